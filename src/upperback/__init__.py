@@ -1,0 +1,88 @@
+"""Upper back pain exercises as typed, validated data.
+
+>>> import upperback
+>>> catalog = upperback.load_catalog()
+>>> catalog["band-row"].dosage.describe()
+'2 sets of 15'
+"""
+
+from __future__ import annotations
+
+from ._convert import dumps, loads
+from .catalog import Catalog, load_catalog
+from .exceptions import (
+    CatalogError,
+    DataError,
+    Problem,
+    UnknownExerciseError,
+    UnknownVocabularyError,
+    UpperbackError,
+)
+from .model import (
+    Author,
+    Category,
+    Dosage,
+    Equipment,
+    Exercise,
+    Frequency,
+    Hold,
+    HoldUnit,
+    Identifier,
+    IdentifierScheme,
+    Load,
+    Period,
+    Position,
+    Progression,
+    ProgressionKind,
+    Range,
+    Reference,
+    ReferenceKind,
+    Region,
+    Requirement,
+    Source,
+    Step,
+)
+
+__all__ = [
+    "Author",
+    "Catalog",
+    "CatalogError",
+    "Category",
+    "DataError",
+    "Dosage",
+    "Equipment",
+    "Exercise",
+    "Frequency",
+    "Hold",
+    "HoldUnit",
+    "Identifier",
+    "IdentifierScheme",
+    "Load",
+    "Period",
+    "Position",
+    "Problem",
+    "Progression",
+    "ProgressionKind",
+    "Range",
+    "Reference",
+    "ReferenceKind",
+    "Region",
+    "Requirement",
+    "Source",
+    "Step",
+    "UnknownExerciseError",
+    "UnknownVocabularyError",
+    "UpperbackError",
+    "dumps",
+    "load_catalog",
+    "loads",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+        return version("upperback")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

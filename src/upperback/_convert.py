@@ -1,0 +1,296 @@
+"""The one cattrs converter: strict structuring, tidy JSON, readable errors.
+
+cattrs is lenient by default: it calls ``int()`` and ``str()`` on whatever
+it is given, so ``"3"`` becomes ``3`` and ``"12"`` becomes the tuple
+``("1", "2")``. Catalog files are written by hand, so this converter
+refuses every coercion instead, and turns cattrs' exception groups into
+one :class:`~upperback.exceptions.Problem` per mistake, each with its JSON
+path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from .exceptions import DataError, Problem, UnknownVocabularyError
+from .model import FieldError, Range, Step, _Vocabulary
+
+__all__ = ["converter", "dumps", "loads", "problems_of", "structure"]
+
+T = TypeVar("T")
+
+
+def _describe(value: object) -> str:
+    """Name a JSON value the way a JSON author would."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an int, got {_describe(value)}")
+    return value
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {_describe(value)}")
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _structure_member(value: object, cls: type[_Vocabulary]) -> _Vocabulary:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a {cls._kind()} slug, got {_describe(value)}")
+    return cls.parse(value)
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:  # noqa: ANN401 - any type form
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(
+    type_: Any,  # noqa: ANN401 - any type form
+    conv: cattrs.Converter,
+) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = get_args(type_)[0]
+    item_hook = conv.get_structure_hook(item_type)
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {_describe(value)}")
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                notes = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring item {index}", index, item_type),
+                ]
+                setattr(exc, "__notes__", notes)  # noqa: B010 - add_note() is 3.11+
+                errors.append(exc)
+        if errors:
+            message = f"While structuring {type_!r}"
+            # cattrs' errors take (message, exceptions, type); pyright sees
+            # only ExceptionGroup's two-argument constructor.
+            raise IterableValidationError(message, errors, type_)  # pyright: ignore[reportCallIssue]
+        return tuple(items)
+
+    return structure_tuple
+
+
+def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+    def structure_object(value: object, _: type) -> Any:  # noqa: ANN401 - any attrs class
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {_describe(value)}")
+        try:
+            return generated(value, cls)
+        except ClassValidationError as exc:
+            more = _unreached_field_errors(cls, value, exc, conv)
+            if more:
+                errors = [*exc.exceptions, *more]
+                raise ClassValidationError(exc.message, errors, cls) from None  # pyright: ignore[reportCallIssue]
+            raise
+
+    return structure_object
+
+
+def _unreached_field_errors(
+    cls: type[Any], value: dict[str, Any], exc: ClassValidationError, conv: cattrs.Converter
+) -> list[FieldError]:
+    """Run the validators that never ran because another field failed.
+
+    attrs validates in ``__init__``, which cattrs does not call once any
+    field has failed to structure. So ``{"reps": "10", "sets": 0}`` would
+    report only the reps; this finds the sets too, so that one load
+    reports every problem.
+    """
+    failed = {note.name for _, note in exc.group_exceptions()[0] if hasattr(note, "name")}
+    if not failed:  # every field structured, so __init__ ran its validators
+        return []
+    errors: list[FieldError] = []
+    for field in attrs.fields(cls):
+        if field.name in failed or field.name not in value or field.validator is None:
+            continue
+        try:
+            field.validator(None, field, conv.structure(value[field.name], field.type))
+        except FieldError as error:
+            errors.append(error)
+        except Exception:  # noqa: BLE001, S112 - reported by the structuring that failed
+            continue
+    return errors
+
+
+def _structure_range(value: object, _: type) -> Range:
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return Range.exact(value)
+        except FieldError as exc:  # a bare number has no "low" to point at
+            raise FieldError(None, str(exc)) from None
+    if isinstance(value, dict):
+        return _range_from_dict(value, Range)
+    raise TypeError(f"expected a number or an object with low and high, got {_describe(value)}")
+
+
+def _unstructure_range(value: Range) -> int | dict[str, int]:
+    return value.low if value.is_exact else {"low": value.low, "high": value.high}
+
+
+def _structure_step(value: object, _: type) -> Step:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a step as text, got {_describe(value)}")
+    return Step(value)
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _structure_timedelta(value: object, _: type) -> dt.timedelta:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError(f"expected whole seconds >= 0, got {_describe(value)}")
+    return dt.timedelta(seconds=value)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    # Type hooks dispatch on the class hierarchy: our string enums would
+    # reach the str hook if _Vocabulary had none of its own.
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(_Vocabulary, _structure_member)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(dt.timedelta, _structure_timedelta)
+    conv.register_unstructure_hook(dt.timedelta, lambda td: int(td.total_seconds()))
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda _t: lambda member: member.value,
+    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, lambda t, c: _list_unstructurer(get_args(t)[0], c)
+    )
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook)
+    conv.register_structure_hook(Range, _structure_range)
+    conv.register_unstructure_hook(Range, _unstructure_range)
+    conv.register_structure_hook(Step, _structure_step)
+    conv.register_unstructure_hook(Step, lambda step: step.text)
+    return conv
+
+
+def _list_unstructurer(
+    item_type: Any,  # noqa: ANN401 - any type form
+    conv: cattrs.Converter,
+) -> Callable[[tuple[Any, ...]], list[Any]]:
+    item_hook = conv.get_unstructure_hook(item_type)
+    return lambda value: [item_hook(item) for item in value]
+
+
+converter = _make_converter()
+_range_from_dict = make_dict_structure_fn(Range, converter, _cattrs_forbid_extra_keys=True)
+
+
+def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Yield one :class:`Problem` for every failure inside *exc*."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, IterableValidationNote):
+                yield from problems_of(sub, f"{path}[{note.index}]")
+            else:
+                yield from problems_of(sub, f"{path}.{note.name}")
+        for sub in without_notes:
+            yield from problems_of(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(f"{path}.{key}", "unexpected key")
+    elif isinstance(exc, DataError):
+        yield from exc.problems
+    elif isinstance(exc, FieldError):
+        yield Problem(f"{path}.{exc.field}" if exc.field else path, str(exc))
+    elif isinstance(exc, KeyError) and not isinstance(exc, UnknownVocabularyError):
+        yield Problem(path, "required key missing")
+    else:
+        yield Problem(path, str(exc))
+
+
+#: The error to raise for each type whose failures deserve a narrower one
+#: than :class:`DataError`; ``catalog.py`` adds ``Catalog: CatalogError``.
+ERRORS: dict[type, type[DataError]] = {}
+
+
+def structure(data: object, cls: type[T]) -> T:
+    """Structure plain data into *cls*, strictly.
+
+    Raises:
+        DataError: listing every problem, each with its JSON path.
+    """
+    error = ERRORS.get(cls, DataError)
+    try:
+        return converter.structure(data, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a Problem
+        raise error(list(problems_of(exc))) from None
+
+
+def dumps(obj: object) -> str:
+    """Return *obj* as JSON text: sorted keys, two-space indent, final newline.
+
+    Works for every public model type, a :class:`~upperback.Catalog` and a
+    :class:`~upperback.Program`. Keys with default values are left out.
+    """
+    return (
+        json.dumps(converter.unstructure(obj), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """Parse JSON *text* into an instance of *cls*, with the strict rules of the loader.
+
+    Raises:
+        DataError: The text is not JSON (the error says line and column)
+            or does not describe a valid *cls*; every problem is listed.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        raise ERRORS.get(cls, DataError)([problem]) from None
+    return structure(data, cls)

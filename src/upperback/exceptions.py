@@ -1,0 +1,134 @@
+"""Exceptions raised by upperback.
+
+Every exception derives from :class:`UpperbackError`. Each one also derives
+from the builtin that fits it, so callers can catch either: an unknown
+exercise id is a :class:`KeyError`, an invalid catalog a :class:`ValueError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = [
+    "CatalogError",
+    "DataError",
+    "Problem",
+    "UnknownExerciseError",
+    "UnknownVocabularyError",
+    "UpperbackError",
+]
+
+
+class UpperbackError(Exception):
+    """Base class of every error that upperback raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a catalog.
+
+    Args:
+        path: Where it is, as a JSON path from the document root, such as
+            ``$.exercises[3].dosage.sets``.
+        message: What was expected and what was found.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class DataError(UpperbackError, ValueError):
+    """Data is invalid; :attr:`problems` lists everything wrong with it.
+
+    Raised by :func:`upperback.loads` for any type. Every problem that can
+    be found is collected before raising, so one run tells you everything
+    to fix.
+
+    Attributes:
+        problems: Each problem, with the JSON path where it is.
+        source: The file that was loaded, or ``None`` for data that did
+            not come from a file.
+    """
+
+    _what = "data"
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self._what} in {self.source!r}" if self.source else self._what
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"invalid {where} ({count} {noun}):"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+    def with_source(self, source: str) -> Self:
+        """Return the same error, naming *source* as the file it came from."""
+        return type(self)(self.problems, source)
+
+
+class CatalogError(DataError):
+    """A catalog is invalid; :attr:`problems` lists everything wrong with it.
+
+    The loader never half-loads: a catalog with any problem is not loaded
+    at all, and nothing loaded before is changed.
+    """
+
+    _what = "catalog"
+
+
+class UnknownExerciseError(UpperbackError, KeyError):
+    """No exercise has the id that was asked for.
+
+    Attributes:
+        exercise_id: The id that was not found.
+        suggestions: Known ids that look like it, closest first.
+    """
+
+    def __init__(self, exercise_id: str, suggestions: Sequence[str] = ()) -> None:
+        self.exercise_id = exercise_id
+        self.suggestions = tuple(suggestions)
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        message = f"no exercise with id {self.exercise_id!r}"
+        if self.suggestions:
+            options = " or ".join(repr(s) for s in self.suggestions)
+            message += f"; did you mean {options}?"
+        return message
+
+
+class UnknownVocabularyError(UpperbackError, ValueError):
+    """A position, equipment, category or region slug is not one we know.
+
+    Attributes:
+        kind: What sort of word it was meant to be, such as ``"position"``.
+        value: The value that was given.
+        valid: Every valid slug of that kind.
+        suggestions: Valid slugs that look like the value, closest first.
+    """
+
+    def __init__(
+        self, kind: str, value: object, valid: Sequence[str], suggestions: Sequence[str] = ()
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.valid = tuple(valid)
+        self.suggestions = tuple(suggestions)
+        message = f"unknown {kind} {value!r}"
+        if self.suggestions:
+            message += f" (did you mean {self.suggestions[0]!r}?)"
+        message += "; expected one of: " + ", ".join(self.valid)
+        super().__init__(message)

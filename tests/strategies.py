@@ -1,0 +1,180 @@
+"""Hypothesis strategies for every model class; the one place they live."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import strategies as st
+
+from upperback import (
+    Author,
+    Catalog,
+    Category,
+    Dosage,
+    Equipment,
+    Exercise,
+    Frequency,
+    Hold,
+    HoldUnit,
+    Identifier,
+    IdentifierScheme,
+    Load,
+    Period,
+    Position,
+    Progression,
+    ProgressionKind,
+    Range,
+    Reference,
+    ReferenceKind,
+    Region,
+    Requirement,
+    Source,
+    Step,
+)
+from upperback.model import MAX_COUNT
+
+counts = st.integers(min_value=1, max_value=MAX_COUNT)
+texts = (
+    st.text(alphabet=string.ascii_letters + string.digits + " .,'()-éü", min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
+slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+
+
+def tuples_of(
+    elements: st.SearchStrategy, *, min_size: int = 0, max_size: int = 4, unique: bool = False
+):
+    return st.lists(elements, min_size=min_size, max_size=max_size, unique=unique).map(tuple)
+
+
+@st.composite
+def ranges(draw: st.DrawFn) -> Range:
+    low, high = sorted((draw(counts), draw(counts)))
+    return Range(low, high)
+
+
+holds = st.builds(Hold, duration=ranges(), unit=st.sampled_from(HoldUnit))
+frequencies = st.builds(Frequency, period=st.sampled_from(Period), times=st.none() | ranges())
+loads = st.builds(Load, options=tuples_of(st.sampled_from(Equipment), min_size=1, unique=True))
+dosages = st.builds(
+    Dosage,
+    reps=ranges(),
+    sets=counts,
+    hold=st.none() | holds,
+    per_side=st.booleans(),
+    frequency=st.none() | frequencies,
+    load=st.none() | loads,
+)
+steps = st.builds(Step, text=texts)
+requirements = st.builds(
+    Requirement, any_of=tuples_of(st.sampled_from(Equipment), min_size=1, unique=True)
+)
+
+
+@st.composite
+def progressions(draw: st.DrawFn, targets: tuple[str, ...] = ()) -> Progression:
+    kinds = [k for k in ProgressionKind if targets or k is not ProgressionKind.NEXT_EXERCISE]
+    kind = draw(st.sampled_from(kinds))
+    return Progression(
+        when=draw(texts),
+        kind=kind,
+        load=draw(loads) if kind is ProgressionKind.ADD_LOAD else None,
+        exercise=draw(st.sampled_from(targets)) if kind is ProgressionKind.NEXT_EXERCISE else None,
+    )
+
+
+@st.composite
+def exercises(
+    draw: st.DrawFn,
+    id: str | None = None,  # noqa: A002 - mirrors the field
+    reference_ids: tuple[str, ...] = (),
+    progression_targets: tuple[str, ...] = (),
+) -> Exercise:
+    exercise_id = id or draw(slugs)
+    dosage = draw(dosages)
+    kinds_ok = [
+        p
+        for p in draw(tuples_of(progressions(progression_targets), max_size=2))
+        if not (p.kind is ProgressionKind.MORE_REPS and dosage.reps.is_exact)
+        and not (
+            p.kind is ProgressionKind.LONGER_HOLD
+            and (dosage.hold is None or dosage.hold.duration.is_exact)
+        )
+    ]
+    return Exercise(
+        id=exercise_id,
+        name=f"Name: {exercise_id}",
+        aliases=tuple(
+            f"{exercise_id} {alias}" for alias in draw(tuples_of(slugs, max_size=3, unique=True))
+        ),
+        summary=draw(texts),
+        category=draw(st.sampled_from(Category)),
+        positions=draw(tuples_of(st.sampled_from(Position), min_size=1, unique=True)),
+        steps=draw(tuples_of(steps, min_size=1, max_size=6)),
+        dosage=dosage,
+        equipment=draw(tuples_of(requirements, max_size=3)),
+        regions=draw(tuples_of(st.sampled_from(Region), unique=True)),
+        progressions=tuple(kinds_ok),
+        references=draw(
+            st.lists(st.sampled_from(reference_ids), unique=True).map(tuple)
+            if reference_ids
+            else st.just(())
+        ),
+        cautions=draw(tuples_of(texts, max_size=2)),
+        can_start_now=draw(st.booleans()),
+    )
+
+
+authors = st.builds(Author, family=texts, given=texts)
+identifiers = st.builds(Identifier, scheme=st.sampled_from(IdentifierScheme), value=texts)
+
+
+@st.composite
+def references(draw: st.DrawFn, id: str | None = None) -> Reference:  # noqa: A002
+    kind = draw(st.sampled_from(ReferenceKind))
+    optional_text = st.none() | texts
+    return Reference(
+        id=id or draw(slugs),
+        kind=kind,
+        authors=draw(tuples_of(authors, min_size=1, max_size=8)),
+        title=draw(texts),
+        year=draw(st.integers(1800, 2100)),
+        edition=draw(st.none() | counts),
+        publisher=draw(texts) if kind is ReferenceKind.BOOK else draw(optional_text),
+        journal=draw(texts) if kind is ReferenceKind.ARTICLE else draw(optional_text),
+        volume=draw(optional_text),
+        issue=draw(optional_text),
+        pages=draw(optional_text),
+        identifiers=draw(tuples_of(identifiers, max_size=3)),
+        note=draw(optional_text),
+    )
+
+
+sources = st.builds(
+    Source, title=texts, developer=texts, publisher=texts, year=st.integers(1800, 2100)
+)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn, max_exercises: int = 6) -> Catalog:
+    ref_ids = tuple(draw(st.lists(slugs, max_size=3, unique=True)))
+    ids = draw(st.lists(slugs, min_size=1, max_size=max_exercises, unique=True))
+    # Progressions may only point "forward", so they can never form a cycle.
+    exercise_list = [
+        draw(
+            exercises(
+                id=exercise_id, reference_ids=ref_ids, progression_targets=tuple(ids[i + 1 :])
+            )
+        )
+        for i, exercise_id in enumerate(ids)
+    ]
+    return Catalog(
+        data_version=draw(texts),
+        disclaimer=draw(texts),
+        license=draw(texts),
+        exercises=tuple(exercise_list),
+        references=tuple(draw(references(id=ref_id)) for ref_id in ref_ids),
+        safety=draw(tuples_of(texts, max_size=3)),
+        sources=draw(tuples_of(sources, max_size=2)),
+    )

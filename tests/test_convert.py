@@ -1,0 +1,91 @@
+import json
+
+import pytest
+from hypothesis import given
+
+import upperback
+from upperback import DataError, Dosage, Range, Step
+
+from . import strategies
+
+ROUND_TRIPS = {
+    "Range": strategies.ranges(),
+    "Hold": strategies.holds,
+    "Frequency": strategies.frequencies,
+    "Load": strategies.loads,
+    "Dosage": strategies.dosages,
+    "Step": strategies.steps,
+    "Requirement": strategies.requirements,
+    "Progression": strategies.progressions(("other",)),
+    "Exercise": strategies.exercises(),
+    "Author": strategies.authors,
+    "Identifier": strategies.identifiers,
+    "Reference": strategies.references(),
+    "Source": strategies.sources,
+    "Catalog": strategies.catalogs(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND_TRIPS))
+def test_every_model_type_round_trips(name):
+    cls = getattr(upperback, name)
+
+    @given(ROUND_TRIPS[name])
+    def round_trip(obj):
+        assert upperback.loads(upperback.dumps(obj), cls) == obj
+
+    round_trip()
+
+
+def test_exact_counts_are_bare_numbers_and_ranges_objects():
+    dosage = Dosage(reps=Range(8, 12), sets=2)
+    assert json.loads(upperback.dumps(dosage)) == {"reps": {"high": 12, "low": 8}, "sets": 2}
+    assert json.loads(upperback.dumps(Range.exact(5))) == 5
+
+
+def test_steps_are_plain_strings():
+    assert upperback.dumps(Step("Sit down.")) == '"Sit down."\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "problems"),
+    [
+        ({"reps": "10"}, ["$.reps: expected a number or an object with low and high, got '10'"]),
+        ({"reps": True}, ["$.reps: expected a number or an object with low and high, got true"]),
+        ({"reps": 10, "sets": 1.5}, ["$.sets: expected an int, got 1.5"]),
+        ({"reps": 10, "sets": "2"}, ["$.sets: expected an int, got '2'"]),
+        ({"reps": 10, "per_side": "yes"}, ["$.per_side: expected true or false, got 'yes'"]),
+        ({"reps": 10, "sets": 0}, ["$.sets: expected an int >= 1, got 0"]),
+        ({"reps": {"low": 3}}, ["$.reps.high: required key missing"]),
+        ({"reps": {"low": 3, "high": 2}}, ["$.reps: expected low <= high, got low=3, high=2"]),
+        ({"reps": 10, "rest": 30}, ["$.rest: unexpected key"]),
+        (
+            {"reps": 10, "hold": {"duration": -5, "unit": "minutes"}},
+            [
+                "$.hold.duration: expected an int >= 1, got -5",
+                "$.hold.unit: unknown hold unit 'minutes'; expected one of: seconds, counts",
+            ],
+        ),
+        ({}, ["$.reps: required key missing"]),
+        ([], ["$: expected an object, got a list"]),
+    ],
+)
+def test_no_silent_coercion(data, problems):
+    with pytest.raises(DataError) as info:
+        upperback.loads(json.dumps(data), Dosage)
+    assert [str(p) for p in info.value.problems] == problems
+
+
+def test_strings_are_not_lists():
+    with pytest.raises(DataError) as info:
+        upperback.loads('{"any_of": "wall"}', upperback.Requirement)
+    assert [str(p) for p in info.value.problems] == ["$.any_of: expected a list, got 'wall'"]
+
+
+def test_invalid_json_names_line_and_column():
+    with pytest.raises(DataError) as info:
+        upperback.loads('{\n  "reps": 10,\n}', Dosage)
+    (problem,) = info.value.problems
+    assert str(problem) == (
+        "$: invalid JSON at line 3, column 1: Expecting property name enclosed in double quotes"
+    )

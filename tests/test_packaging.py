@@ -1,0 +1,56 @@
+import re
+import subprocess
+import sys
+from importlib.metadata import metadata, version
+from pathlib import Path
+
+import upperback
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_version_is_the_installed_metadata():
+    assert upperback.__version__ == version("upperback")
+
+
+def test_unknown_attribute_raises():
+    try:
+        upperback.no_such_name  # noqa: B018
+    except AttributeError as err:
+        assert "no_such_name" in str(err)  # noqa: PT017
+    else:
+        raise AssertionError
+
+
+def test_all_is_sorted_and_complete():
+    assert upperback.__all__ == sorted(upperback.__all__)
+    for name in upperback.__all__:
+        assert hasattr(upperback, name), name
+
+
+def test_ships_types_and_data():
+    package = Path(upperback.__file__).parent
+    assert (package / "py.typed").is_file()
+    assert (package / "data" / "catalog.json").is_file()
+
+
+def test_runtime_dependencies_are_only_the_three():
+    requires = metadata("upperback").get_all("Requires-Dist") or []
+    names = {re.split(r"[ ;<>=!\[]", req)[0].lower() for req in requires if "extra ==" not in req}
+    assert names == {"attrs", "cattrs", "importlib-resources"}
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.DOTALL)
+    test_command = next(block for block in blocks if "pytest" in block)
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_main_prints_the_catalog():
+    result = subprocess.run(
+        [sys.executable, "-m", "upperback"], capture_output=True, text=True, check=True
+    )
+    assert "Rowing exercise (band-row)" in result.stdout
+    assert "2 sets of 15" in result.stdout
+    assert upperback.load_catalog().disclaimer in result.stdout

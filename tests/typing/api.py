@@ -1,0 +1,41 @@
+"""Type-checked, never run: the public API as users see it.
+
+mypy --strict and pyright check this file in CI, so a change that breaks
+users' types fails there.
+"""
+
+from __future__ import annotations
+
+import upperback
+from upperback import Catalog, Dosage, Equipment, Exercise, Position, Range, Reference
+
+catalog: Catalog = upperback.load_catalog()
+mine: Catalog = upperback.load_catalog("my-catalog.json")
+both: Catalog = catalog.merge(mine)
+
+exercise: Exercise = catalog["band-row"]
+maybe: Exercise | None = catalog.get("band-row")
+surely: Exercise = catalog.get("band-row", exercise)
+found: bool = "band-row" in catalog
+count: int = len(catalog)
+every: list[Exercise] = list(catalog)
+
+words: str = exercise.dosage.describe()
+reps: Range = exercise.dosage.reps
+sets: int = exercise.dosage.sets
+position: Position = Position.parse("standing")
+equipment: Equipment = Equipment.parse(Equipment.WALL)
+fits: bool = exercise.fits({Equipment.WALL}, avoid_positions={Position.SITTING})
+citations: list[str] = [ref.cite() for ref in catalog.references_for(exercise)]
+reference: Reference = catalog.reference("pesco-2006")
+
+text: str = upperback.dumps(exercise.dosage)
+dosage: Dosage = upperback.loads(text, Dosage)
+version: str = upperback.__version__
+
+try:
+    catalog["nope"]
+except upperback.UnknownExerciseError as err:
+    suggestions: tuple[str, ...] = err.suggestions
+except upperback.CatalogError as err:
+    problems: tuple[upperback.Problem, ...] = err.problems
