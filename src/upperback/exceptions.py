@@ -59,11 +59,11 @@ class DataError(UpperbackError, ValueError):
             not come from a file.
     """
 
-    _what = "data"
+    _what: str = "data"
 
     def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
-        self.problems = tuple(problems)
-        self.source = source
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source: str | None = source
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -86,7 +86,7 @@ class CatalogError(DataError):
     at all, and nothing loaded before is changed.
     """
 
-    _what = "catalog"
+    _what: str = "catalog"
 
 
 class UnknownExerciseError(UpperbackError, KeyError):
@@ -98,8 +98,8 @@ class UnknownExerciseError(UpperbackError, KeyError):
     """
 
     def __init__(self, exercise_id: str, suggestions: Sequence[str] = ()) -> None:
-        self.exercise_id = exercise_id
-        self.suggestions = tuple(suggestions)
+        self.exercise_id: str = exercise_id
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
         super().__init__(exercise_id)
 
     def __str__(self) -> str:
@@ -123,10 +123,10 @@ class UnknownVocabularyError(UpperbackError, ValueError):
     def __init__(
         self, kind: str, value: object, valid: Sequence[str], suggestions: Sequence[str] = ()
     ) -> None:
-        self.kind = kind
-        self.value = value
-        self.valid = tuple(valid)
-        self.suggestions = tuple(suggestions)
+        self.kind: str = kind
+        self.value: object = value
+        self.valid: tuple[str, ...] = tuple(valid)
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
         message = f"unknown {kind} {value!r}"
         if self.suggestions:
             message += f" (did you mean {self.suggestions[0]!r}?)"
