@@ -10,26 +10,30 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import overload
+from typing import TypeVar, overload
 
 import attrs
 
 from . import _convert
 from ._validate import catalog_problems
 from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError
-from .model import Exercise, Reference, Source, _text
+from .model import Category, Equipment, Exercise, Position, Reference, Region, Source, _text
 
 if sys.version_info >= (3, 12):
     from importlib.resources import files
 else:  # pragma: no cover - depends on the Python version
     from importlib_resources import files
 
-__all__ = ["Catalog", "load_catalog"]
+__all__ = ["Catalog", "SearchResult", "load_catalog"]
+
+_K = TypeVar("_K")
 
 
 @attrs.frozen
@@ -71,6 +75,7 @@ class Catalog:
 
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False, eq=False)
     _references_by_id: Mapping[str, Reference] = attrs.field(init=False, repr=False, eq=False)
+    _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = catalog_problems(self.exercises, self.references)
@@ -80,6 +85,7 @@ class Catalog:
         object.__setattr__(
             self, "_references_by_id", MappingProxyType({r.id: r for r in self.references})
         )
+        object.__setattr__(self, "_index", _Index.build(self.exercises))
 
     # -- the collection protocol ------------------------------------------
 
@@ -126,6 +132,80 @@ class Catalog:
     def _close_ids(self, exercise_id: str) -> list[str]:
         return difflib.get_close_matches(exercise_id, list(self._by_id), n=3, cutoff=0.5)
 
+    # -- queries ----------------------------------------------------------
+
+    def filter(  # noqa: PLR0913 - one keyword a criterion
+        self,
+        *,
+        category: str | Category | None = None,
+        position: str | Position | None = None,
+        avoid_positions: Iterable[str | Position] = (),
+        equipment: Iterable[str | Equipment] | None = None,
+        region: str | Region | None = None,
+        can_start_now: bool | None = None,
+    ) -> tuple[Exercise, ...]:
+        """Return the exercises that meet every given criterion, in catalog order.
+
+        Criteria take enum members or their slugs; a criterion left at
+        ``None`` (or empty) is not applied.
+
+        Args:
+            category: Only this category.
+            position: Only exercises that can be done in this position.
+            avoid_positions: Only exercises with a position not in these.
+            equipment: What the person has: only exercises whose every
+                requirement has an option among these.
+            region: Only exercises that work this region.
+            can_start_now: Only exercises that may (or may not) start now.
+
+        Raises:
+            UnknownVocabularyError: A slug is not known.
+        """
+        index = self._index
+        sets: list[frozenset[int]] = []
+        if category is not None:
+            sets.append(index.by_category.get(Category.parse(category), frozenset()))
+        if position is not None:
+            sets.append(index.by_position.get(Position.parse(position), frozenset()))
+        avoided = {Position.parse(p) for p in avoid_positions}
+        if avoided:
+            sets.append(index.all - index.only_in(avoided))
+        if equipment is not None:
+            sets.append(index.doable_with({Equipment.parse(e) for e in equipment}))
+        if region is not None:
+            sets.append(index.by_region.get(Region.parse(region), frozenset()))
+        if can_start_now is not None:
+            sets.append(index.start_now if can_start_now else index.all - index.start_now)
+        matches = frozenset.intersection(*sets) if sets else index.all
+        return tuple(self.exercises[i] for i in sorted(matches))
+
+    def search(self, text: str, *, limit: int = 5, cutoff: float = 0.6) -> tuple[SearchResult, ...]:
+        """Find exercises by name or alias, forgiving typos; best match first.
+
+        Each exercise's score is its best label's: the similarity of the
+        query to the whole label, or to the label's words taken in the
+        query's order, whichever is higher (0 to 1; 1 is an exact match).
+        Ties keep catalog order.
+
+        Args:
+            text: What the person typed, such as ``"wall angels"``.
+            limit: At most this many results.
+            cutoff: Leave out results that score below this.
+        """
+        query = _normalize(text)
+        if not query:
+            return ()
+        scored = []
+        for position, exercise in enumerate(self.exercises):
+            best, label = max(
+                ((_similarity(query, _normalize(label)), label) for label in _labels(exercise)),
+                key=lambda pair: pair[0],
+            )
+            if best >= cutoff:
+                scored.append((-best, position, SearchResult(exercise, round(best, 3), label)))
+        scored.sort(key=lambda entry: (entry[0], entry[1]))
+        return tuple(result for _, _, result in scored[:limit])
+
     # -- combining --------------------------------------------------------
 
     def merge(self, other: Catalog) -> Catalog:
@@ -157,6 +237,100 @@ class Catalog:
 
 
 _convert.ERRORS[Catalog] = CatalogError
+
+
+@attrs.frozen
+class SearchResult:
+    """One match of :meth:`Catalog.search`.
+
+    Args:
+        exercise: The exercise found.
+        score: How well it matched, from 0 to 1.
+        matched: The name or alias that matched best.
+    """
+
+    exercise: Exercise
+    score: float
+    matched: str
+
+
+def _labels(exercise: Exercise) -> tuple[str, ...]:
+    return (exercise.name, exercise.id.replace("-", " "), *exercise.aliases)
+
+
+def _normalize(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _similarity(query: str, label: str) -> float:
+    whole = difflib.SequenceMatcher(None, query, label).ratio()
+    # Compare each query word with its best word of the label, so that
+    # "pec stretch" finds "pectoralis stretch" and word order matters less.
+    label_words = label.split()
+    words = [
+        max(difflib.SequenceMatcher(None, w, lw).ratio() for lw in label_words)
+        for w in query.split()
+    ]
+    by_word = sum(words) / len(words) * min(1.0, len(words) / len(label_words)) ** 0.5
+    return float(max(whole, by_word))
+
+
+@attrs.frozen
+class _Index:
+    """Exercise positions (in catalog order) by each thing a query filters on."""
+
+    all: frozenset[int]
+    by_category: Mapping[Category, frozenset[int]]
+    by_position: Mapping[Position, frozenset[int]]
+    by_region: Mapping[Region, frozenset[int]]
+    by_equipment: Mapping[Equipment, frozenset[int]]
+    needs_nothing: frozenset[int]
+    start_now: frozenset[int]
+    positions: tuple[frozenset[Position], ...]
+    requirements: tuple[tuple[frozenset[Equipment], ...], ...]
+
+    @classmethod
+    def build(cls, exercises: Sequence[Exercise]) -> _Index:
+        by_category: dict[Category, set[int]] = defaultdict(set)
+        by_position: dict[Position, set[int]] = defaultdict(set)
+        by_region: dict[Region, set[int]] = defaultdict(set)
+        by_equipment: dict[Equipment, set[int]] = defaultdict(set)
+        for i, exercise in enumerate(exercises):
+            by_category[exercise.category].add(i)
+            for position in exercise.positions:
+                by_position[position].add(i)
+            for region in exercise.regions:
+                by_region[region].add(i)
+            for item in exercise.needs:
+                by_equipment[item].add(i)
+        return cls(
+            all=frozenset(range(len(exercises))),
+            by_category=_freeze(by_category),
+            by_position=_freeze(by_position),
+            by_region=_freeze(by_region),
+            by_equipment=_freeze(by_equipment),
+            needs_nothing=frozenset(i for i, e in enumerate(exercises) if not e.equipment),
+            start_now=frozenset(i for i, e in enumerate(exercises) if e.can_start_now),
+            positions=tuple(frozenset(e.positions) for e in exercises),
+            requirements=tuple(tuple(frozenset(r.any_of) for r in e.equipment) for e in exercises),
+        )
+
+    def only_in(self, positions: set[Position]) -> frozenset[int]:
+        """Exercises every one of whose positions is in *positions*."""
+        candidates = set().union(*(self.by_position.get(p, frozenset()) for p in positions))
+        return frozenset(i for i in candidates if self.positions[i] <= positions)
+
+    def doable_with(self, available: set[Equipment]) -> frozenset[int]:
+        """Exercises whose every requirement has an option in *available*."""
+        mentioned = set().union(*(self.by_equipment.get(e, frozenset()) for e in available))
+        return self.needs_nothing | frozenset(
+            i for i in mentioned if all(req & available for req in self.requirements[i])
+        )
+
+
+def _freeze(groups: Mapping[_K, set[int]]) -> Mapping[_K, frozenset[int]]:
+    return MappingProxyType({key: frozenset(ids) for key, ids in groups.items()})
+
 
 _bundled: Catalog | None = None
 _bundled_lock = threading.Lock()

@@ -15,9 +15,13 @@ import attrs
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .program import Omission
+
 __all__ = [
     "CatalogError",
     "DataError",
+    "InvalidConstraintError",
+    "NoEligibleExercisesError",
     "Problem",
     "UnknownExerciseError",
     "UnknownVocabularyError",
@@ -132,3 +136,24 @@ class UnknownVocabularyError(UpperbackError, ValueError):
             message += f" (did you mean {self.suggestions[0]!r}?)"
         message += "; expected one of: " + ", ".join(self.valid)
         super().__init__(message)
+
+
+class InvalidConstraintError(UpperbackError, ValueError):
+    """An argument to the program builder or to ``adapt`` makes no sense.
+
+    For example 0 weeks, negative minutes, or an unknown id in ``include``.
+    """
+
+
+class NoEligibleExercisesError(UpperbackError, ValueError):
+    """The constraints leave no exercise to do.
+
+    Attributes:
+        omitted: Every exercise, with the constraint that removed it.
+    """
+
+    def __init__(self, omitted: Sequence[Omission]) -> None:
+        self.omitted: tuple[Omission, ...] = tuple(omitted)
+        lines = ["no exercise fits these constraints:"]
+        lines.extend(f"  {o.exercise}: {o.detail}" for o in self.omitted)
+        super().__init__("\n".join(lines))

@@ -1,0 +1,602 @@
+"""The program builder: from a person's constraints to a dated home program.
+
+:func:`build_program` chooses exercises that fit what a person has and can
+do, orders them into a balanced session within a time budget, and moves
+each one's dosage from the low end of the source's range toward the high
+end, week by week. It never prescribes more than the source gives.
+:func:`adapt` moves one exercise along the same steps in answer to how it
+felt.
+
+The rules, each documented where it is applied:
+
+- **Eligibility**: every equipment requirement is met by something the
+  person has, and at least one of the exercise's positions is not avoided.
+- **Choice**: stretch and mobility work first, then strengthening and
+  stabilization; the two groups are taken in turn (one of each when both
+  fit), each in catalog order, with the ids of ``include`` first. An exercise is added
+  while the session's estimated time stays within the budget in every week.
+- **Time**: see :class:`Timing`.
+- **Progression**: see :func:`ladder` and :func:`build_program`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+import attrs
+from cattrs.gen import make_dict_unstructure_fn
+
+from . import _convert
+from .catalog import Catalog, load_catalog
+from .exceptions import InvalidConstraintError, NoEligibleExercisesError, UnknownExerciseError
+from .model import (
+    Category,
+    Dosage,
+    Equipment,
+    Exercise,
+    FieldError,
+    Hold,
+    HoldUnit,
+    Position,
+    ProgressionKind,
+    Range,
+    _Vocabulary,
+)
+
+__all__ = [
+    "DEFAULT_EQUIPMENT",
+    "Action",
+    "Adjustment",
+    "Feedback",
+    "Omission",
+    "OmissionReason",
+    "Program",
+    "ProgramItem",
+    "ProgramRequest",
+    "Schedule",
+    "Timing",
+    "Week",
+    "adapt",
+    "build_program",
+    "ladder",
+]
+
+#: What a typical home has: used when ``build_program`` is given no equipment.
+DEFAULT_EQUIPMENT: tuple[Equipment, ...] = (
+    Equipment.DOORWAY,
+    Equipment.WALL_CORNER,
+    Equipment.WALL,
+    Equipment.CHAIR,
+    Equipment.PILLOW,
+    Equipment.FIRM_SURFACE,
+    Equipment.FLOOR_SPACE,
+)
+
+_V = TypeVar("_V", bound=_Vocabulary)
+
+#: Categories done first in a session, to warm up before strengthening.
+_WARM_UP = frozenset({Category.STRETCH, Category.MOBILITY})
+
+
+class OmissionReason(_Vocabulary):
+    """Why an exercise is not in a program."""
+
+    EXCLUDED = "excluded"
+    MISSING_EQUIPMENT = "missing-equipment"
+    AVOIDED_POSITION = "avoided-position"
+    OVER_TIME_BUDGET = "over-time-budget"
+
+
+@attrs.frozen
+class Omission:
+    """An exercise left out of a program, and why.
+
+    Args:
+        exercise: The exercise id.
+        reason: Which constraint removed it.
+        detail: The same in plain words, naming what was missing.
+    """
+
+    exercise: str
+    reason: OmissionReason
+    detail: str
+
+
+def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FieldError(attribute.name, f"expected whole seconds >= 0, got {value!r}")
+
+
+@attrs.frozen
+class Timing:
+    """How long things take: the defaults behind every time estimate.
+
+    The source gives no times, so these are our defaults; pass your own to
+    :func:`build_program` to change them.
+
+    An exercise takes ``setup`` seconds to get into position, then for each
+    set ``reps`` repetitions (twice as many for per-side work) of
+    ``seconds_per_rep`` plus the hold, with ``rest_between_sets`` between
+    sets. Holds are counted exactly; a count is taken as one second.
+
+    Args:
+        seconds_per_rep: Moving through one repetition. Default 3.
+        rest_between_sets: Rest between two sets. Default 30.
+        setup: Getting into position and ready. Default 20.
+    """
+
+    seconds_per_rep: int = attrs.field(default=3, validator=_non_negative)
+    rest_between_sets: int = attrs.field(default=30, validator=_non_negative)
+    setup: int = attrs.field(default=20, validator=_non_negative)
+
+    def estimate(self, dosage: Dosage) -> dt.timedelta:
+        """Return the time *dosage* takes; ranges count at their high end."""
+        hold = dosage.hold.duration.high if dosage.hold else 0
+        reps = dosage.reps.high * (2 if dosage.per_side else 1)
+        seconds = (
+            self.setup
+            + dosage.sets * reps * (self.seconds_per_rep + hold)
+            + (dosage.sets - 1) * self.rest_between_sets
+        )
+        return dt.timedelta(seconds=seconds)
+
+
+@attrs.frozen
+class ProgramRequest:
+    """The arguments a program was built from, so it can be rebuilt and audited."""
+
+    equipment: tuple[Equipment, ...] = DEFAULT_EQUIPMENT
+    avoid_positions: tuple[Position, ...] = ()
+    minutes_per_session: int = 15
+    sessions_per_week: int = 7
+    weeks: int = 4
+    start: dt.date | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    timing: Timing = Timing()
+
+
+@attrs.frozen
+class ProgramItem:
+    """One exercise in one week: its dosage that week and its estimated time."""
+
+    exercise: str
+    dosage: Dosage
+    estimated_duration: dt.timedelta
+
+
+@attrs.frozen
+class Week:
+    """One week of a program.
+
+    Args:
+        number: 1 for the first week.
+        items: The session, in the order to do it.
+        estimated_session_duration: The time one session takes.
+        start: The first day, when the program has a start date.
+        end: The last day, when the program has a start date.
+    """
+
+    number: int
+    items: tuple[ProgramItem, ...]
+    estimated_session_duration: dt.timedelta
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@attrs.frozen
+class Schedule:
+    """How often to do the session, and what to do more often.
+
+    Args:
+        sessions_per_week: Sessions each week.
+        weeks: How many weeks.
+        more_often: Ids of exercises whose source frequency is higher than
+            one session a day, such as "several times each day"; their
+            dosage carries that frequency.
+    """
+
+    sessions_per_week: int
+    weeks: int
+    more_often: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """Say the schedule in plain words."""
+        times = (
+            "every day"
+            if self.sessions_per_week == 7
+            else (f"{self.sessions_per_week} days a week")
+        )
+        weeks = "1 week" if self.weeks == 1 else f"{self.weeks} weeks"
+        return f"Do the session {times} for {weeks}."
+
+
+@attrs.frozen
+class Program:
+    """A home-exercise program: weeks of sessions, built from a request.
+
+    Args:
+        request: The arguments it was built from.
+        data_version: The version of the catalog data it was built from.
+        schedule: How often to do the session.
+        weeks: The weeks, in order.
+        omitted: Every exercise of the catalog that is not in the program,
+            with the reason.
+    """
+
+    request: ProgramRequest
+    data_version: str
+    schedule: Schedule
+    weeks: tuple[Week, ...]
+    omitted: tuple[Omission, ...] = ()
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        """The ids of the chosen exercises, in session order."""
+        return tuple(item.exercise for item in self.weeks[0].items) if self.weeks else ()
+
+
+class Feedback(_Vocabulary):
+    """How an exercise felt."""
+
+    TOO_EASY = "too-easy"
+    JUST_RIGHT = "just-right"
+    TOO_HARD = "too-hard"
+    PAINFUL = "painful"
+
+
+class Action(_Vocabulary):
+    """What :func:`adapt` says to do next."""
+
+    PROGRESS = "progress"
+    KEEP = "keep"
+    REGRESS = "regress"
+    STOP = "stop"
+
+
+@attrs.frozen
+class Adjustment:
+    """The answer of :func:`adapt`.
+
+    Args:
+        action: What to do.
+        dosage: The dosage to do next, or ``None`` when the action is stop.
+        message: The same in plain words, for the person.
+    """
+
+    action: Action
+    dosage: Dosage | None
+    message: str
+
+
+# A program's request is its audit trail: write every argument, defaults
+# included, so that changing a default later cannot change what an old
+# program says it was built from.
+for _cls in (Timing, ProgramRequest):  # Timing first: the request nests it
+    _convert.converter.register_unstructure_hook(
+        _cls, make_dict_unstructure_fn(_cls, _convert.converter, _cattrs_omit_if_default=False)
+    )
+
+# -- progression steps -------------------------------------------------------
+
+#: How far a hold in seconds moves in one step of :func:`ladder`.
+HOLD_STEP_SECONDS = 5
+
+
+def _values(span: Range, step: int) -> list[int]:
+    """The values from ``span.low`` to ``span.high`` in steps of *step*, ends included."""
+    values = list(range(span.low, span.high, step))
+    return [*values, span.high]
+
+
+def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
+    """Return the exact dosages an exercise moves through, easiest first.
+
+    Built from the source's dosage alone: reps move one at a time from the
+    low end of their range to the high end, holds in seconds move
+    :data:`HOLD_STEP_SECONDS` at a time (a counted hold one count at a
+    time), both together. Where the exercise has an ``add-load``
+    progression, the last step is the top dosage with that load. Nothing
+    on the ladder goes past the source: sets never change, and reps and
+    holds stay inside their ranges.
+    """
+    dosage = exercise.dosage
+    reps = _values(dosage.reps, 1)
+    holds: list[int] = []
+    if dosage.hold is not None:
+        step = HOLD_STEP_SECONDS if dosage.hold.unit is HoldUnit.SECONDS else 1
+        holds = _values(dosage.hold.duration, step)
+    levels = max(len(reps), len(holds), 1)
+    steps = []
+    for level in range(levels):
+        hold = None
+        if dosage.hold is not None:
+            hold = Hold(Range.exact(_pick(holds, level, levels)), dosage.hold.unit)
+        steps.append(attrs.evolve(dosage, reps=Range.exact(_pick(reps, level, levels)), hold=hold))
+    for progression in exercise.progressions:
+        if progression.kind is ProgressionKind.ADD_LOAD:
+            steps.append(attrs.evolve(steps[-1], load=progression.load))
+            break
+    return tuple(steps)
+
+
+def _pick(values: Sequence[int], level: int, levels: int) -> int:
+    """The value for *level* of *levels*, spreading *values* evenly from first to last."""
+    if levels == 1:
+        return values[0]
+    return values[round(level * (len(values) - 1) / (levels - 1))]
+
+
+# -- building ------------------------------------------------------------
+
+
+def _parse_all(kind: type[_V], values: Iterable[str | _V] | None) -> tuple[_V, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [values]
+    return tuple(dict.fromkeys(kind.parse(v) for v in values))
+
+
+def _check_count(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidConstraintError(
+            f"{name}: expected a whole number from {low} to {high}, got {value!r}"
+        )
+    return value
+
+
+def _check_ids(name: str, ids: Iterable[str] | None, catalog: Catalog) -> tuple[str, ...]:
+    if ids is None:
+        return ()
+    if isinstance(ids, str):
+        ids = [ids]
+    checked = tuple(dict.fromkeys(ids))
+    for exercise_id in checked:
+        if exercise_id not in catalog:
+            suggestions = UnknownExerciseError(exercise_id, catalog._close_ids(exercise_id))  # noqa: SLF001
+            raise InvalidConstraintError(f"{name}: {suggestions}")
+    return checked
+
+
+def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
+    *,
+    equipment: Iterable[str | Equipment] | None = None,
+    avoid_positions: Iterable[str | Position] | None = None,
+    minutes_per_session: int = 15,
+    sessions_per_week: int = 7,
+    weeks: int = 4,
+    start: dt.date | None = None,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+    timing: Timing | None = None,
+    catalog: Catalog | None = None,
+) -> Program:
+    """Build a home-exercise program for one person.
+
+    Args:
+        equipment: What the person has, as :class:`Equipment` members or
+            slugs. Default: :data:`DEFAULT_EQUIPMENT`, a typical home.
+        avoid_positions: Positions the person cannot or should not take.
+        minutes_per_session: The time budget of one session.
+        sessions_per_week: Sessions each week, 1 to 7. The source does not
+            say how often to exercise, so the default is once a day.
+        weeks: How many weeks, 1 to 52.
+        start: The first day; with it, every week has dates.
+        include: Ids to choose first, when they fit.
+        exclude: Ids never to choose.
+        timing: The defaults behind time estimates (see :class:`Timing`).
+        catalog: Where to choose from. Default: the bundled catalog.
+
+    Returns:
+        A :class:`Program`. Each week, every chosen exercise's reps and
+        hold move evenly along its :func:`ladder` from the easiest step in
+        week 1 to the top of the source's range in the last week. A load
+        (for the mid-trap exercise: soup cans or small weights) is added
+        only in a week after one spent at the top of the range without it.
+
+    Raises:
+        InvalidConstraintError: An argument makes no sense (0 weeks,
+            negative minutes, an unknown id).
+        UnknownVocabularyError: An equipment or position slug is unknown.
+        NoEligibleExercisesError: No exercise fits; the error says which
+            constraint removed each one.
+    """
+    catalog = catalog if catalog is not None else load_catalog()
+    request = ProgramRequest(
+        equipment=DEFAULT_EQUIPMENT if equipment is None else _parse_all(Equipment, equipment),
+        avoid_positions=_parse_all(Position, avoid_positions),
+        minutes_per_session=_check_count("minutes_per_session", minutes_per_session, 1, 240),
+        sessions_per_week=_check_count("sessions_per_week", sessions_per_week, 1, 7),
+        weeks=_check_count("weeks", weeks, 1, 52),
+        start=_check_start(start),
+        include=_check_ids("include", include, catalog),
+        exclude=_check_ids("exclude", exclude, catalog),
+        timing=timing if timing is not None else Timing(),
+    )
+    return _build(request, catalog)
+
+
+def _check_start(start: object) -> dt.date | None:
+    if start is None:
+        return None
+    if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
+        raise InvalidConstraintError(f"start: expected a date, got {start!r}")
+    return start
+
+
+def _build(request: ProgramRequest, catalog: Catalog) -> Program:
+    omitted: list[Omission] = []
+    eligible: list[Exercise] = []
+    for exercise in catalog:
+        reason = _ineligible(exercise, request)
+        if reason is None:
+            eligible.append(exercise)
+        else:
+            omitted.append(reason)
+
+    plans = {e.id: _weekly_dosages(e, request.weeks) for e in eligible}
+    budget = dt.timedelta(minutes=request.minutes_per_session)
+    worst = [dt.timedelta()] * request.weeks
+    chosen: list[Exercise] = []
+    for exercise in _in_choice_order(eligible, request.include):
+        times = [request.timing.estimate(d) for d in plans[exercise.id]]
+        if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
+            chosen.append(exercise)
+            worst = [w + t for w, t in zip(worst, times, strict=True)]
+        else:
+            longest = max(times)
+            omitted.append(
+                Omission(
+                    exercise.id,
+                    OmissionReason.OVER_TIME_BUDGET,
+                    f"it takes about {_minutes(longest)} and does not fit in "
+                    f"{request.minutes_per_session} minutes with the others",
+                )
+            )
+    if not chosen:
+        raise NoEligibleExercisesError(_in_catalog_order(omitted, catalog))
+
+    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, catalog.ids.index(e.id)))
+    weeks = []
+    for index in range(request.weeks):
+        items = tuple(
+            ProgramItem(e.id, plans[e.id][index], request.timing.estimate(plans[e.id][index]))
+            for e in session
+        )
+        start = end = None
+        if request.start is not None:
+            start = request.start + dt.timedelta(weeks=index)
+            end = start + dt.timedelta(days=6)
+        total = sum((item.estimated_duration for item in items), dt.timedelta())
+        weeks.append(Week(index + 1, items, total, start, end))
+
+    more_often = tuple(
+        e.id
+        for e in session
+        if e.dosage.frequency is not None and e.dosage.frequency.period.value == "day"
+    )
+    return Program(
+        request=request,
+        data_version=catalog.data_version,
+        schedule=Schedule(request.sessions_per_week, request.weeks, more_often),
+        weeks=tuple(weeks),
+        omitted=_in_catalog_order(omitted, catalog),
+    )
+
+
+def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:
+    if exercise.id in request.exclude:
+        return Omission(exercise.id, OmissionReason.EXCLUDED, "it was excluded")
+    missing = [r for r in exercise.equipment if not r.is_met_by(request.equipment)]
+    if missing:
+        needs = ", and ".join(r.describe() for r in missing)
+        return Omission(exercise.id, OmissionReason.MISSING_EQUIPMENT, f"it needs {needs}")
+    if set(exercise.positions) <= set(request.avoid_positions):
+        where = " or ".join(p.value for p in exercise.positions)
+        return Omission(
+            exercise.id, OmissionReason.AVOIDED_POSITION, f"it is done {where}, which is avoided"
+        )
+    return None
+
+
+def _in_choice_order(eligible: Sequence[Exercise], include: Sequence[str]) -> list[Exercise]:
+    """Included ids first; then warm-up and strengthening work taken in turn."""
+    first = [e for e in eligible if e.id in include]
+    rest = [e for e in eligible if e.id not in include]
+    warm = [e for e in rest if e.category in _WARM_UP]
+    strong = [e for e in rest if e.category not in _WARM_UP]
+    order = list(first)
+    for pair in zip(warm, strong, strict=False):
+        order.extend(pair)
+    shorter = min(len(warm), len(strong))
+    order.extend(warm[shorter:])
+    order.extend(strong[shorter:])
+    return order
+
+
+def _weekly_dosages(exercise: Exercise, weeks: int) -> list[Dosage]:
+    steps = ladder(exercise)
+    loaded = steps[-1].load is not None
+    top = len(steps) - 2 if loaded else len(steps) - 1
+    plan = [steps[_pick(range(top + 1), week, weeks)] for week in range(weeks)]
+    if loaded:
+        reached = plan.index(steps[top])
+        for week in range(reached + 1, weeks):
+            plan[week] = steps[-1]
+    return plan
+
+
+def _in_catalog_order(omitted: Sequence[Omission], catalog: Catalog) -> tuple[Omission, ...]:
+    return tuple(sorted(omitted, key=lambda o: catalog.ids.index(o.exercise)))
+
+
+def _minutes(duration: dt.timedelta) -> str:
+    minutes = max(1, round(duration.total_seconds() / 60))
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
+# -- adapting ------------------------------------------------------------
+
+
+def adapt(exercise: Exercise, current_dosage: Dosage, feedback: str | Feedback) -> Adjustment:
+    """Say what to do next with *exercise*, given how *current_dosage* felt.
+
+    Moves along :func:`ladder`: ``too-easy`` one step up, ``too-hard`` one
+    step down, ``just-right`` stays. At the top of the source's range the
+    action is ``keep``, with a message to ask a provider before doing more;
+    at the bottom, ``too-hard`` stops the exercise. ``painful`` always
+    stops it and says to contact a provider.
+
+    Args:
+        exercise: The exercise.
+        current_dosage: What the person did: a step of the ladder, or the
+            exercise's own dosage (taken as the easiest step).
+        feedback: How it felt.
+
+    Raises:
+        InvalidConstraintError: *current_dosage* is not on the exercise's
+            ladder.
+        UnknownVocabularyError: *feedback* is not a known slug.
+    """
+    feedback = Feedback.parse(feedback)
+    steps = ladder(exercise)
+    if current_dosage == exercise.dosage:
+        level = 0
+    elif current_dosage in steps:
+        level = steps.index(current_dosage)
+    else:
+        raise InvalidConstraintError(
+            f"current_dosage: {current_dosage.describe()!r} is not a step of "
+            f"{exercise.id!r}; expected one of: " + "; ".join(s.describe() for s in steps)
+        )
+    current = steps[level]
+    name = exercise.name
+    if feedback is Feedback.PAINFUL:
+        return Adjustment(
+            Action.STOP,
+            None,
+            f"Stop doing the {name.lower()}. Contact your provider before you do it again.",
+        )
+    if feedback is Feedback.JUST_RIGHT:
+        return Adjustment(Action.KEEP, current, f"Keep going: {current.describe()}.")
+    if feedback is Feedback.TOO_EASY:
+        if level + 1 < len(steps):
+            nxt = steps[level + 1]
+            return Adjustment(Action.PROGRESS, nxt, f"Well done. Next time: {nxt.describe()}.")
+        return Adjustment(
+            Action.KEEP,
+            current,
+            "You are at the most this exercise plan gives. Ask your provider before you do more.",
+        )
+    if level > 0:
+        prev = steps[level - 1]
+        return Adjustment(Action.REGRESS, prev, f"Go easier. Next time: {prev.describe()}.")
+    return Adjustment(
+        Action.STOP,
+        None,
+        f"This is the easiest version of the {name.lower()}. "
+        "Stop it for now and ask your provider what to do instead.",
+    )
