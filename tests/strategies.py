@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
+from typing import Any
 
 from hypothesis import strategies as st
 
 from upperback import (
+    Action,
+    Adjustment,
     Author,
     Catalog,
     Category,
@@ -19,8 +23,12 @@ from upperback import (
     Identifier,
     IdentifierScheme,
     Load,
+    NoEligibleExercisesError,
+    Omission,
+    OmissionReason,
     Period,
     Position,
+    Program,
     Progression,
     ProgressionKind,
     Range,
@@ -30,6 +38,9 @@ from upperback import (
     Requirement,
     Source,
     Step,
+    Timing,
+    build_program,
+    load_catalog,
 )
 from upperback.model import MAX_COUNT
 
@@ -178,3 +189,47 @@ def catalogs(draw: st.DrawFn, max_exercises: int = 6) -> Catalog:
         safety=draw(tuples_of(texts, max_size=3)),
         sources=draw(tuples_of(sources, max_size=2)),
     )
+
+
+# -- the program builder ------------------------------------------------------
+
+timings = st.builds(
+    Timing,
+    seconds_per_rep=st.integers(0, 10),
+    rest_between_sets=st.integers(0, 120),
+    setup=st.integers(0, 120),
+)
+
+
+@st.composite
+def constraints(draw: st.DrawFn) -> dict[str, Any]:
+    """Keyword arguments for build_program, random but valid."""
+    ids = list(load_catalog().ids)
+    return {
+        "equipment": draw(st.lists(st.sampled_from(Equipment), unique=True)),
+        "avoid_positions": draw(st.lists(st.sampled_from(Position), unique=True, max_size=3)),
+        "minutes_per_session": draw(st.integers(1, 60)),
+        "sessions_per_week": draw(st.integers(1, 7)),
+        "weeks": draw(st.integers(1, 12)),
+        "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
+        "include": draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)),
+        "exclude": draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)),
+        "timing": draw(st.none() | timings),
+    }
+
+
+def _build_or_none(kwargs: dict[str, Any]) -> Program | None:
+    try:
+        return build_program(**kwargs)
+    except NoEligibleExercisesError:
+        return None
+
+
+programs = constraints().map(_build_or_none).filter(lambda p: p is not None)
+requests = programs.map(lambda p: p.request)
+omissions = st.builds(
+    Omission, exercise=slugs, reason=st.sampled_from(OmissionReason), detail=texts
+)
+adjustments = st.builds(
+    Adjustment, action=st.sampled_from(Action), dosage=st.none() | dosages, message=texts
+)

@@ -23,6 +23,11 @@ ROUND_TRIPS = {
     "Reference": strategies.references(),
     "Source": strategies.sources,
     "Catalog": strategies.catalogs(),
+    "Timing": strategies.timings,
+    "ProgramRequest": strategies.requests,
+    "Program": strategies.programs,
+    "Omission": strategies.omissions,
+    "Adjustment": strategies.adjustments,
 }
 
 

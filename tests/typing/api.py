@@ -29,6 +29,24 @@ fits: bool = exercise.fits({Equipment.WALL}, avoid_positions={Position.SITTING})
 citations: list[str] = [ref.cite() for ref in catalog.references_for(exercise)]
 reference: Reference = catalog.reference("pesco-2006")
 
+stretches: tuple[Exercise, ...] = catalog.filter(category="stretch", equipment=["wall"])
+hits: tuple[upperback.SearchResult, ...] = catalog.search("wall angels")
+best: float = hits[0].score
+
+program: upperback.Program = upperback.build_program(
+    equipment=[Equipment.WALL, "chair"],
+    avoid_positions=["lying-on-stomach"],
+    minutes_per_session=10,
+    weeks=2,
+)
+week: upperback.Week = program.weeks[0]
+item_dosage: Dosage = week.items[0].dosage
+steps: tuple[Dosage, ...] = upperback.ladder(exercise)
+adjustment: upperback.Adjustment = upperback.adapt(exercise, exercise.dosage, "too-easy")
+action: upperback.Action = adjustment.action
+next_dosage: Dosage | None = adjustment.dosage
+omitted: tuple[upperback.Omission, ...] = program.omitted
+
 text: str = upperback.dumps(exercise.dosage)
 dosage: Dosage = upperback.loads(text, Dosage)
 version: str = upperback.__version__
