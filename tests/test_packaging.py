@@ -33,12 +33,16 @@ def test_ships_types_and_data():
     package = Path(upperback.__file__).parent
     assert (package / "py.typed").is_file()
     assert (package / "data" / "catalog.json").is_file()
+    assert (package / "data" / "schema" / "catalog.schema.json").is_file()
+    assert (package / "data" / "schema" / "program.schema.json").is_file()
 
 
 def test_runtime_dependencies_are_only_the_three():
     requires = metadata("upperback").get_all("Requires-Dist") or []
     names = {re.split(r"[ ;<>=!\[]", req)[0].lower() for req in requires if "extra ==" not in req}
     assert names == {"attrs", "cattrs", "importlib-resources"}
+    extras = {re.split(r"[ ;<>=!\[]", req)[0].lower() for req in requires if "extra ==" in req}
+    assert extras == {"jinja2"}
 
 
 def test_readme_test_command_is_what_ci_runs():

@@ -61,6 +61,7 @@ from .program import (
     build_program,
     ladder,
 )
+from .schema import json_schema
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
@@ -110,6 +111,7 @@ __all__ = [
     "adapt",
     "build_program",
     "dumps",
+    "json_schema",
     "ladder",
     "load_catalog",
     "loads",

@@ -1,0 +1,50 @@
+"""JSON Schemas (draft 2020-12) for catalog files and programs.
+
+The schemas ship as files in ``upperback/data/schema/`` for tools in any
+language; :func:`json_schema` returns them as Python dicts. A schema checks
+the structure of a document. The loader checks more: unique ids and names,
+references that resolve, progressions without cycles, and ``low <= high``
+in ranges, rules JSON Schema cannot say.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import sys
+from typing import Any, Literal
+
+from .exceptions import UnknownVocabularyError
+
+if sys.version_info >= (3, 12):
+    from importlib.resources import files
+else:  # pragma: no cover - depends on the Python version
+    from importlib_resources import files
+
+__all__ = ["SCHEMA_NAMES", "json_schema"]
+
+#: The names :func:`json_schema` knows.
+SCHEMA_NAMES: tuple[str, ...] = ("catalog", "program")
+
+
+@functools.cache
+def _read(name: str) -> str:
+    return (files("upperback") / "data" / "schema" / f"{name}.schema.json").read_text("utf-8")
+
+
+def json_schema(name: Literal["catalog", "program"] | str) -> dict[str, Any]:  # noqa: PYI051
+    """Return the JSON Schema for catalog files (``"catalog"``) or programs (``"program"``).
+
+    Each call returns a fresh copy, so changing it changes nothing else.
+
+    Raises:
+        UnknownVocabularyError: *name* is not ``"catalog"`` or ``"program"``.
+
+    .. versionadded:: 0.1.0
+    """
+    if name not in SCHEMA_NAMES:
+        close = difflib.get_close_matches(str(name), SCHEMA_NAMES, n=1, cutoff=0.5)
+        raise UnknownVocabularyError("schema", name, SCHEMA_NAMES, close)
+    schema: dict[str, Any] = json.loads(_read(name))  # parsing makes a fresh copy
+    return schema

@@ -1,0 +1,164 @@
+import json
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+
+import upperback
+from upperback import CatalogError, UnknownVocabularyError, json_schema
+
+from . import strategies
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def validator(name):
+    return jsonschema.Draft202012Validator(
+        json_schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+CATALOG = validator("catalog")
+PROGRAM = validator("program")
+
+
+def plain(obj):
+    return json.loads(upperback.dumps(obj))
+
+
+@pytest.mark.parametrize("name", ["catalog", "program"])
+def test_schemas_are_valid_draft_2020_12(name):
+    schema = json_schema(name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_each_call_returns_a_fresh_copy():
+    json_schema("catalog")["title"] = "changed"
+    assert json_schema("catalog")["title"] == "upperback catalog"
+
+
+def test_unknown_name():
+    with pytest.raises(UnknownVocabularyError, match=r"unknown schema 'catalogue'.*'catalog'"):
+        json_schema("catalogue")
+
+
+def test_the_bundled_catalog_validates():
+    CATALOG.validate(plain(upperback.load_catalog()))
+
+
+def test_the_default_program_validates():
+    PROGRAM.validate(plain(upperback.build_program()))
+
+
+@given(strategies.catalogs())
+def test_random_valid_catalogs_validate(catalog):
+    CATALOG.validate(plain(catalog))
+
+
+@given(strategies.programs)
+def test_random_programs_validate(program):
+    PROGRAM.validate(plain(program))
+
+
+# Fixtures whose mistakes are structural: the schema rejects them as the loader does.
+STRUCTURAL = ["fields.json", "types.json"]
+# Fixtures whose mistakes are about meaning across records (duplicate ids,
+# references and progressions that do not resolve, cycles): JSON Schema
+# cannot say these, so only the loader rejects them. The schema's
+# description says so.
+MEANING = ["meaning.json", "progressions.json"]
+
+
+def test_every_bad_fixture_is_classified():
+    names = sorted(p.name for p in (FIXTURES / "bad").glob("*.json"))
+    assert names == sorted([*STRUCTURAL, *MEANING, "syntax.json"])
+
+
+@pytest.mark.parametrize("name", STRUCTURAL)
+def test_structural_bad_fixtures_are_rejected_by_the_schema(name):
+    data = json.loads((FIXTURES / "bad" / name).read_text(encoding="utf-8"))
+    assert not CATALOG.is_valid(data)
+
+
+def test_syntax_errors_are_not_json_at_all():
+    with pytest.raises(json.JSONDecodeError):
+        json.loads((FIXTURES / "bad" / "syntax.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", MEANING)
+def test_meaning_fixtures_need_the_loader(name):
+    path = FIXTURES / "bad" / name
+    assert CATALOG.is_valid(json.loads(path.read_text(encoding="utf-8")))
+    with pytest.raises(CatalogError):
+        upperback.load_catalog(path)
+    assert "the loader also checks meaning" in json_schema("catalog")["description"]
+
+
+def test_shared_definitions_are_the_same_in_both():
+    catalog_defs = json_schema("catalog")["$defs"]
+    program_defs = json_schema("program")["$defs"]
+    shared = catalog_defs.keys() & program_defs.keys()
+    assert {"dosage", "range", "hold", "load", "frequency", "equipment", "position"} <= shared
+    for name in shared:
+        assert catalog_defs[name] == program_defs[name], name
+
+
+ENUMS = {
+    "position": upperback.Position,
+    "equipment": upperback.Equipment,
+    "category": upperback.Category,
+    "region": upperback.Region,
+    "holdUnit": upperback.HoldUnit,
+    "period": upperback.Period,
+    "progressionKind": upperback.ProgressionKind,
+    "referenceKind": upperback.ReferenceKind,
+    "identifierScheme": upperback.IdentifierScheme,
+    "omissionReason": upperback.OmissionReason,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENUMS))
+def test_vocabularies_match_the_enums(name):
+    defs = {**json_schema("catalog")["$defs"], **json_schema("program")["$defs"]}
+    assert defs[name]["enum"] == [member.value for member in ENUMS[name]]
+
+
+CLASSES = {
+    ("catalog", "dosage"): upperback.Dosage,
+    ("catalog", "hold"): upperback.Hold,
+    ("catalog", "frequency"): upperback.Frequency,
+    ("catalog", "load"): upperback.Load,
+    ("catalog", "requirement"): upperback.Requirement,
+    ("catalog", "progression"): upperback.Progression,
+    ("catalog", "exercise"): upperback.Exercise,
+    ("catalog", "author"): upperback.Author,
+    ("catalog", "identifier"): upperback.Identifier,
+    ("catalog", "reference"): upperback.Reference,
+    ("catalog", "source"): upperback.Source,
+    ("catalog", None): upperback.Catalog,
+    ("program", "timing"): upperback.Timing,
+    ("program", "item"): upperback.ProgramItem,
+    ("program", "week"): upperback.Week,
+    ("program", "schedule"): upperback.Schedule,
+    ("program", "omission"): upperback.Omission,
+    ("program", None): upperback.Program,
+}
+
+
+@pytest.mark.parametrize(("schema", "definition"), sorted(CLASSES, key=str))
+def test_properties_and_required_keys_match_the_model(schema, definition):
+    cls = CLASSES[schema, definition]
+    root = json_schema(schema)
+    node = root if definition is None else root["$defs"][definition]
+    fields = [f for f in attrs.fields(cls) if f.init]
+    assert set(node["properties"]) == {f.name for f in fields}
+    assert set(node["required"]) == {f.name for f in fields if f.default is attrs.NOTHING}
+    assert node["additionalProperties"] is False
+
+
+def test_program_request_lists_every_argument():
+    node = json_schema("program")["$defs"]["request"]
+    assert set(node["properties"]) == {f.name for f in attrs.fields(upperback.ProgramRequest)}
