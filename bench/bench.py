@@ -20,7 +20,11 @@ def best_ms(stmt: str, setup: str = "import upperback", number: int = 100) -> fl
 def import_ms() -> float:
     code = "import time; t = time.perf_counter(); import upperback; print(time.perf_counter() - t)"
     times = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(5)
     ]
     return min(times) * 1000
@@ -32,7 +36,11 @@ def first_load_ms() -> float:
         "print(time.perf_counter() - t)"
     )
     times = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(5)
     ]
     return min(times) * 1000
@@ -45,11 +53,18 @@ def main() -> None:
         ("first load_catalog() (fresh process)", first_load_ms()),
         ("cached load_catalog()", best_ms("upperback.load_catalog()", number=10000)),
         ("catalog['band-row']", best_ms("c['band-row']", loaded, number=10000)),
-        ("filter(equipment=..., avoid_positions=...)", best_ms(
-            "c.filter(equipment=['wall', 'chair'], avoid_positions=['sitting'])", loaded, 1000)),
+        (
+            "filter(equipment=..., avoid_positions=...)",
+            best_ms(
+                "c.filter(equipment=['wall', 'chair'], avoid_positions=['sitting'])", loaded, 1000
+            ),
+        ),
         ("search('wall angels')", best_ms("c.search('wall angels')", loaded, 200)),
         ("build_program() defaults", best_ms("upperback.build_program()", loaded, 200)),
-        ("dumps(build_program())", best_ms("upperback.dumps(p)", loaded + "; p = upperback.build_program()", 200)),
+        (
+            "dumps(build_program())",
+            best_ms("upperback.dumps(p)", loaded + "; p = upperback.build_program()", 200),
+        ),
     ]
     width = max(len(name) for name, _ in rows)
     for name, ms in rows:

@@ -1,0 +1,30 @@
+"""Sphinx configuration for upperback's documentation."""
+
+from importlib.metadata import version as _version
+
+project = "upperback"
+author = "The upperback developers"
+copyright = "2026, The upperback developers"  # noqa: A001 - Sphinx's name
+release = _version("upperback")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+]
+# No intersphinx: the build machines have no internet, and with -W an
+# unreachable inventory would fail the build.
+
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build"]
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+html_theme = "furo"
+html_title = "upperback"
