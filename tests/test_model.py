@@ -87,7 +87,7 @@ class TestDosageDescribe:
             ),
             (
                 Dosage(reps=Range.exact(1), hold=Hold(Range.exact(1), HoldUnit.SECONDS)),
-                "Hold 1 second. Do it 1 times.",
+                "Hold 1 second. Do it 1 time.",
             ),
         ],
     )
@@ -106,6 +106,8 @@ class TestDosageDescribe:
     def test_frequency_without_a_number_is_several(self):
         assert Frequency(Period.DAY).describe() == "several times each day"
         assert Frequency(Period.WEEK, Range(2, 3)).describe() == "2 to 3 times each week"
+        assert Frequency(Period.DAY, Range.exact(1)).describe() == "1 time each day"
+        assert Dosage(reps=Range.exact(1)).describe() == "1 time"
 
 
 class TestVocabulary:

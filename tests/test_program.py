@@ -94,6 +94,28 @@ class TestProperties:
         allowed_loads = {p.load for p in exercise.progressions}
         assert dosage.load is None or dosage.load in allowed_loads
 
+    @given(strategies.catalogs(), strategies.constraints())
+    def test_invariants_hold_for_any_catalog(self, catalog, kwargs):
+        kwargs = {**kwargs, "include": [], "exclude": [], "catalog": catalog}
+        try:
+            program = build_program(**kwargs)
+        except NoEligibleExercisesError as err:
+            assert {o.exercise for o in err.omitted} == set(catalog.ids)  # noqa: PT017
+            return
+        budget = dt.timedelta(minutes=kwargs["minutes_per_session"])
+        assert sorted([*program.exercise_ids, *(o.exercise for o in program.omitted)]) == sorted(
+            catalog.ids
+        )
+        for week in program.weeks:
+            assert week.estimated_session_duration <= budget
+            for item in week.items:
+                exercise = catalog[item.exercise]
+                assert exercise.fits(kwargs["equipment"], avoid_positions=kwargs["avoid_positions"])
+                source = exercise.dosage
+                assert item.dosage.sets == source.sets
+                assert item.dosage.reps.low in source.reps
+                assert item.dosage.load in {source.load, *(p.load for p in exercise.progressions)}
+
     @given(strategies.constraints())
     def test_same_inputs_equal_program(self, kwargs):
         try:
@@ -173,6 +195,14 @@ class TestExamples:
             assert week.estimated_session_duration <= dt.timedelta(minutes=5)
         reasons = {o.reason for o in program.omitted}
         assert OmissionReason.OVER_TIME_BUDGET in reasons
+
+    def test_only_more_than_daily_work_is_more_often(self, catalog):
+        once = upperback.Frequency(upperback.Period.DAY, upperback.Range.exact(1))
+        extension = catalog["thoracic-extension"]
+        daily = attrs.evolve(extension, dosage=attrs.evolve(extension.dosage, frequency=once))
+        mine = attrs.evolve(catalog, exercises=(daily,))
+        assert build_program(catalog=mine).schedule.more_often == ()
+        assert build_program().schedule.more_often == ("thoracic-extension",)
 
     def test_excluded(self):
         program = build_program(exclude=["thoracic-extension"], minutes_per_session=60)

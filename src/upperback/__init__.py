@@ -9,14 +9,18 @@
 from __future__ import annotations
 
 from ._convert import dumps, loads
+from ._render import FORMATS, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
     CatalogError,
     DataError,
+    IncompleteHandoutError,
     InvalidConstraintError,
+    MissingExtraError,
     NoEligibleExercisesError,
     Problem,
     UnknownExerciseError,
+    UnknownFormatError,
     UnknownVocabularyError,
     UpperbackError,
 )
@@ -65,6 +69,7 @@ from .schema import json_schema
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
+    "FORMATS",
     "Action",
     "Adjustment",
     "Author",
@@ -81,8 +86,10 @@ __all__ = [
     "HoldUnit",
     "Identifier",
     "IdentifierScheme",
+    "IncompleteHandoutError",
     "InvalidConstraintError",
     "Load",
+    "MissingExtraError",
     "NoEligibleExercisesError",
     "Omission",
     "OmissionReason",
@@ -105,6 +112,7 @@ __all__ = [
     "Step",
     "Timing",
     "UnknownExerciseError",
+    "UnknownFormatError",
     "UnknownVocabularyError",
     "UpperbackError",
     "Week",
@@ -115,6 +123,7 @@ __all__ = [
     "ladder",
     "load_catalog",
     "loads",
+    "render",
 ]
 
 

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 __all__ = [
     "CatalogError",
     "DataError",
+    "IncompleteHandoutError",
     "InvalidConstraintError",
+    "MissingExtraError",
     "NoEligibleExercisesError",
     "Problem",
     "UnknownExerciseError",
+    "UnknownFormatError",
     "UnknownVocabularyError",
     "UpperbackError",
 ]
@@ -156,4 +159,53 @@ class NoEligibleExercisesError(UpperbackError, ValueError):
         self.omitted: tuple[Omission, ...] = tuple(omitted)
         lines = ["no exercise fits these constraints:"]
         lines.extend(f"  {o.exercise}: {o.detail}" for o in self.omitted)
+        super().__init__("\n".join(lines))
+
+
+class UnknownFormatError(UpperbackError, ValueError):
+    """The format asked for is not one we can render.
+
+    Attributes:
+        format: The format that was asked for.
+        valid: Every format we can render.
+    """
+
+    def __init__(self, format: object, valid: Sequence[str]) -> None:  # noqa: A002 - mirrors render()
+        self.format: object = format
+        self.valid: tuple[str, ...] = tuple(valid)
+        super().__init__(f"unknown format {format!r}; expected one of: " + ", ".join(self.valid))
+
+
+class MissingExtraError(UpperbackError, ImportError):
+    """An optional dependency is not installed.
+
+    HTML handouts need Jinja2, which comes with the ``html`` extra.
+
+    Attributes:
+        extra: The extra to install, such as ``"html"``.
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        self.extra: str = extra
+        super().__init__(
+            f'{package} is needed for this; install it with: pip install "upperback[{extra}]"',
+            name=package,
+        )
+
+
+class IncompleteHandoutError(UpperbackError, ValueError):
+    """A handout left out something every handout must carry.
+
+    Our own templates never do; a template from ``template_dir`` that drops
+    the disclaimer, a safety line, a citation, the source credit or the
+    data version raises this instead of producing the handout.
+
+    Attributes:
+        missing: What was left out, word for word.
+    """
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        self.missing: tuple[str, ...] = tuple(missing)
+        lines = ["the handout leaves out text every handout must carry:"]
+        lines.extend(f"  {text}" for text in self.missing)
         super().__init__("\n".join(lines))

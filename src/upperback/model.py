@@ -317,8 +317,10 @@ class Frequency:
 
     def describe(self) -> str:
         """Return ``"several times each day"`` or ``"2 times each day"``."""
-        count = "several" if self.times is None else self.times.describe()
-        return f"{count} times each {self.period.value}"
+        if self.times is None:
+            return f"several times each {self.period.value}"
+        times = "time" if self.times.high == 1 else "times"
+        return f"{self.times.describe()} {times} each {self.period.value}"
 
 
 @attrs.frozen
@@ -361,10 +363,11 @@ class Dosage:
         times."``, ``"10 times on each side, holding 5 seconds"``.
         """
         reps = self.reps.describe()
+        times = "time" if self.reps.high == 1 else "times"
         if self.hold is not None and self.sets == 1 and not self.per_side:
-            text = f"Hold {self.hold.describe()}. Do it {reps} times"
+            text = f"Hold {self.hold.describe()}. Do it {reps} {times}"
             return self._tail(text) + "."
-        text = f"{self.sets} sets of {reps}" if self.sets > 1 else f"{reps} times"
+        text = f"{self.sets} sets of {reps}" if self.sets > 1 else f"{reps} {times}"
         if self.per_side:
             text += " on each side"
         if self.hold is not None:

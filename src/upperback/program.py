@@ -39,6 +39,7 @@ from .model import (
     FieldError,
     Hold,
     HoldUnit,
+    Period,
     Position,
     ProgressionKind,
     Range,
@@ -473,11 +474,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         total = sum((item.estimated_duration for item in items), dt.timedelta())
         weeks.append(Week(index + 1, items, total, start, end))
 
-    more_often = tuple(
-        e.id
-        for e in session
-        if e.dosage.frequency is not None and e.dosage.frequency.period.value == "day"
-    )
+    more_often = tuple(e.id for e in session if _more_than_daily(e.dosage))
     return Program(
         request=request,
         data_version=catalog.data_version,
@@ -485,6 +482,14 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         weeks=tuple(weeks),
         omitted=_in_catalog_order(omitted, catalog),
     )
+
+
+def _more_than_daily(dosage: Dosage) -> bool:
+    """Whether the source asks for more than one session a day, as "several times each day"."""
+    frequency = dosage.frequency
+    if frequency is None or frequency.period is not Period.DAY:
+        return False
+    return frequency.times is None or frequency.times.high > 1
 
 
 def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:
@@ -519,12 +524,13 @@ def _in_choice_order(eligible: Sequence[Exercise], include: Sequence[str]) -> li
 
 def _weekly_dosages(exercise: Exercise, weeks: int) -> list[Dosage]:
     steps = ladder(exercise)
-    loaded = steps[-1].load is not None
+    # ladder() ends with an extra, loaded step when the exercise has an
+    # add-load progression; the source's own dosage may carry a load too.
+    loaded = any(p.kind is ProgressionKind.ADD_LOAD for p in exercise.progressions)
     top = len(steps) - 2 if loaded else len(steps) - 1
     plan = [steps[_pick(range(top + 1), week, weeks)] for week in range(weeks)]
-    if loaded:
-        reached = plan.index(steps[top])
-        for week in range(reached + 1, weeks):
+    if loaded and steps[top] in plan:
+        for week in range(plan.index(steps[top]) + 1, weeks):
             plan[week] = steps[-1]
     return plan
 

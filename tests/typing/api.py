@@ -47,6 +47,11 @@ action: upperback.Action = adjustment.action
 next_dosage: Dosage | None = adjustment.dosage
 omitted: tuple[upperback.Omission, ...] = program.omitted
 
+handout: str = upperback.render(program, "html", catalog=catalog, template_dir="brand/")
+plain_text: str = upperback.render(exercise)
+formats: tuple[str, ...] = upperback.FORMATS
+schema: dict[str, object] = upperback.json_schema("catalog")
+
 text: str = upperback.dumps(exercise.dosage)
 dosage: Dosage = upperback.loads(text, Dosage)
 version: str = upperback.__version__

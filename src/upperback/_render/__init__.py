@@ -1,0 +1,90 @@
+"""Patient handouts: an exercise, a program or a whole catalog as text, Markdown or HTML.
+
+>>> import upperback
+>>> handout = upperback.render(upperback.load_catalog()["band-row"])
+>>> handout.splitlines()[0]
+'Rowing exercise'
+
+Every handout carries the steps, the dosage in words, how to make each
+exercise harder and its cautions, then when to stop and call a provider,
+the disclaimer, the references, the source credit and the data version.
+No option leaves any of these out.
+
+Text and Markdown need nothing extra. HTML needs Jinja2: install it with
+``pip install "upperback[html]"``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from upperback.catalog import Catalog, load_catalog
+from upperback.exceptions import IncompleteHandoutError, UnknownFormatError
+from upperback.model import Exercise
+from upperback.program import Program
+
+from . import _html, _plain, _view
+
+__all__ = ["FORMATS", "Format", "render"]
+
+#: A format :func:`render` can write.
+Format = Literal["text", "markdown", "html"]
+
+#: Every format :func:`render` can write.
+FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
+
+
+def render(
+    obj: Exercise | Program | Catalog,
+    format: Format = "text",  # noqa: A002 - the word users expect
+    *,
+    catalog: Catalog | None = None,
+    template_dir: str | os.PathLike[str] | None = None,
+) -> str:
+    """Return a patient handout for *obj*.
+
+    Args:
+        obj: An exercise, a program from :func:`upperback.build_program`,
+            or a whole catalog (every exercise in it).
+        format: ``"text"``, ``"markdown"`` or ``"html"``. HTML is one
+            self-contained, print-ready page.
+        catalog: Where to look up a program's exercises, and the source of
+            the safety lines, disclaimer, references, credits and data
+            version. Default: the bundled catalog. A catalog passed as
+            *obj* is its own source of these.
+        template_dir: A folder of Jinja2 templates that replace ours by
+            name (``handout.html``, ``exercise.html``, ``style.css``).
+            Used only for HTML.
+
+    Returns:
+        The handout. Text and Markdown end with a newline.
+
+    Raises:
+        UnknownFormatError: *format* is not one of :data:`FORMATS`.
+        MissingExtraError: *format* is ``"html"`` and Jinja2 is not
+            installed.
+        IncompleteHandoutError: A template from *template_dir* left out
+            the disclaimer, a safety line, a citation, the source credit
+            or the data version.
+        UnknownExerciseError: The program names an exercise that *catalog*
+            does not have.
+        NotADirectoryError: *template_dir* is not a directory.
+        TypeError: *obj* is not an exercise, a program or a catalog.
+    """
+    if format not in FORMATS:
+        raise UnknownFormatError(format, FORMATS)
+    handout = _view.build(obj, catalog if catalog is not None else load_catalog())
+    if format == "text":
+        output, seen = _plain.render_text(handout), _plain.unescape_text
+    elif format == "markdown":
+        output, seen = _plain.render_markdown(handout), _plain.unescape_markdown
+    else:
+        output, seen = _html.render_html(handout, template_dir), _html.unescape
+    words = seen(output)
+    missing = [text for text in handout.required if text not in words]
+    if missing:
+        raise IncompleteHandoutError(missing)
+    return output

@@ -1,0 +1,125 @@
+"""Plain text and Markdown handouts, in plain Python.
+
+Both formats walk the same :class:`~upperback.render._view.Handout` in the
+same order; a :class:`_Dialect` says how each part is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from ._view import Handout
+
+__all__ = ["render_markdown", "render_text", "unescape_markdown", "unescape_text"]
+
+
+class _Dialect:
+    """How plain text writes headings, paragraphs and lists."""
+
+    underlines: ClassVar[Mapping[int, str]] = {1: "=", 2: "-", 3: "~"}
+
+    def escape(self, text: str) -> str:
+        """Return *text* as it is written inside a line."""
+        return text
+
+    def heading(self, level: int, text: str) -> list[str]:
+        text = self.escape(text)
+        if level in self.underlines:
+            return [text, self.underlines[level] * len(text), ""]
+        return [f"{text}:"]
+
+    def paragraph(self, text: str) -> list[str]:
+        return [self.escape(text), ""]
+
+    def numbered(self, items: Iterable[str]) -> list[str]:
+        return [f"  {n}. {self.escape(item)}" for n, item in enumerate(items, 1)] + [""]
+
+    def bullets(self, items: Iterable[str]) -> list[str]:
+        return [f"  - {self.escape(item)}" for item in items] + [""]
+
+
+class _Markdown(_Dialect):
+    """CommonMark: ATX headings, and text escaped so it stays text."""
+
+    _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+    _LIST_START = re.compile(r"^([-+]|\d+[.)])(?=\s|$)")
+
+    def escape(self, text: str) -> str:
+        """Return *text* escaped so that, at the start of a line, it is not a list."""
+        text = self.inline(text)
+        return self._LIST_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+    def inline(self, text: str) -> str:
+        """Return *text* escaped so that no character of it is Markdown syntax."""
+        return self._SPECIAL.sub(r"\\\1", text)
+
+    def heading(self, level: int, text: str) -> list[str]:
+        return [f"{'#' * level} {self.inline(text)}", ""]
+
+    def numbered(self, items: Iterable[str]) -> list[str]:
+        return [f"{n}. {self.escape(item)}" for n, item in enumerate(items, 1)] + [""]
+
+    def bullets(self, items: Iterable[str]) -> list[str]:
+        return [f"- {self.escape(item)}" for item in items] + [""]
+
+
+def unescape_text(output: str) -> str:
+    """Return the words a reader of plain text sees: *output* itself."""
+    return output
+
+
+def unescape_markdown(output: str) -> str:
+    """Return the words a reader of Markdown sees: *output* without backslash escapes."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", output)
+
+
+def render_text(handout: Handout) -> str:
+    """Return *handout* as plain text."""
+    return _render(handout, _Dialect())
+
+
+def render_markdown(handout: Handout) -> str:
+    """Return *handout* as CommonMark."""
+    return _render(handout, _Markdown())
+
+
+def _render(handout: Handout, d: _Dialect) -> str:
+    labels = handout.labels
+    out = [*d.heading(1, handout.title), *d.paragraph(handout.intro)]
+    if handout.schedule:
+        out += d.heading(2, labels.schedule)
+        out += d.bullets(handout.schedule)
+    out += d.heading(2, labels.exercises)
+    for exercise in handout.exercises:
+        out += d.heading(3, f"{exercise.number}. {exercise.name}")
+        out += d.paragraph(exercise.summary)
+        out += d.heading(4, labels.steps)
+        out += d.numbered(exercise.steps)
+        out += d.heading(4, labels.dosage)
+        if exercise.weekly:
+            out += d.bullets(
+                f"{line.label}" + (f" ({line.dates})" if line.dates else "") + f": {line.text}"
+                for line in exercise.dosages
+            )
+        else:
+            out += d.bullets(line.text for line in exercise.dosages)
+        if exercise.progressions:
+            out += d.heading(4, labels.progression)
+            out += d.bullets(exercise.progressions)
+        if exercise.cautions:
+            out += d.heading(4, labels.cautions)
+            out += d.bullets(exercise.cautions)
+    out += d.heading(2, labels.safety)
+    out += d.bullets(handout.safety)
+    out += d.heading(2, labels.disclaimer)
+    out += d.paragraph(handout.disclaimer)
+    out += d.heading(2, labels.references)
+    out += d.numbered(handout.citations) if handout.citations else []
+    out += d.paragraph(handout.references_note) if handout.references_note else []
+    out += d.heading(2, labels.source)
+    out += d.bullets(handout.credits) if handout.credits else []
+    out += d.paragraph(handout.sources_note) if handout.sources_note else []
+    out += d.paragraph(f"{labels.data_version}: {handout.data_version}")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,326 @@
+"""What a handout says: the one place that gathers it, for every format.
+
+Each renderer turns a :class:`Handout` into text, Markdown or HTML and
+adds nothing of its own but layout, so the formats cannot drift apart in
+content. Every fixed phrase a patient reads lives in :data:`LABELS` or in
+this module's builders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from upperback.catalog import Catalog
+from upperback.model import Exercise, Reference
+from upperback.program import Program
+
+__all__ = ["LABELS", "DosageLine", "ExerciseView", "Handout", "Labels", "build"]
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@attrs.frozen
+class Labels:
+    """The fixed headings and words of a handout, in one place."""
+
+    schedule: str = "Your schedule"
+    exercises: str = "Your exercises"
+    steps: str = "How to do it"
+    dosage: str = "How much to do"
+    week: str = "Week"
+    dates: str = "Dates"
+    progression: str = "When it gets easier"
+    cautions: str = "Take care"
+    safety: str = "When to stop and call your provider"
+    disclaimer: str = "Please read"
+    references: str = "References"
+    source: str = "Where the facts come from"
+    data_version: str = "Data version"
+
+
+LABELS = Labels()
+
+#: Said when a catalog has no safety lines of its own.
+_FALLBACK_SAFETY = ("Stop if an exercise hurts, and call your provider.",)
+_NO_REFERENCES = "No references are listed for these exercises."
+_NO_SOURCES = "No source is listed for this data."
+
+
+@attrs.frozen
+class DosageLine:
+    """How much to do: for one week of a program, or for the exercise alone.
+
+    Args:
+        label: ``"Week 1"``, or ``None`` when there are no weeks.
+        dates: The week's dates in words, or ``None``.
+        text: The dosage, as a sentence.
+    """
+
+    label: str | None
+    dates: str | None
+    text: str
+
+
+@attrs.frozen
+class ExerciseView:
+    """One exercise as the handout shows it."""
+
+    number: int
+    id: str
+    name: str
+    summary: str
+    steps: tuple[str, ...]
+    dosages: tuple[DosageLine, ...]
+    progressions: tuple[str, ...]
+    cautions: tuple[str, ...]
+
+    @property
+    def weekly(self) -> bool:
+        """Whether the dosage is given week by week."""
+        return any(line.label is not None for line in self.dosages)
+
+
+@attrs.frozen
+class Handout:
+    """Everything a handout says, in the order it says it.
+
+    Args:
+        title: The handout's title.
+        intro: One or two plain sentences under the title.
+        schedule: How often and for how long, one sentence a line; empty
+            for a handout that is not a program.
+        exercises: The exercises, in the order to do them.
+        safety: When to stop and call a provider.
+        disclaimer: The medical disclaimer.
+        citations: The references the exercises cite, in AMA style.
+        credits: One credit a source of the data.
+        data_version: The version of the data.
+        labels: The fixed headings.
+    """
+
+    title: str
+    intro: str
+    schedule: tuple[str, ...]
+    exercises: tuple[ExerciseView, ...]
+    safety: tuple[str, ...]
+    disclaimer: str
+    citations: tuple[str, ...]
+    credits: tuple[str, ...]
+    data_version: str
+    labels: Labels = LABELS
+
+    @property
+    def references_note(self) -> str | None:
+        """What to say in place of citations when there are none."""
+        return None if self.citations else _NO_REFERENCES
+
+    @property
+    def sources_note(self) -> str | None:
+        """What to say in place of credits when there are none."""
+        return None if self.credits else _NO_SOURCES
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The text every rendering must carry, word for word."""
+        return (
+            self.disclaimer,
+            *self.safety,
+            *self.citations,
+            *self.credits,
+            self.data_version,
+        )
+
+
+def build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
+    """Gather what the handout for *obj* says, looking things up in *catalog*.
+
+    Raises:
+        TypeError: *obj* is not an exercise, a program or a catalog.
+        UnknownExerciseError: A program names an exercise *catalog* lacks.
+        KeyError: An exercise cites a reference *catalog* lacks.
+    """
+    if isinstance(obj, Exercise):
+        return _handout(
+            obj.name,
+            intro="Here is how to do this exercise, and how much to do.",
+            views=(_exercise(1, obj, (_single(obj),)),),
+            exercises=(obj,),
+            catalog=catalog,
+        )
+    if isinstance(obj, Program):
+        return _program(obj, catalog)
+    if isinstance(obj, Catalog):
+        exercises = tuple(obj)
+        views = tuple(_exercise(n, e, (_single(e),)) for n, e in enumerate(exercises, 1))
+        count = len(exercises)
+        intro = (
+            "This handout has the one exercise we have."
+            if count == 1
+            else f"This handout has all {count} exercises we have."
+        )
+        # A catalog is its own source of safety lines, references and credits.
+        return _handout(
+            "Exercises for your upper back",
+            intro=intro,
+            views=views,
+            exercises=exercises,
+            catalog=obj,
+        )
+    msg = f"expected an Exercise, a Program or a Catalog, got {type(obj).__name__}"
+    raise TypeError(msg)
+
+
+def _program(program: Program, catalog: Catalog) -> Handout:
+    exercises = tuple(catalog[exercise_id] for exercise_id in program.exercise_ids)
+    views = tuple(
+        _exercise(number, exercise, _weekly(program, exercise.id))
+        for number, exercise in enumerate(exercises, 1)
+    )
+    count = len(exercises)
+    intro = (
+        "Your plan has 1 exercise."
+        if count == 1
+        else f"Your plan has {count} exercises. Do them in the order shown."
+    )
+    data_version = catalog.data_version
+    if program.data_version != catalog.data_version:
+        data_version = f"{catalog.data_version} (plan made with {program.data_version})"
+    handout = _handout(
+        "Your upper back exercise plan",
+        intro=intro,
+        schedule=_schedule(program, catalog),
+        views=views,
+        exercises=exercises,
+        catalog=catalog,
+    )
+    return attrs.evolve(handout, data_version=data_version)
+
+
+def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
+    title: str,
+    *,
+    intro: str,
+    schedule: tuple[str, ...] = (),
+    views: tuple[ExerciseView, ...],
+    exercises: tuple[Exercise, ...],
+    catalog: Catalog,
+) -> Handout:
+    return Handout(
+        title=title,
+        intro=intro,
+        schedule=schedule,
+        exercises=views,
+        safety=catalog.safety or _FALLBACK_SAFETY,
+        disclaimer=catalog.disclaimer,
+        citations=tuple(r.cite() for r in _cited(exercises, catalog)),
+        credits=tuple(s.credit() for s in catalog.sources),
+        data_version=catalog.data_version,
+    )
+
+
+def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference, ...]:
+    """The references *exercises* cite, in order of first citation.
+
+    When they cite none, every reference of the catalog: a handout always
+    says what its facts rest on.
+    """
+    ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
+    if not ids:
+        return catalog.references
+    return tuple(catalog.reference(ref) for ref in ids)
+
+
+def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) -> ExerciseView:
+    return ExerciseView(
+        number=number,
+        id=exercise.id,
+        name=exercise.name,
+        summary=exercise.summary,
+        steps=tuple(step.text for step in exercise.steps),
+        dosages=dosages,
+        progressions=tuple(p.describe() for p in exercise.progressions),
+        cautions=exercise.cautions,
+    )
+
+
+def _single(exercise: Exercise) -> DosageLine:
+    return DosageLine(None, None, _sentence(exercise.dosage.describe()))
+
+
+def _weekly(program: Program, exercise_id: str) -> tuple[DosageLine, ...]:
+    return tuple(
+        DosageLine(
+            f"{LABELS.week} {week.number}",
+            _span(week.start, week.end),
+            _sentence(item.dosage.describe()),
+        )
+        for week in program.weeks
+        for item in week.items
+        if item.exercise == exercise_id
+    )
+
+
+def _schedule(program: Program, catalog: Catalog) -> tuple[str, ...]:
+    lines = [program.schedule.describe()]
+    weeks = program.weeks
+    if weeks and weeks[0].start is not None and weeks[-1].end is not None:
+        lines.append(f"Start on {_date(weeks[0].start)}. Finish on {_date(weeks[-1].end)}.")
+    if weeks:
+        longest = max(week.estimated_session_duration for week in weeks)
+        lines.append(f"One session takes about {_minutes(longest)}.")
+    first = {item.exercise: item.dosage for item in weeks[0].items} if weeks else {}
+    for exercise_id in program.schedule.more_often:
+        exercise = catalog[exercise_id]
+        frequency = first.get(exercise_id, exercise.dosage).frequency or exercise.dosage.frequency
+        how_often = frequency.describe() if frequency else "more than once a day"
+        lines.append(f"Do the {_lower_first(exercise.name)} {how_often}.")
+    return tuple(lines)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _lower_first(name: str) -> str:
+    # Keep acronyms such as "TRX row" as they are.
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _date(day: dt.date) -> str:
+    """``"Monday, January 5, 2026"``, the same in every locale."""
+    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> str | None:
+    if start is None or end is None:
+        return None
+    first = f"{_MONTHS[start.month - 1]} {start.day}"
+    last = f"{_MONTHS[end.month - 1]} {end.day}, {end.year}"
+    if start.year != end.year:
+        first += f", {start.year}"
+    return f"{first} to {last}"
+
+
+def _minutes(duration: dt.timedelta) -> str:
+    minutes = max(1, round(duration.total_seconds() / 60))
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
