@@ -52,10 +52,13 @@ def test_readme_test_command_is_what_ci_runs():
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_main_prints_the_catalog():
+def test_main_prints_the_default_program():
     result = subprocess.run(
         [sys.executable, "-m", "upperback"], capture_output=True, text=True, check=True
     )
-    assert "Rowing exercise (band-row)" in result.stdout
-    assert "2 sets of 15" in result.stdout
-    assert upperback.load_catalog().disclaimer in result.stdout
+    catalog = upperback.load_catalog()
+    program = upperback.build_program()
+    for exercise_id in program.exercise_ids:
+        assert catalog[exercise_id].name in result.stdout
+    assert program.schedule.describe() in result.stdout
+    assert catalog.disclaimer in result.stdout

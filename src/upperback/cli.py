@@ -1,22 +1,474 @@
-"""The ``upperback`` command line."""
+"""The ``upperback`` command line: parsing and printing, nothing more.
+
+Every decision is the library's. This module turns options into library
+calls, and their results into text on stdout or in a file. With no
+subcommand it prints the default program, the package's main job.
+
+Exit status: 0 on success; 1 when the data is wrong (an invalid catalog
+file, no exercise that fits) or a file cannot be read or written; 2 when
+the command itself is wrong (an unknown option, id or slug, a value out
+of range). Errors are one message on stderr, never a traceback.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import io
+import json
+import os
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from pathlib import Path
+from typing import Literal
 
-from .catalog import load_catalog
+from ._convert import dumps
+from .catalog import Catalog, load_catalog
+from .exceptions import (
+    InvalidConstraintError,
+    UnknownExerciseError,
+    UnknownVocabularyError,
+    UpperbackError,
+)
+from .model import Equipment, Exercise, Position
+from .program import DEFAULT_EQUIPMENT, Program, ProgramRequest, build_program
+from .schema import SCHEMA_NAMES, json_schema
 
 __all__ = ["main"]
 
+_PROG = "upperback"
+
+#: Formats of a handout: an exercise or a program.
+_HANDOUT_FORMATS = ("text", "markdown", "html", "json")
+#: Formats of a listing: the catalog or search results.
+_LISTING_FORMATS = ("text", "json")
+
+#: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
+#: every other error is about the data and exits 1.
+_USAGE_ERRORS = (InvalidConstraintError, UnknownExerciseError, UnknownVocabularyError)
+
+#: The option that sets each :func:`~upperback.build_program` argument, so
+#: that a complaint about an argument names what the user typed.
+_OPTIONS = {
+    "minutes_per_session": "--minutes",
+    "sessions_per_week": "--sessions-per-week",
+    "weeks": "--weeks",
+    "start": "--start",
+    "include": "--include",
+    "exclude": "--exclude",
+}
+
+#: Where the defaults of ``upperback program`` come from: the library's.
+_DEFAULTS = ProgramRequest()
+
+
+class _Args(argparse.Namespace):
+    """The parsed command line, typed."""
+
+    handler: Callable[[_Args], int]
+    catalog: Path | None
+    format: Literal["text", "markdown", "html", "json"]
+    output: Path | None
+    # show
+    exercise_id: str
+    # search
+    text: str
+    limit: int
+    # program
+    equipment: list[str] | None
+    avoid_position: list[str]
+    minutes: int
+    sessions_per_week: int
+    weeks: int
+    start: dt.date | None
+    include: list[str]
+    exclude: list[str]
+    # validate
+    file: Path
+    # schema
+    name: str
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the bundled catalog: each exercise with its dosage in words."""
-    del argv
-    catalog = load_catalog()
-    out = sys.stdout
-    out.write(f"upperback catalog, data version {catalog.data_version}\n\n")
-    for exercise in catalog:
-        out.write(f"{exercise.name} ({exercise.id})\n  {exercise.dosage.describe()}\n")
-    out.write(f"\n{catalog.disclaimer}\n")
+    """Run the command line and return its exit status.
+
+    Args:
+        argv: The arguments, without the program name. Default:
+            ``sys.argv[1:]``.
+
+    Returns:
+        0 on success, 1 for invalid data, 2 for a usage error.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    try:
+        args = parser.parse_args(arguments, namespace=_Args())
+        if not hasattr(args, "handler"):  # no subcommand: the default program
+            args = parser.parse_args([*arguments, "program"], namespace=_Args())
+        return args.handler(args)
+    except SystemExit as exc:  # argparse: --help, --version or a usage error
+        return exc.code if isinstance(exc.code, int) else 2
+    except BrokenPipeError:
+        return _reader_gone()
+    except KeyboardInterrupt:
+        return 130
+    except (UpperbackError, OSError) as exc:
+        return _fail(exc)
+
+
+# -- the parser ------------------------------------------------------------
+
+
+class _VersionAction(argparse.Action):
+    """Print the package and data versions; read the data only when asked."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        del namespace, values, option_string
+        data = load_catalog().data_version
+        _write(f"{_PROG} {version('upperback')} (data {data})\n", None)
+        parser.exit()
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help that never breaks a slug such as ``firm-surface`` across lines."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=_PROG,
+        formatter_class=_Formatter,
+        description=(
+            "Exercises for upper back pain, as data. With no command, print a "
+            "four-week home program built with the default settings."
+        ),
+        epilog="This tool gives no medical advice; check with a health professional first.",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the package and data versions"
+    )
+    parser.add_argument(
+        "--catalog",
+        type=Path,
+        metavar="FILE",
+        help="add the exercises of your own catalog file to the bundled ones",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    listing = commands.add_parser(
+        "list", help="a table of every exercise", formatter_class=_Formatter
+    )
+    _add_output(listing, _LISTING_FORMATS)
+    listing.set_defaults(handler=_list)
+
+    show = commands.add_parser("show", help="one exercise as a handout", formatter_class=_Formatter)
+    show.add_argument("exercise_id", metavar="ID", help="the exercise id, such as band-row")
+    _add_output(show, _HANDOUT_FORMATS)
+    show.set_defaults(handler=_show)
+
+    search = commands.add_parser(
+        "search", help="find exercises by name, forgiving typos", formatter_class=_Formatter
+    )
+    search.add_argument("text", metavar="TEXT", help="a name or a nickname, such as 'wall angels'")
+    search.add_argument(
+        "--limit",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="show at most N (default: %(default)s)",
+    )
+    _add_output(search, _LISTING_FORMATS)
+    search.set_defaults(handler=_search)
+
+    program = commands.add_parser(
+        "program", help="build a home program (the default command)", formatter_class=_Formatter
+    )
+    _add_program_options(program)
+    _add_output(program, _HANDOUT_FORMATS)
+    program.set_defaults(handler=_program)
+
+    validate = commands.add_parser(
+        "validate", help="check a catalog file; list every problem", formatter_class=_Formatter
+    )
+    validate.add_argument("file", type=Path, metavar="FILE", help="the JSON catalog to check")
+    validate.set_defaults(handler=_validate)
+
+    schema = commands.add_parser("schema", help="print a JSON Schema", formatter_class=_Formatter)
+    schema.add_argument("name", choices=SCHEMA_NAMES, help="which document the schema describes")
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help="how to write it (default: %(default)s)",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
+    )
+
+
+def _add_program_options(parser: argparse.ArgumentParser) -> None:
+    typical = ", ".join(e.value for e in DEFAULT_EQUIPMENT)
+    parser.add_argument(
+        "--equipment",
+        action="append",
+        metavar="SLUG[,SLUG]",
+        help=(
+            "what you have; repeat it or separate slugs with commas, and give "
+            f"'none' for nothing at all. Slugs: {_slugs(Equipment)}. "
+            f"Default: a typical home ({typical})"
+        ),
+    )
+    parser.add_argument(
+        "--avoid-position",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help=f"a position you cannot take; may be repeated. Slugs: {_slugs(Position)}",
+    )
+    parser.add_argument(
+        "--minutes",
+        type=int,
+        default=_DEFAULTS.minutes_per_session,
+        metavar="N",
+        help="minutes for one session (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--sessions-per-week",
+        type=int,
+        default=_DEFAULTS.sessions_per_week,
+        metavar="N",
+        help="sessions each week, 1 to 7 (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--weeks",
+        type=int,
+        default=_DEFAULTS.weeks,
+        metavar="N",
+        help="how many weeks, 1 to 52 (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--start",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day; with it, each week shows its dates",
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an exercise to choose first when it fits; may be repeated",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an exercise never to choose; may be repeated",
+    )
+
+
+def _slugs(kind: type[Equipment | Position]) -> str:
+    return ", ".join(member.value for member in kind)
+
+
+def _positive(value: str) -> int:
+    """Parse a count of 1 or more; argparse reports the error as a usage error."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return number
+
+
+def _date(value: str) -> dt.date:
+    """Parse ``--start``; argparse reports the error as a usage error."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    """Flatten repeated, comma-separated option values, dropping blanks."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+# -- the commands ----------------------------------------------------------
+
+
+def _catalog(args: _Args) -> Catalog:
+    """The bundled catalog, with the ``--catalog`` file's exercises added."""
+    bundled = load_catalog()
+    return bundled if args.catalog is None else bundled.merge(load_catalog(args.catalog))
+
+
+def _list(args: _Args) -> int:
+    catalog = _catalog(args)
+    if args.format == "json":
+        _write(dumps(catalog), args.output)
+        return 0
+    rows = [
+        (
+            exercise.id,
+            exercise.name,
+            exercise.category.value,
+            ", ".join(position.value for position in exercise.positions),
+            ", ".join(
+                " or ".join(option.value for option in requirement.any_of)
+                for requirement in exercise.equipment
+            )
+            or "-",
+        )
+        for exercise in catalog
+    ]
+    _write(_table(("ID", "NAME", "CATEGORY", "POSITIONS", "EQUIPMENT"), rows), args.output)
     return 0
+
+
+def _show(args: _Args) -> int:
+    catalog = _catalog(args)
+    _write(_handout(catalog[args.exercise_id], args.format, catalog), args.output)
+    return 0
+
+
+def _search(args: _Args) -> int:
+    results = _catalog(args).search(args.text, limit=args.limit)
+    if not results:
+        sys.stderr.write(f"{_PROG}: no exercise matches {args.text!r}\n")
+        return 1
+    if args.format == "json":
+        _write(dumps(list(results)), args.output)
+        return 0
+    rows = [(f"{r.score:.3f}", r.exercise.id, r.exercise.name, r.matched) for r in results]
+    _write(_table(("SCORE", "ID", "NAME", "MATCHED"), rows), args.output)
+    return 0
+
+
+def _program(args: _Args) -> int:
+    catalog = _catalog(args)
+    program = build_program(
+        equipment=None if args.equipment is None else _without_none(_split(args.equipment)),
+        avoid_positions=_split(args.avoid_position),
+        minutes_per_session=args.minutes,
+        sessions_per_week=args.sessions_per_week,
+        weeks=args.weeks,
+        start=args.start,
+        include=_split(args.include),
+        exclude=_split(args.exclude),
+        catalog=catalog,
+    )
+    _write(_handout(program, args.format, catalog), args.output)
+    return 0
+
+
+def _without_none(slugs: list[str]) -> list[str]:
+    """``--equipment none`` means nothing: the word stands for the empty list."""
+    return [slug for slug in slugs if slug != "none"]
+
+
+def _validate(args: _Args) -> int:
+    catalog = load_catalog(args.file)  # an invalid file raises CatalogError: exit 1
+    count = len(catalog)
+    noun = "exercise" if count == 1 else "exercises"
+    _write(f"{args.file}: valid catalog, {count} {noun}\n", None)
+    return 0
+
+
+def _schema(args: _Args) -> int:
+    schema = json_schema(args.name)
+    _write(json.dumps(schema, indent=2, ensure_ascii=False), args.output)
+    return 0
+
+
+# -- output ------------------------------------------------------------------
+
+
+def _handout(
+    obj: Exercise | Program, fmt: Literal["text", "markdown", "html", "json"], catalog: Catalog
+) -> str:
+    """Render *obj* in *fmt*: JSON by the converter, the rest by the renderers."""
+    if fmt == "json":
+        return dumps(obj)
+    from ._render import render  # noqa: PLC0415 - the renderers load only when used
+
+    return render(obj, format=fmt, catalog=catalog)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Plain columns, each as wide as its widest cell, two spaces apart."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in [header, *rows]
+    ]
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Write *text* as UTF-8 to the file *output*, or to stdout when it is ``None``.
+
+    The output ends with a newline; a file gets no newline translation.
+    """
+    if not text.endswith("\n"):
+        text += "\n"
+    if output is not None:
+        with output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        return
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _fail(exc: UpperbackError | OSError) -> int:
+    """Say what went wrong in one message on stderr; return the exit status."""
+    if isinstance(exc, _USAGE_ERRORS):
+        message, status = _option_names(str(exc)), 2
+    elif isinstance(exc, UpperbackError):
+        message, status = str(exc), 1
+    else:
+        message, status = _os_message(exc), 1
+    sys.stderr.write(f"{_PROG}: error: {message}\n")
+    return status
+
+
+def _option_names(message: str) -> str:
+    """Name the option rather than the library argument: ``--minutes: ...``."""
+    name, colon, rest = message.partition(":")
+    return f"{_OPTIONS[name]}{colon}{rest}" if colon and name in _OPTIONS else message
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
+
+
+def _reader_gone() -> int:
+    """Stop quietly when stdout is closed early, as by ``upperback list | head``."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's last flush must not fail too
+    except (OSError, ValueError):
+        pass
+    return 1
