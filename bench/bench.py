@@ -17,40 +17,25 @@ def best_ms(stmt: str, setup: str = "import upperback", number: int = 100) -> fl
     return min(runs) / number * 1000
 
 
-def import_ms() -> float:
-    code = "import time; t = time.perf_counter(); import upperback; print(time.perf_counter() - t)"
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
+def fresh_process_ms(setup: str, stmt: str) -> float:
+    """Best of five fresh interpreters: *stmt* timed after *setup*."""
+    code = f"import time; {setup}; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
+    command = [sys.executable, "-c", code]
+    runs = [
+        float(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
         for _ in range(5)
     ]
-    return min(times) * 1000
-
-
-def first_load_ms() -> float:
-    code = (
-        "import time, upperback; t = time.perf_counter(); upperback.load_catalog(); "
-        "print(time.perf_counter() - t)"
-    )
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(5)
-    ]
-    return min(times) * 1000
+    return min(runs) * 1000
 
 
 def main() -> None:
     loaded = "import upperback; c = upperback.load_catalog()"
     rows = [
-        ("import upperback (fresh process)", import_ms()),
-        ("first load_catalog() (fresh process)", first_load_ms()),
+        ("import upperback (fresh process)", fresh_process_ms("pass", "import upperback")),
+        (
+            "first load_catalog() (fresh process)",
+            fresh_process_ms("import upperback", "upperback.load_catalog()"),
+        ),
         ("cached load_catalog()", best_ms("upperback.load_catalog()", number=10000)),
         ("catalog['band-row']", best_ms("c['band-row']", loaded, number=10000)),
         (

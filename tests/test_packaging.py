@@ -62,3 +62,25 @@ def test_main_prints_the_default_program():
         assert catalog[exercise_id].name in result.stdout
     assert program.schedule.describe() in result.stdout
     assert catalog.disclaimer in result.stdout
+
+
+def test_import_is_cheap_and_reads_nothing():
+    # The heavy or optional modules load on first use, not with the package.
+    code = (
+        "import sys, upperback; "
+        "heavy = ('cattrs', 'jinja2', 'importlib_resources'); "
+        "print(sorted(m for m in heavy if m in sys.modules)); "
+        "import upperback.catalog as c; print(c._bundled is None)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_lazy_names_work():
+    code = "from upperback import dumps, loads, Range; print(loads(dumps(Range(1, 2)), Range))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "Range(low=1, high=2)"

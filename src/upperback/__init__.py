@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from ._convert import dumps, loads
+from typing import TYPE_CHECKING, Any
+
 from ._render import FORMATS, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
@@ -127,10 +128,24 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+if TYPE_CHECKING:
+    from ._convert import dumps, loads
+
+#: Names whose modules load on first use: JSON needs cattrs, which costs
+#: more to import than the rest of the package.
+_LAZY = {"dumps": "._convert", "loads": "._convert"}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - each name has its own type
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
         return version("upperback")
+    if name in _LAZY:
+        from importlib import import_module  # noqa: PLC0415
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)

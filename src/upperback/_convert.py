@@ -24,7 +24,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from .exceptions import DataError, Problem, UnknownVocabularyError
 from .model import FieldError, Range, Step, _Vocabulary
@@ -211,6 +211,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, _attrs_hook)
     conv.register_structure_hook(Range, _structure_range)
     conv.register_unstructure_hook(Range, _unstructure_range)
+    # Classes that set __upperback_write_defaults__ are written in full.
+    conv.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and getattr(t, "__upperback_write_defaults__", False),
+        lambda t, c: make_dict_unstructure_fn(t, c, _cattrs_omit_if_default=False),
+    )
     conv.register_structure_hook(Step, _structure_step)
     conv.register_unstructure_hook(Step, lambda step: step.text)
     return conv
@@ -252,9 +257,10 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         yield Problem(path, str(exc))
 
 
-#: The error to raise for each type whose failures deserve a narrower one
-#: than :class:`DataError`; ``catalog.py`` adds ``Catalog: CatalogError``.
-ERRORS: dict[type, type[DataError]] = {}
+def _error_for(cls: type) -> type[DataError]:
+    """The error for a failure to make *cls*: a class may name a narrower one."""
+    error: type[DataError] = getattr(cls, "__upperback_error__", DataError)
+    return error
 
 
 def structure(data: object, cls: type[T]) -> T:
@@ -263,7 +269,7 @@ def structure(data: object, cls: type[T]) -> T:
     Raises:
         DataError: listing every problem, each with its JSON path.
     """
-    error = ERRORS.get(cls, DataError)
+    error = _error_for(cls)
     try:
         return converter.structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a Problem
@@ -292,5 +298,5 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
-        raise ERRORS.get(cls, DataError)([problem]) from None
+        raise _error_for(cls)([problem]) from None
     return structure(data, cls)

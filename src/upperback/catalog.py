@@ -11,25 +11,19 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar, overload
+from typing import ClassVar, TypeVar, overload
 
 import attrs
 
-from . import _convert
+from ._resources import read_data
 from ._validate import catalog_problems
 from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError
 from .model import Category, Equipment, Exercise, Position, Reference, Region, Source, _text
-
-if sys.version_info >= (3, 12):
-    from importlib.resources import files
-else:  # pragma: no cover - depends on the Python version
-    from importlib_resources import files
 
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
 
@@ -72,6 +66,9 @@ class Catalog:
         default=(), validator=attrs.validators.deep_iterable(_text)
     )
     sources: tuple[Source, ...] = ()
+
+    #: What the converter raises when a document is not a valid catalog.
+    __upperback_error__: ClassVar[type[DataError]] = CatalogError
 
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False, eq=False)
     _references_by_id: Mapping[str, Reference] = attrs.field(init=False, repr=False, eq=False)
@@ -236,9 +233,6 @@ class Catalog:
         )
 
 
-_convert.ERRORS[Catalog] = CatalogError
-
-
 @attrs.frozen
 class SearchResult:
     """One match of :meth:`Catalog.search`.
@@ -362,8 +356,7 @@ def _load_bundled() -> Catalog:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                resource = files("upperback") / "data" / "catalog.json"
-                _bundled = _parse(resource.read_bytes(), "upperback/data/catalog.json")
+                _bundled = _parse(read_data("catalog.json"), "upperback/data/catalog.json")
     return _bundled
 
 
@@ -373,6 +366,8 @@ def _parse(raw: bytes, source: str) -> Catalog:
     except UnicodeDecodeError as exc:
         problem = Problem("$", f"expected UTF-8 text, got an invalid byte at offset {exc.start}")
         raise CatalogError([problem], source) from None
+    from . import _convert  # noqa: PLC0415 - cattrs loads with the first catalog
+
     try:
         return _convert.loads(text, Catalog)
     except DataError as exc:

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import attrs
-from cattrs.gen import make_dict_unstructure_fn
 
-from . import _convert
 from .catalog import Catalog, load_catalog
 from .exceptions import InvalidConstraintError, NoEligibleExercisesError, UnknownExerciseError
 from .model import (
@@ -128,6 +126,9 @@ class Timing:
         setup: Getting into position and ready. Default 20.
     """
 
+    #: JSON always writes every field (see ProgramRequest).
+    __upperback_write_defaults__: ClassVar[bool] = True
+
     seconds_per_rep: int = attrs.field(default=3, validator=_non_negative)
     rest_between_sets: int = attrs.field(default=30, validator=_non_negative)
     setup: int = attrs.field(default=20, validator=_non_negative)
@@ -147,6 +148,11 @@ class Timing:
 @attrs.frozen
 class ProgramRequest:
     """The arguments a program was built from, so it can be rebuilt and audited."""
+
+    #: A request is an audit trail: its JSON writes every argument, defaults
+    #: included, so a default that changes later cannot change what an old
+    #: program says it was built from.
+    __upperback_write_defaults__: ClassVar[bool] = True
 
     equipment: tuple[Equipment, ...] = DEFAULT_EQUIPMENT
     avoid_positions: tuple[Position, ...] = ()
@@ -271,14 +277,6 @@ class Adjustment:
     dosage: Dosage | None
     message: str
 
-
-# A program's request is its audit trail: write every argument, defaults
-# included, so that changing a default later cannot change what an old
-# program says it was built from.
-for _cls in (Timing, ProgramRequest):  # Timing first: the request nests it
-    _convert.converter.register_unstructure_hook(
-        _cls, make_dict_unstructure_fn(_cls, _convert.converter, _cattrs_omit_if_default=False)
-    )
 
 # -- progression steps -------------------------------------------------------
 

@@ -12,15 +12,10 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import sys
 from typing import Any, Literal
 
+from ._resources import read_data
 from .exceptions import UnknownVocabularyError
-
-if sys.version_info >= (3, 12):
-    from importlib.resources import files
-else:  # pragma: no cover - depends on the Python version
-    from importlib_resources import files
 
 __all__ = ["SCHEMA_NAMES", "json_schema"]
 
@@ -30,7 +25,7 @@ SCHEMA_NAMES: tuple[str, ...] = ("catalog", "program")
 
 @functools.cache
 def _read(name: str) -> str:
-    return (files("upperback") / "data" / "schema" / f"{name}.schema.json").read_text("utf-8")
+    return read_data("schema", f"{name}.schema.json").decode("utf-8")
 
 
 def json_schema(name: Literal["catalog", "program"] | str) -> dict[str, Any]:  # noqa: PYI051
