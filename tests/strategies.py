@@ -233,3 +233,6 @@ omissions = st.builds(
 adjustments = st.builds(
     Adjustment, action=st.sampled_from(Action), dosage=st.none() | dosages, message=texts
 )
+weeks = programs.map(lambda p: p.weeks[-1])
+program_items = weeks.map(lambda w: w.items[0])
+schedules = programs.map(lambda p: p.schedule)

@@ -28,6 +28,9 @@ ROUND_TRIPS = {
     "Program": strategies.programs,
     "Omission": strategies.omissions,
     "Adjustment": strategies.adjustments,
+    "Week": strategies.weeks,
+    "ProgramItem": strategies.program_items,
+    "Schedule": strategies.schedules,
 }
 
 

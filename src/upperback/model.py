@@ -128,14 +128,22 @@ class Equipment(_Vocabulary):
 
 
 class Category(_Vocabulary):
-    """What kind of work an exercise does.
+    """What kind of work an exercise does, and so where it goes in a session.
 
-    - ``stretch``: a position held still to lengthen muscles.
+    - ``stretch``: a position held still to lengthen muscles. The
+      pectoralis stretch and the thoracic stretch hold a position for
+      seconds or a count.
     - ``mobility``: the spine or shoulders moved through their range,
-      without holding and without resistance.
+      without holding and without resistance. The thoracic extension
+      arches the upper back; the arm slide on wall moves the shoulders up
+      a wall and back.
     - ``strengthening``: muscles work against gravity, a load or a band
-      for sets of repetitions.
-    - ``stabilization``: the trunk is held steady while the limbs move.
+      for sets of repetitions. The scapular squeeze, the mid-trap exercise
+      and the rowing exercise all pull the shoulder blades together, in
+      sets.
+    - ``stabilization``: the trunk is held steady while the limbs move. The
+      quadruped arm and leg raise keeps the belly tight while an arm and
+      the opposite leg lift.
     """
 
     STRETCH = "stretch"
