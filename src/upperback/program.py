@@ -354,9 +354,10 @@ def _check_ids(name: str, ids: Iterable[str] | None, catalog: Catalog) -> tuple[
         ids = [ids]
     checked = tuple(dict.fromkeys(ids))
     for exercise_id in checked:
-        if exercise_id not in catalog:
-            suggestions = UnknownExerciseError(exercise_id, catalog._close_ids(exercise_id))  # noqa: SLF001
-            raise InvalidConstraintError(f"{name}: {suggestions}")
+        try:
+            catalog[exercise_id]
+        except UnknownExerciseError as err:  # the catalog already suggests close ids
+            raise InvalidConstraintError(f"{name}: {err}") from None
     return checked
 
 
@@ -427,6 +428,7 @@ def _check_start(start: object) -> dt.date | None:
 
 
 def _build(request: ProgramRequest, catalog: Catalog) -> Program:
+    order = {exercise_id: i for i, exercise_id in enumerate(catalog.ids)}
     omitted: list[Omission] = []
     eligible: list[Exercise] = []
     for exercise in catalog:
@@ -456,9 +458,9 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
                 )
             )
     if not chosen:
-        raise NoEligibleExercisesError(_in_catalog_order(omitted, catalog))
+        raise NoEligibleExercisesError(sorted(omitted, key=lambda o: order[o.exercise]))
 
-    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, catalog.ids.index(e.id)))
+    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, order[e.id]))
     weeks = []
     for index in range(request.weeks):
         items = tuple(
@@ -478,7 +480,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         data_version=catalog.data_version,
         schedule=Schedule(request.sessions_per_week, request.weeks, more_often),
         weeks=tuple(weeks),
-        omitted=_in_catalog_order(omitted, catalog),
+        omitted=tuple(sorted(omitted, key=lambda o: order[o.exercise])),
     )
 
 
@@ -531,10 +533,6 @@ def _weekly_dosages(exercise: Exercise, weeks: int) -> list[Dosage]:
         for week in range(plan.index(steps[top]) + 1, weeks):
             plan[week] = steps[-1]
     return plan
-
-
-def _in_catalog_order(omitted: Sequence[Omission], catalog: Catalog) -> tuple[Omission, ...]:
-    return tuple(sorted(omitted, key=lambda o: catalog.ids.index(o.exercise)))
 
 
 def _minutes(duration: dt.timedelta) -> str:
