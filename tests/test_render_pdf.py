@@ -75,6 +75,9 @@ def test_default_program_prints_to_pdf(tmp_path):
     exercises = [catalog[exercise_id] for exercise_id in program.exercise_ids]
     for exercise in exercises:
         assert exercise.name in flat
+    # Each exercise's start and end figures print with their captions.
+    assert flat.count("Start position") == len(exercises)
+    assert flat.count("End position") == len(exercises)
     assert words(catalog.disclaimer) in flat
     cited = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
     assert cited

@@ -155,15 +155,15 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
-    from .illustrate import Illustration, illustrate, illustrations
+    from ._illustrate import Illustration, illustrate, illustrations
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
 _LAZY = {
-    "Illustration": ".illustrate",
+    "Illustration": "._illustrate",
     "dumps": "._convert",
-    "illustrate": ".illustrate",
-    "illustrations": ".illustrate",
+    "illustrate": "._illustrate",
+    "illustrations": "._illustrate",
     "loads": "._convert",
 }
 

@@ -48,6 +48,8 @@ _PROG = "upperback"
 _HANDOUT_FORMATS = ("text", "markdown", "html", "json")
 #: Formats of a listing: the catalog or search results.
 _LISTING_FORMATS = ("text", "json")
+#: Formats of ``show``: a handout, or a picture of one pose.
+_SHOW_FORMATS = (*_HANDOUT_FORMATS, "svg")
 
 #: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
 #: every other error is about the data and exits 1.
@@ -74,10 +76,13 @@ class _Args(argparse.Namespace):
     handler: Callable[[_Args], int]
     catalog: Path | None
     catalog_max_bytes: int
-    format: Literal["text", "markdown", "html", "json"]
+    format: Literal["text", "markdown", "html", "json", "svg"]
     output: Path | None
     # show
     exercise_id: str
+    pose: str | None
+    # figures
+    directory: Path
     # search
     text: str
     limit: int
@@ -175,9 +180,31 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="one exercise as a handout", formatter_class=_Formatter)
     show.add_argument("exercise_id", metavar="ID", help="the exercise id, such as band-row")
-    _add_output(show, _HANDOUT_FORMATS)
+    _add_output(show, _SHOW_FORMATS)
+    show.add_argument(
+        "--pose",
+        metavar="NAME",
+        help="with --format svg: which pose to draw, such as start or end (default: start)",
+    )
     _add_catalog_options(show, argparse.SUPPRESS)
     show.set_defaults(handler=_show)
+
+    figures = commands.add_parser(
+        "figures",
+        help="write a picture of every pose of every exercise, as SVG files",
+        formatter_class=_Formatter,
+    )
+    figures.add_argument(
+        "-o",
+        "--output",
+        dest="directory",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the folder to write ID-POSE.svg files to; made if missing",
+    )
+    _add_catalog_options(figures, argparse.SUPPRESS)
+    figures.set_defaults(handler=_figures)
 
     search = commands.add_parser(
         "search", help="find exercises by name, forgiving typos", formatter_class=_Formatter
@@ -387,7 +414,30 @@ def _list(args: _Args) -> int:
 
 def _show(args: _Args) -> int:
     catalog = _catalog(args)
-    _write(_handout(catalog[args.exercise_id], args.format, catalog), args.output)
+    exercise = catalog[args.exercise_id]
+    match args.format:
+        case "svg":
+            from ._illustrate import illustrate  # noqa: PLC0415 - drawing loads only when used
+
+            _write(illustrate(exercise, args.pose).svg, args.output)
+        case "text" | "markdown" | "html" | "json" as fmt:
+            if args.pose is not None:
+                sys.stderr.write(f"{_PROG} show: --pose needs --format svg\n")
+                return 2
+            _write(_handout(exercise, fmt, catalog), args.output)
+    return 0
+
+
+def _figures(args: _Args) -> int:
+    """Draw everything first, then write: bad data writes no file at all."""
+    from ._illustrate import illustrations  # noqa: PLC0415 - drawing loads only when used
+
+    pictures = [picture for exercise in _catalog(args) for picture in illustrations(exercise)]
+    args.directory.mkdir(parents=True, exist_ok=True)
+    for picture in pictures:
+        _write_file(picture.svg, args.directory / picture.filename)
+    noun = "picture" if len(pictures) == 1 else "pictures"
+    _write(f"Wrote {len(pictures)} {noun} to {args.directory}", None)
     return 0
 
 
@@ -417,7 +467,10 @@ def _program(args: _Args) -> int:
         exclude=_split(args.exclude),
         catalog=catalog,
     )
-    _write(_handout(program, args.format, catalog), args.output)
+    fmt = args.format
+    if fmt == "svg":  # pragma: no cover - the parser offers no svg for programs
+        return 2
+    _write(_handout(program, fmt, catalog), args.output)
     return 0
 
 
