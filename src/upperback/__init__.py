@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._render import FORMATS, render
+from ._render import FORMATS, PAPER_SIZES, HandoutOptions, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
     CatalogError,
     DataError,
     IncompleteHandoutError,
     InvalidConstraintError,
+    InvalidOptionError,
     MissingExtraError,
     NoEligibleExercisesError,
     Problem,
@@ -71,6 +72,7 @@ from .schema import json_schema
 __all__ = [
     "DEFAULT_EQUIPMENT",
     "FORMATS",
+    "PAPER_SIZES",
     "Action",
     "Adjustment",
     "Author",
@@ -83,12 +85,14 @@ __all__ = [
     "Exercise",
     "Feedback",
     "Frequency",
+    "HandoutOptions",
     "Hold",
     "HoldUnit",
     "Identifier",
     "IdentifierScheme",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "InvalidOptionError",
     "Load",
     "MissingExtraError",
     "NoEligibleExercisesError",
