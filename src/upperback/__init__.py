@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._render import FORMATS, PAPER_SIZES, HandoutOptions, render
+from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
     CatalogError,
@@ -98,6 +98,7 @@ __all__ = [
     "NoEligibleExercisesError",
     "Omission",
     "OmissionReason",
+    "PaperSize",
     "Period",
     "Position",
     "Problem",

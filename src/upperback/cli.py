@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Literal
 
 from ._convert import dumps
-from .catalog import Catalog, load_catalog
 from ._render._options import PAPER_SIZES, HandoutOptions
+from .catalog import Catalog, load_catalog
 from .exceptions import (
     InvalidConstraintError,
     InvalidOptionError,
@@ -516,7 +516,7 @@ def _write_bytes_atomically(data: bytes, path: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

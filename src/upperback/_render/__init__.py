@@ -46,7 +46,7 @@ FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "pdf")
 @overload
 def render(
     obj: Exercise | Program | Catalog,
-    format: Literal["text", "markdown", "html"] = "text",  # noqa: A002
+    format: Literal["text", "markdown", "html"] = "text",
     *,
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
@@ -57,7 +57,7 @@ def render(
 @overload
 def render(
     obj: Exercise | Program | Catalog,
-    format: Literal["pdf"],  # noqa: A002
+    format: Literal["pdf"],
     *,
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
@@ -68,7 +68,7 @@ def render(
 @overload
 def render(
     obj: Exercise | Program | Catalog,
-    format: Format = "text",  # noqa: A002
+    format: Format = "text",
     *,
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,

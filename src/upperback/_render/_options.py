@@ -24,6 +24,8 @@ PaperSize = Literal["letter", "a4"]
 #: Every paper size :class:`HandoutOptions` accepts.
 PAPER_SIZES: tuple[PaperSize, ...] = ("letter", "a4")
 
+_LETTER: PaperSize = "letter"
+
 #: The longest name, phone number or note we print; more is a mistake, not a name.
 _LIMITS = {
     "patient": 120,
@@ -52,13 +54,15 @@ def _text(instance: HandoutOptions, attribute: attrs.Attribute[str | None], valu
         raise InvalidOptionError(name, f"at most {limit} characters, got {len(value)}")
 
 
-def _day(instance: HandoutOptions, attribute: attrs.Attribute[dt.date | None], value: object) -> None:
+def _day(
+    instance: HandoutOptions, attribute: attrs.Attribute[dt.date | None], value: object
+) -> None:
     del instance
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
         raise InvalidOptionError(attribute.name, f"expected a date, got {type(value).__name__}")
 
 
-def _paper(instance: HandoutOptions, attribute: attrs.Attribute[str], value: object) -> None:
+def _paper(instance: HandoutOptions, attribute: attrs.Attribute[PaperSize], value: object) -> None:
     del instance
     if value not in PAPER_SIZES:
         raise InvalidOptionError(
@@ -66,11 +70,18 @@ def _paper(instance: HandoutOptions, attribute: attrs.Attribute[str], value: obj
         )
 
 
+def _flag(instance: HandoutOptions, attribute: attrs.Attribute[bool], value: object) -> None:
+    del instance
+    if not isinstance(value, bool):
+        raise InvalidOptionError(
+            attribute.name, f"expected True or False, got {type(value).__name__}"
+        )
+
+
 def _blank_to_none(value: str | None) -> str | None:
-    """Treat an empty or all-space detail as not given."""
+    """Treat an empty or all-space detail as not given; trim the spaces around it."""
     if isinstance(value, str):
-        value = value.strip()
-        return value or None
+        return value.strip() or None
     return value
 
 
@@ -113,8 +124,8 @@ class HandoutOptions:
     date_given: dt.date | None = attrs.field(default=None, validator=_day)
     next_visit: dt.date | None = attrs.field(default=None, validator=_day)
     notes: str | None = attrs.field(default=None, converter=_blank_to_none, validator=_text)
-    paper: PaperSize = attrs.field(default="letter", validator=_paper)
-    large_print: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    paper: PaperSize = attrs.field(default=_LETTER, validator=_paper)
+    large_print: bool = attrs.field(default=False, validator=_flag)
 
 
 #: The options :func:`upperback.render` uses when given none.

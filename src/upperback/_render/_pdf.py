@@ -28,7 +28,7 @@ def require_weasyprint() -> None:
             as Pango) is missing.
     """
     try:
-        import weasyprint  # noqa: F401, PLC0415 - optional: only PDF needs it
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401, PLC0415 - optional: only PDF needs it
     except ImportError:
         raise MissingExtraError("pdf", "weasyprint") from None
     except OSError as exc:  # WeasyPrint is there, Pango is not

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
-from ._view import Handout, TrackingWeek
+from ._view import ExerciseView, Handout, TrackingWeek
 
 __all__ = ["render_markdown", "render_text", "unescape_markdown", "unescape_text"]
 
@@ -133,40 +133,10 @@ def render_markdown(handout: Handout) -> str:
 
 def _render(handout: Handout, d: _Dialect) -> str:
     labels = handout.labels
-    out = [*d.heading(1, handout.title)]
-    if handout.details:
-        out += d.bullets(f"{detail.label}: {detail.value}" for detail in handout.details)
-    out += d.paragraph(handout.intro)
-    if handout.summary:
-        out += d.heading(2, labels.at_a_glance)
-        out += d.bullets(handout.summary)
-    if handout.notes:
-        out += d.heading(2, labels.notes)
-        for line in handout.notes:
-            out += d.paragraph(line)
-    if handout.schedule:
-        out += d.heading(2, labels.schedule)
-        out += d.bullets(handout.schedule)
+    out = _front(handout, d)
     out += d.heading(2, labels.exercises)
     for exercise in handout.exercises:
-        out += d.heading(3, f"{exercise.number}. {exercise.name}")
-        out += d.paragraph(exercise.summary)
-        out += d.heading(4, labels.steps)
-        out += d.numbered(exercise.steps)
-        out += d.heading(4, labels.dosage)
-        if exercise.weekly:
-            out += d.bullets(
-                f"{line.label}" + (f" ({line.dates})" if line.dates else "") + f": {line.text}"
-                for line in exercise.dosages
-            )
-        else:
-            out += d.bullets(line.text for line in exercise.dosages)
-        if exercise.progressions:
-            out += d.heading(4, labels.progression)
-            out += d.bullets(exercise.progressions)
-        if exercise.cautions:
-            out += d.heading(4, labels.cautions)
-            out += d.bullets(exercise.cautions)
+        out += _exercise(exercise, handout, d)
     out += d.heading(2, labels.safety)
     out += d.bullets(handout.safety)
     out += d.heading(2, labels.disclaimer)
@@ -184,6 +154,49 @@ def _render(handout: Handout, d: _Dialect) -> str:
         for week in handout.tracking:
             out += _tracking(week, handout, d)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front(handout: Handout, d: _Dialect) -> list[str]:
+    """The title, the personal details, the summary, the notes and the schedule."""
+    labels = handout.labels
+    out = [*d.heading(1, handout.title)]
+    if handout.details:
+        out += d.bullets(f"{detail.label}: {detail.value}" for detail in handout.details)
+    out += d.paragraph(handout.intro)
+    if handout.summary:
+        out += d.heading(2, labels.at_a_glance)
+        out += d.bullets(handout.summary)
+    if handout.notes:
+        out += d.heading(2, labels.notes)
+        for line in handout.notes:
+            out += d.paragraph(line)
+    if handout.schedule:
+        out += d.heading(2, labels.schedule)
+        out += d.bullets(handout.schedule)
+    return out
+
+
+def _exercise(exercise: ExerciseView, handout: Handout, d: _Dialect) -> list[str]:
+    labels = handout.labels
+    out = d.heading(3, f"{exercise.number}. {exercise.name}")
+    out += d.paragraph(exercise.summary)
+    out += d.heading(4, labels.steps)
+    out += d.numbered(exercise.steps)
+    out += d.heading(4, labels.dosage)
+    if exercise.weekly:
+        out += d.bullets(
+            f"{line.label}" + (f" ({line.dates})" if line.dates else "") + f": {line.text}"
+            for line in exercise.dosages
+        )
+    else:
+        out += d.bullets(line.text for line in exercise.dosages)
+    if exercise.progressions:
+        out += d.heading(4, labels.progression)
+        out += d.bullets(exercise.progressions)
+    if exercise.cautions:
+        out += d.heading(4, labels.cautions)
+        out += d.bullets(exercise.cautions)
+    return out
 
 
 def _tracking(week: TrackingWeek, handout: Handout, d: _Dialect) -> list[str]:

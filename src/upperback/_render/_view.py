@@ -334,8 +334,10 @@ _STOP_RULE = "When to stop: if an exercise hurts, stop it and call your provider
 def _summary(program: Program) -> tuple[str, ...]:
     """The "at a glance" lines: what for, how often, how long, when to stop."""
     schedule = program.schedule
-    times = "every day" if schedule.sessions_per_week == 7 else (
-        f"{schedule.sessions_per_week} days a week"
+    times = (
+        "every day"
+        if schedule.sessions_per_week == 7
+        else (f"{schedule.sessions_per_week} days a week")
     )
     weeks = "1 week" if schedule.weeks == 1 else f"{schedule.weeks} weeks"
     lines = [_PURPOSE, f"How often: {times}, for {weeks}."]
@@ -377,9 +379,7 @@ def _details(options: HandoutOptions) -> tuple[tuple[Detail, ...], tuple[str, ..
         (LABELS.next_visit, _date(options.next_visit) if options.next_visit else None),
     )
     details = tuple(Detail(label, value) for label, value in given if value is not None)
-    notes = tuple(
-        line.strip() for line in (options.notes or "").splitlines() if line.strip()
-    )
+    notes = tuple(line.strip() for line in (options.notes or "").splitlines() if line.strip())
     return details, notes
 
 
