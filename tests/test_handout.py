@@ -381,3 +381,13 @@ def test_cli_show_takes_the_options_too():
     result = run("show", "band-row", "--format=markdown", "--provider=Dr. Ruiz")
     assert result.returncode == 0, result.stderr
     assert b"- Provider: Dr. Ruiz" in result.stdout
+
+
+def test_new_phrases_are_plain(dated, catalog):
+    from .test_wording import grade
+
+    handout = _view.build(dated, catalog)
+    labels = handout.labels
+    # The reading grade of short fragments is noisy: grade each part whole.
+    assert grade(" ".join(handout.summary)) <= 6
+    assert grade(labels.tracking_intro) <= 6

@@ -16,12 +16,14 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .exceptions import UnknownVocabularyError
+from .exceptions import short_repr as _short
 
 __all__ = [
     "Author",
@@ -65,6 +67,10 @@ class FieldError(ValueError):
     def __init__(self, field: str | None, message: str) -> None:
         self.field = field
         super().__init__(message)
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A value has the wrong type; *field* names the attribute."""
 
 
 class _Vocabulary(str, enum.Enum):
@@ -208,15 +214,41 @@ class IdentifierScheme(_Vocabulary):
 
 # -- validators ------------------------------------------------------------
 
+#: Unicode categories no text field may hold: control characters (ESC, BEL,
+#: CR, NUL...), format characters (bidi overrides, zero-width spaces, the
+#: BOM), line and paragraph separators, lone surrogates and private use.
+#: Each could rewrite a terminal line, change a Markdown document's shape,
+#: hide a difference between two names, or fail to encode as UTF-8.
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def forbidden_character(text: str) -> str | None:
+    """Return a description of the first character *text* may not hold, or ``None``."""
+    # str.isprintable() is False only for "Other" and "Separator" characters
+    # (other than the space), so the common case costs one C call.
+    if text.isprintable():
+        return None
+    for index, char in enumerate(text):
+        if unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
+            name = unicodedata.name(char, "") if not 0xD800 <= ord(char) <= 0xDFFF else ""
+            label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+            return f"an invisible or control character ({label}) at position {index}"
+    return None
+
 
 def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """Text must be a non-empty single line without outer white space."""
+    """Text must be a non-empty single line of visible characters, without outer white space."""
     if not isinstance(value, str):
         raise FieldError(attribute.name, f"expected text, got {type(value).__name__}")
     if not value.strip():
         raise FieldError(attribute.name, "expected text, got an empty string")
-    if value != value.strip() or "\n" in value:
-        raise FieldError(attribute.name, f"expected one line without outer spaces, got {value!r}")
+    bad = forbidden_character(value)
+    if bad is not None:
+        raise FieldError(attribute.name, f"expected visible text, got {bad}")
+    if value != value.strip():
+        raise FieldError(
+            attribute.name, f"expected one line without outer spaces, got {_short(value)}"
+        )
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str | None) -> None:
@@ -228,18 +260,63 @@ def _slug(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise FieldError(
             attribute.name,
-            f"expected a slug of lowercase letters, digits and single hyphens, got {value!r}",
+            f"expected a slug of lowercase letters, digits and single hyphens, got {_short(value)}",
         )
 
 
 def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     """A whole number from 1 to MAX_COUNT; bools are not numbers."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldError(attribute.name, f"expected an int >= 1, got {value!r}")
+        raise FieldError(attribute.name, f"expected an int >= 1, got {_short(value)}")
     if value < 1:
-        raise FieldError(attribute.name, f"expected an int >= 1, got {value}")
+        raise FieldError(attribute.name, f"expected an int >= 1, got {_short(value)}")
     if value > MAX_COUNT:
-        raise FieldError(attribute.name, f"expected an int <= {MAX_COUNT}, got {value}")
+        raise FieldError(attribute.name, f"expected an int <= {MAX_COUNT}, got {_short(value)}")
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any sequence given to a constructor as a tuple.
+
+    A list passed to a constructor would stay shared with the caller, who
+    could append to it later; text is refused, as ``("a", "b")`` is never
+    what ``"ab"`` meant.
+    """
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise FieldTypeError(None, f"expected a list, got {type(value).__name__} {_short(value)}")
+    return tuple(value)
+
+
+def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
+    """Check the type of a field, naming it in the error."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
+
+    return check
+
+
+def _optional(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    return _instance((kind, type(None)))
+
+
+def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    """Check the type of every item of a tuple field, naming the field and index."""
+
+    def check(
+        _instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise FieldTypeError(
+                    attribute.name,
+                    f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
+                )
+
+    return check
 
 
 def _non_empty(
@@ -253,12 +330,12 @@ def _unique(_instance: object, attribute: attrs.Attribute[Any], value: tuple[obj
     seen: set[object] = set()
     for item in value:
         if item in seen:
-            raise FieldError(attribute.name, f"expected no repeats, got {str(item)!r} twice")
+            raise FieldError(attribute.name, f"expected no repeats, got {_short(str(item))} twice")
         seen.add(item)
 
 
-def _members(kind: type[_Vocabulary]) -> attrs.validators._ValidatorType[object]:  # type: ignore[name-defined]
-    return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+def _members(kind: type[_Vocabulary]) -> Any:  # noqa: ANN401 - an attrs validator
+    return _items(kind)
 
 
 # -- numbers ---------------------------------------------------------------
@@ -301,7 +378,7 @@ class Range:
 class Hold:
     """How long to hold a position, in seconds or in counts."""
 
-    duration: Range
+    duration: Range = attrs.field(validator=_instance(Range))
     unit: HoldUnit = attrs.field(validator=attrs.validators.instance_of(HoldUnit))
 
     def describe(self) -> str:
@@ -321,7 +398,7 @@ class Frequency:
     """
 
     period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
-    times: Range | None = None
+    times: Range | None = attrs.field(default=None, validator=_optional(Range))
 
     def describe(self) -> str:
         """Return ``"several times each day"`` or ``"2 times each day"``."""
@@ -336,7 +413,7 @@ class Load:
     """Extra weight to hold; any one of :attr:`options` will do."""
 
     options: tuple[Equipment, ...] = attrs.field(
-        validator=[_non_empty, _unique, _members(Equipment)]
+        converter=_as_tuple, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
     def describe(self) -> str:
@@ -357,12 +434,12 @@ class Dosage:
         load: Extra weight to hold, or ``None`` for none.
     """
 
-    reps: Range
+    reps: Range = attrs.field(validator=_instance(Range))
     sets: int = attrs.field(default=1, validator=_count)
-    hold: Hold | None = None
+    hold: Hold | None = attrs.field(default=None, validator=_optional(Hold))
     per_side: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    frequency: Frequency | None = None
-    load: Load | None = None
+    frequency: Frequency | None = attrs.field(default=None, validator=_optional(Frequency))
+    load: Load | None = attrs.field(default=None, validator=_optional(Load))
 
     def describe(self) -> str:
         """Say the dosage in plain words.
@@ -411,7 +488,7 @@ class Requirement:
     """Something an exercise needs; any one of :attr:`any_of` will do."""
 
     any_of: tuple[Equipment, ...] = attrs.field(
-        validator=[_non_empty, _unique, _members(Equipment)]
+        converter=_as_tuple, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
     def is_met_by(self, available: Iterable[Equipment]) -> bool:
@@ -437,7 +514,7 @@ class Progression:
 
     when: str = attrs.field(validator=_text)
     kind: ProgressionKind = attrs.field(validator=attrs.validators.instance_of(ProgressionKind))
-    load: Load | None = None
+    load: Load | None = attrs.field(default=None, validator=_optional(Load))
     exercise: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
 
     def __attrs_post_init__(self) -> None:
@@ -486,21 +563,31 @@ class Exercise:
     summary: str = attrs.field(validator=_text)
     category: Category = attrs.field(validator=attrs.validators.instance_of(Category))
     positions: tuple[Position, ...] = attrs.field(
-        validator=[_non_empty, _unique, _members(Position)]
+        converter=_as_tuple, validator=[_non_empty, _unique, _members(Position)]
     )
-    steps: tuple[Step, ...] = attrs.field(validator=_non_empty)
-    dosage: Dosage
-    equipment: tuple[Requirement, ...] = ()
-    regions: tuple[Region, ...] = attrs.field(default=(), validator=[_unique, _members(Region)])
+    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
+    dosage: Dosage = attrs.field(validator=_instance(Dosage))
+    equipment: tuple[Requirement, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Requirement)
+    )
+    regions: tuple[Region, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=[_unique, _members(Region)]
+    )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), validator=[_unique, attrs.validators.deep_iterable(_text)]
+        default=(),
+        converter=_as_tuple,
+        validator=[_unique, attrs.validators.deep_iterable(_text)],
     )
-    progressions: tuple[Progression, ...] = ()
+    progressions: tuple[Progression, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Progression)
+    )
     references: tuple[str, ...] = attrs.field(
-        default=(), validator=[_unique, attrs.validators.deep_iterable(_slug)]
+        default=(),
+        converter=_as_tuple,
+        validator=[_unique, attrs.validators.deep_iterable(_slug)],
     )
     cautions: tuple[str, ...] = attrs.field(
-        default=(), validator=attrs.validators.deep_iterable(_text)
+        default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_text)
     )
     can_start_now: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
@@ -563,7 +650,9 @@ class Reference:
 
     id: str = attrs.field(validator=_slug)
     kind: ReferenceKind = attrs.field(validator=attrs.validators.instance_of(ReferenceKind))
-    authors: tuple[Author, ...] = attrs.field(validator=_non_empty)
+    authors: tuple[Author, ...] = attrs.field(
+        converter=_as_tuple, validator=[_non_empty, _items(Author)]
+    )
     title: str = attrs.field(validator=_text)
     year: int = attrs.field(
         validator=attrs.validators.and_(
@@ -576,7 +665,9 @@ class Reference:
     volume: str | None = attrs.field(default=None, validator=_optional_text)
     issue: str | None = attrs.field(default=None, validator=_optional_text)
     pages: str | None = attrs.field(default=None, validator=_optional_text)
-    identifiers: tuple[Identifier, ...] = ()
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Identifier)
+    )
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
