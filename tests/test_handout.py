@@ -17,6 +17,7 @@ from upperback._render import _view
 from upperback.exceptions import UpperbackError
 
 from . import strategies
+from .test_wording import grade
 
 START = dt.date(2026, 1, 5)
 TEXT_FORMATS = ("text", "markdown", "html")
@@ -384,8 +385,6 @@ def test_cli_show_takes_the_options_too():
 
 
 def test_new_phrases_are_plain(dated, catalog):
-    from .test_wording import grade
-
     handout = _view.build(dated, catalog)
     labels = handout.labels
     # The reading grade of short fragments is noisy: grade each part whole.
