@@ -25,6 +25,7 @@ __all__ = [
     "InvalidOptionError",
     "MissingExtraError",
     "NoEligibleExercisesError",
+    "NoFigureError",
     "Problem",
     "UnknownExerciseError",
     "UnknownFormatError",
@@ -143,6 +144,23 @@ class UnknownExerciseError(UpperbackError, KeyError):
             options = " or ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {options}?"
         return message
+
+
+class NoFigureError(UpperbackError, LookupError):
+    """An exercise has no figure to draw.
+
+    Attributes:
+        exercise_id: The exercise without a figure.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        return f"exercise {self.exercise_id!r} has no figure to draw"
 
 
 class UnknownVocabularyError(UpperbackError, ValueError):
