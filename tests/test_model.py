@@ -17,6 +17,7 @@ from upperback import (
     Progression,
     ProgressionKind,
     Range,
+    Region,
     Requirement,
     Step,
     UnknownVocabularyError,
@@ -175,9 +176,26 @@ class TestExercise:
         with pytest.raises(ValueError, match=message):
             self._exercise(**changes)
 
-    def test_slugs_are_not_members(self):
-        with pytest.raises(TypeError, match="expected Position at index 0, got str"):
-            self._exercise(positions=("sitting",))
+    def test_slugs_become_members(self):
+        exercise = self._exercise(positions=["sitting"], category="stretch", regions=["chest"])
+        assert exercise.positions == (Position.SITTING,)
+        assert exercise.category is Category.STRETCH
+        assert exercise.regions == (Region.CHEST,)
+        assert Requirement(any_of=("wall",)).any_of == (Equipment.WALL,)
+        assert Load(options=["soup-cans"]).options == (Equipment.SOUP_CANS,)
+
+    def test_an_unknown_slug_gets_the_loaders_error(self):
+        with pytest.raises(UnknownVocabularyError) as info:
+            self._exercise(positions=("sittin",))
+        assert str(info.value).startswith("unknown position 'sittin' (did you mean 'sitting'?)")
+        with pytest.raises(UnknownVocabularyError, match="unknown equipment 'barbell'; expected"):
+            Requirement(any_of=("barbell",))
+        with pytest.raises(UnknownVocabularyError, match="did you mean 'strengthening'"):
+            self._exercise(category="strength")
+
+    def test_items_of_the_wrong_type_are_still_named(self):
+        with pytest.raises(TypeError, match="expected Position at index 0, got int"):
+            self._exercise(positions=(3,))
 
     def test_fits_needs_one_option_of_each_requirement(self):
         exercise = self._exercise()

@@ -8,7 +8,6 @@ bundled one cannot be changed by anyone who holds it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 import threading
@@ -21,6 +20,7 @@ import attrs
 
 from . import _search
 from ._resources import read_data
+from ._suggest import suggest
 from ._validate import catalog_problems, name_key
 from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError, short_repr
 from .model import (
@@ -166,7 +166,7 @@ class Catalog:
         return (_restore, (fields, dict(self._origins), self._source))
 
     def _close_ids(self, exercise_id: str) -> list[str]:
-        return difflib.get_close_matches(exercise_id, list(self._by_id), n=3, cutoff=0.5)
+        return suggest(exercise_id, self._by_id)
 
     # -- queries ----------------------------------------------------------
 

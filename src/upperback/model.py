@@ -13,7 +13,6 @@ error for a typo.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 import unicodedata
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._suggest import suggest
 from .exceptions import UnknownVocabularyError
 from .exceptions import short_repr as _short
 
@@ -109,7 +109,7 @@ class _Vocabulary(str, enum.Enum):
             except ValueError:
                 pass
         valid = [member.value for member in cls]
-        close = difflib.get_close_matches(str(value), valid, n=3, cutoff=0.5)
+        close = suggest(value, valid)
         raise UnknownVocabularyError(cls._kind(), value, valid, close)
 
 
@@ -348,6 +348,35 @@ def _members(kind: type[_Vocabulary]) -> Any:  # noqa: ANN401 - an attrs validat
     return _items(kind)
 
 
+def _parse_items(kind: type[_Vocabulary], value: Iterable[Any]) -> tuple[Any, ...]:
+    """A tuple of *value* with each slug made a member of *kind*.
+
+    Items that are not text are left for the field's validator, which
+    names their type.
+    """
+    return tuple(kind.parse(item) if isinstance(item, str) else item for item in _as_tuple(value))
+
+
+def _to_equipment(value: Iterable[Equipment | str]) -> tuple[Equipment, ...]:
+    """Constructors take :class:`Equipment` members or their slugs."""
+    return _parse_items(Equipment, value)
+
+
+def _to_positions(value: Iterable[Position | str]) -> tuple[Position, ...]:
+    """Constructors take :class:`Position` members or their slugs."""
+    return _parse_items(Position, value)
+
+
+def _to_regions(value: Iterable[Region | str]) -> tuple[Region, ...]:
+    """Constructors take :class:`Region` members or their slugs."""
+    return _parse_items(Region, value)
+
+
+def _to_category(value: Category | str) -> Category:
+    """Constructors take a :class:`Category` member or its slug."""
+    return Category.parse(value) if isinstance(value, str) else value
+
+
 # -- numbers ---------------------------------------------------------------
 
 
@@ -423,7 +452,7 @@ class Load:
     """Extra weight to hold; any one of :attr:`options` will do."""
 
     options: tuple[Equipment, ...] = attrs.field(
-        converter=_as_tuple, validator=[_non_empty, _unique, _members(Equipment)]
+        converter=_to_equipment, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
     def describe(self) -> str:
@@ -763,7 +792,7 @@ class Requirement:
     """Something an exercise needs; any one of :attr:`any_of` will do."""
 
     any_of: tuple[Equipment, ...] = attrs.field(
-        converter=_as_tuple, validator=[_non_empty, _unique, _members(Equipment)]
+        converter=_to_equipment, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
     def is_met_by(self, available: Iterable[Equipment]) -> bool:
@@ -838,9 +867,11 @@ class Exercise:
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
     summary: str = attrs.field(validator=_text)
-    category: Category = attrs.field(validator=attrs.validators.instance_of(Category))
+    category: Category = attrs.field(
+        converter=_to_category, validator=attrs.validators.instance_of(Category)
+    )
     positions: tuple[Position, ...] = attrs.field(
-        converter=_as_tuple, validator=[_non_empty, _unique, _members(Position)]
+        converter=_to_positions, validator=[_non_empty, _unique, _members(Position)]
     )
     steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
     dosage: Dosage = attrs.field(validator=_instance(Dosage))
@@ -848,7 +879,7 @@ class Exercise:
         default=(), converter=_as_tuple, validator=_items(Requirement)
     )
     regions: tuple[Region, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=[_unique, _members(Region)]
+        default=(), converter=_to_regions, validator=[_unique, _members(Region)]
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(),
