@@ -38,7 +38,7 @@ from .exceptions import (
     UnknownVocabularyError,
     UpperbackError,
 )
-from .model import Equipment, Exercise, Position
+from .model import Category, Equipment, Exercise, Position, Region
 from .program import DEFAULT_EQUIPMENT, Program, ProgramRequest, build_program
 from .schema import SCHEMA_NAMES, json_schema
 
@@ -112,6 +112,8 @@ class _Args(argparse.Namespace):
     # program
     equipment: list[str] | None
     avoid_position: list[str]
+    region: list[str]
+    category: list[str]
     minutes: int
     sessions_per_week: int
     weeks: int
@@ -378,6 +380,21 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
         help=f"a position you cannot take; may be repeated. Slugs: {_slugs(Position)}",
     )
     parser.add_argument(
+        "--region",
+        action="append",
+        default=[],
+        metavar="SLUG[,SLUG]",
+        help=f"focus on exercises that work on these regions; may be repeated. Slugs: "
+        f"{_slugs(Region)}",
+    )
+    parser.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="SLUG[,SLUG]",
+        help=f"focus on exercises of these categories; may be repeated. Slugs: {_slugs(Category)}",
+    )
+    parser.add_argument(
         "--minutes",
         type=int,
         default=_DEFAULTS.minutes_per_session,
@@ -420,7 +437,7 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _slugs(kind: type[Equipment | Position]) -> str:
+def _slugs(kind: type[Equipment | Position | Region | Category]) -> str:
     return ", ".join(member.value for member in kind)
 
 
@@ -543,6 +560,8 @@ def _program(args: _Args) -> int:
         include=_split(args.include),
         exclude=_split(args.exclude),
         catalog=catalog,
+        regions=_split(args.region),
+        categories=_split(args.category),
     )
     _emit(_handout(program, args, catalog), args.output)
     return 0

@@ -41,6 +41,7 @@ from .model import (
     Position,
     ProgressionKind,
     Range,
+    Region,
     _Vocabulary,
 )
 
@@ -86,6 +87,8 @@ class OmissionReason(_Vocabulary):
     MISSING_EQUIPMENT = "missing-equipment"
     AVOIDED_POSITION = "avoided-position"
     OVER_TIME_BUDGET = "over-time-budget"
+    #: Outside the regions or categories the program was asked to focus on.
+    OUT_OF_FOCUS = "out-of-focus"
 
 
 @attrs.frozen
@@ -163,6 +166,10 @@ class ProgramRequest:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     timing: Timing = Timing()
+    #: The focus: when given, only exercises working on one of these regions.
+    regions: tuple[Region, ...] = ()
+    #: The focus: when given, only exercises of one of these categories.
+    categories: tuple[Category, ...] = ()
 
 
 @attrs.frozen
@@ -373,6 +380,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     exclude: Iterable[str] | None = None,
     timing: Timing | None = None,
     catalog: Catalog | None = None,
+    regions: Iterable[str | Region] | None = None,
+    categories: Iterable[str | Category] | None = None,
 ) -> Program:
     """Build a home-exercise program for one person.
 
@@ -389,6 +398,10 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
         exclude: Ids never to choose.
         timing: The defaults behind time estimates (see :class:`Timing`).
         catalog: Where to choose from. Default: the bundled catalog.
+        regions: A focus for big catalogs: choose only exercises that work
+            on at least one of these regions. Default: any region.
+        categories: A focus: choose only exercises of these categories.
+            Default: any category.
 
     Returns:
         A :class:`Program`. Each week, every chosen exercise's reps and
@@ -415,6 +428,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
         include=_check_ids("include", include, catalog),
         exclude=_check_ids("exclude", exclude, catalog),
         timing=timing if timing is not None else Timing(),
+        regions=_parse_all(Region, regions),
+        categories=_parse_all(Category, categories),
     )
     return _build(request, catalog)
 
@@ -442,7 +457,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
     budget = dt.timedelta(minutes=request.minutes_per_session)
     worst = [dt.timedelta()] * request.weeks
     chosen: list[Exercise] = []
-    for exercise in _in_choice_order(eligible, request.include):
+    for exercise in _in_choice_order(eligible, request):
         times = [request.timing.estimate(d) for d in plans[exercise.id]]
         if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
             chosen.append(exercise)
@@ -504,13 +519,37 @@ def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:
         return Omission(
             exercise.id, OmissionReason.AVOIDED_POSITION, f"it is done {where}, which is avoided"
         )
+    if request.categories and exercise.category not in request.categories:
+        return Omission(
+            exercise.id,
+            OmissionReason.OUT_OF_FOCUS,
+            f"it is {exercise.category.value} work, outside the focus",
+        )
+    if request.regions and set(exercise.regions).isdisjoint(request.regions):
+        worked = ", ".join(r.value for r in exercise.regions) or "no region it names"
+        return Omission(
+            exercise.id, OmissionReason.OUT_OF_FOCUS, f"it works on {worked}, outside the focus"
+        )
     return None
 
 
-def _in_choice_order(eligible: Sequence[Exercise], include: Sequence[str]) -> list[Exercise]:
-    """Included ids first; then warm-up and strengthening work taken in turn."""
-    first = [e for e in eligible if e.id in include]
-    rest = [e for e in eligible if e.id not in include]
+def _in_choice_order(eligible: Sequence[Exercise], request: ProgramRequest) -> list[Exercise]:
+    """Included ids first; then warm-up and main work taken in turn.
+
+    Within each group the rule is, in order: what the source says may be
+    started now; then the most of the asked regions worked on (when a
+    focus on regions was given); then catalog order. Names and ids never
+    decide, so the choice does not depend on alphabetical order.
+    """
+    position = {e.id: i for i, e in enumerate(eligible)}
+    asked = set(request.regions)
+
+    def preference(exercise: Exercise) -> tuple[bool, int, int]:
+        matched = len(asked.intersection(exercise.regions))
+        return (not exercise.can_start_now, -matched, position[exercise.id])
+
+    first = [e for e in eligible if e.id in request.include]
+    rest = sorted((e for e in eligible if e.id not in request.include), key=preference)
     warm = [e for e in rest if e.category in _WARM_UP]
     strong = [e for e in rest if e.category not in _WARM_UP]
     order = list(first)
