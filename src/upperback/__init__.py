@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._render import FORMATS, render
+from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
     CatalogError,
     DataError,
     IncompleteHandoutError,
     InvalidConstraintError,
+    InvalidOptionError,
     MissingExtraError,
     NoEligibleExercisesError,
+    NoFigureError,
     Problem,
     UnknownExerciseError,
     UnknownFormatError,
@@ -26,21 +28,30 @@ from .exceptions import (
     UpperbackError,
 )
 from .model import (
+    Arm,
+    Arrow,
     Author,
+    BodySite,
     Category,
+    Contact,
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Frequency,
     Hold,
     HoldUnit,
     Identifier,
     IdentifierScheme,
+    Joints,
+    Leg,
     Load,
     Period,
+    Pose,
     Position,
     Progression,
     ProgressionKind,
+    Prop,
     Range,
     Reference,
     ReferenceKind,
@@ -48,6 +59,7 @@ from .model import (
     Requirement,
     Source,
     Step,
+    View,
 )
 from .program import (
     DEFAULT_EQUIPMENT,
@@ -71,30 +83,44 @@ from .schema import json_schema
 __all__ = [
     "DEFAULT_EQUIPMENT",
     "FORMATS",
+    "PAPER_SIZES",
     "Action",
     "Adjustment",
+    "Arm",
+    "Arrow",
     "Author",
+    "BodySite",
     "Catalog",
     "CatalogError",
     "Category",
+    "Contact",
     "DataError",
     "Dosage",
     "Equipment",
     "Exercise",
     "Feedback",
+    "Figure",
     "Frequency",
+    "HandoutOptions",
     "Hold",
     "HoldUnit",
     "Identifier",
     "IdentifierScheme",
+    "Illustration",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "InvalidOptionError",
+    "Joints",
+    "Leg",
     "Load",
     "MissingExtraError",
     "NoEligibleExercisesError",
+    "NoFigureError",
     "Omission",
     "OmissionReason",
+    "PaperSize",
     "Period",
+    "Pose",
     "Position",
     "Problem",
     "Program",
@@ -102,6 +128,7 @@ __all__ = [
     "ProgramRequest",
     "Progression",
     "ProgressionKind",
+    "Prop",
     "Range",
     "Reference",
     "ReferenceKind",
@@ -116,10 +143,13 @@ __all__ = [
     "UnknownFormatError",
     "UnknownVocabularyError",
     "UpperbackError",
+    "View",
     "Week",
     "adapt",
     "build_program",
     "dumps",
+    "illustrate",
+    "illustrations",
     "json_schema",
     "ladder",
     "load_catalog",
@@ -130,10 +160,17 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
+    from .illustrate import Illustration, illustrate, illustrations
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
-_LAZY = {"dumps": "._convert", "loads": "._convert"}
+_LAZY = {
+    "Illustration": ".illustrate",
+    "dumps": "._convert",
+    "illustrate": ".illustrate",
+    "illustrations": ".illustrate",
+    "loads": "._convert",
+}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - each name has its own type

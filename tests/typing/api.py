@@ -6,6 +6,8 @@ users' types fails there.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import upperback
 from upperback import Catalog, Dosage, Equipment, Exercise, Position, Range, Reference
 
@@ -49,6 +51,13 @@ omitted: tuple[upperback.Omission, ...] = program.omitted
 
 handout: str = upperback.render(program, "html", catalog=catalog, template_dir="brand/")
 plain_text: str = upperback.render(exercise)
+options = upperback.HandoutOptions(
+    patient="Sam Lee", next_visit=dt.date(2026, 2, 2), paper="a4", large_print=True
+)
+pdf: bytes = upperback.render(program, "pdf", options=options)
+marked: str = upperback.render(program, "markdown", options=options)
+paper: upperback.PaperSize = options.paper
+sizes: tuple[upperback.PaperSize, ...] = upperback.PAPER_SIZES
 formats: tuple[str, ...] = upperback.FORMATS
 schema: dict[str, object] = upperback.json_schema("catalog")
 
