@@ -73,22 +73,11 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
         MissingExtraError: *include_handout* without Jinja2.
         TypeError: *obj* is not an exercise, a catalog or a program.
     """
-    if patient is not None and not _PATIENT.fullmatch(patient):
-        raise InvalidConstraintError(
-            f"patient: expected a reference such as 'Patient/123', got {patient!r}"
-        )
-    if bundle_type not in ("collection", "transaction"):
-        raise InvalidConstraintError(
-            f"bundle_type: expected 'collection' or 'transaction', got {bundle_type!r}"
-        )
+    _check(obj, patient=patient, bundle_type=bundle_type, include_handout=include_handout)
     if isinstance(obj, Catalog):
         catalog = obj
     elif catalog is None:
         catalog = load_catalog()
-    if not isinstance(obj, Program) and (patient is not None or include_handout):
-        raise InvalidConstraintError(
-            "patient, include_handout: only a program is exported for a patient"
-        )
     if isinstance(obj, Exercise):
         return prune(activity_definition(obj, catalog))  # type: ignore[no-any-return]
     if isinstance(obj, Catalog):
@@ -116,3 +105,17 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
     msg = f"expected an Exercise, a Catalog or a Program, got {type(obj).__name__}"
     raise TypeError(msg)
 
+
+def _check(obj: object, *, patient: str | None, bundle_type: str, include_handout: bool) -> None:
+    if patient is not None and not _PATIENT.fullmatch(patient):
+        raise InvalidConstraintError(
+            f"patient: expected a reference such as 'Patient/123', got {patient!r}"
+        )
+    if bundle_type not in ("collection", "transaction"):
+        raise InvalidConstraintError(
+            f"bundle_type: expected 'collection' or 'transaction', got {bundle_type!r}"
+        )
+    if not isinstance(obj, Program) and (patient is not None or include_handout):
+        raise InvalidConstraintError(
+            "patient, include_handout: only a program is exported for a patient"
+        )

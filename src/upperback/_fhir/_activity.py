@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from upperback.catalog import Catalog
 from upperback.model import Exercise, IdentifierScheme, Reference
 
@@ -87,5 +89,5 @@ def _citation(reference: Reference) -> JSON:
     artifact: JSON = {"type": "citation", "citation": reference.cite()}
     doi = reference.identifier(IdentifierScheme.DOI)
     if doi:
-        artifact["url"] = f"https://doi.org/{doi}"
+        artifact["url"] = f"https://doi.org/{quote(doi, safe='/:;()._-')}"
     return artifact

@@ -46,12 +46,15 @@ EXT_EQUIPMENT = f"{BASE}/StructureDefinition/equipment"
 CODE_SYSTEM_URL = f"{BASE}/CodeSystem/dosage-parameter"
 
 #: The official R5 cross-version extension for ServiceRequest.orderDetail.parameter.
-#: Verified: hl7.org/fhir/uv/xver-r5.r4/0.1.0/StructureDefinition-ext-R5-ServiceRequest.ord.parameter.html
+#: Verified: hl7.org/fhir/uv/xver-r5.r4/0.1.0/
+#: StructureDefinition-ext-R5-ServiceRequest.ord.parameter.html
 #: ("Official URL", context of use ServiceRequest.orderDetail). Its two parts
 #: follow the R5 element ServiceRequest.orderDetail.parameter: ``code``
 #: (CodeableConcept) and ``value[x]`` (Quantity, Ratio, Range, boolean,
 #: CodeableConcept, string or Period).
-XVER_PARAMETER = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ServiceRequest.orderDetail.parameter"
+XVER_PARAMETER = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ServiceRequest.orderDetail.parameter"
+)
 
 SNOMED = "http://snomed.info/sct"
 PA_TEMPORARY_CODES = "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
@@ -113,12 +116,8 @@ _UNITS_OF_TIME = (
 )
 
 #: UCUM units of time used in Timing and Duration.
-WEEK = VerifiedCode(
-    UCUM, "wk", "week", _UNITS_OF_TIME
-)
-SECOND = VerifiedCode(
-    UCUM, "s", "second", _UNITS_OF_TIME
-)
+WEEK = VerifiedCode(UCUM, "wk", "week", _UNITS_OF_TIME)
+SECOND = VerifiedCode(UCUM, "s", "second", _UNITS_OF_TIME)
 
 #: Every code of someone else's system that an export may carry.
 VERIFIED_CODES: tuple[VerifiedCode, ...] = (

@@ -6,7 +6,7 @@ from upperback.catalog import Catalog
 from upperback.model import Exercise
 
 from ._activity import activity_url, related_artifacts, usage
-from ._base import PROTOCOL, JSON, canonical, narrative
+from ._base import JSON, PROTOCOL, canonical, narrative
 
 __all__ = ["plan_definition", "plan_url"]
 

@@ -146,7 +146,10 @@ def _parameter(code: str, value: JSON) -> JSON:
     return {
         "url": XVER_PARAMETER,
         "extension": [
-            {"url": "code", "valueCodeableConcept": {"coding": [{"system": CODE_SYSTEM_URL, "code": code}]}},
+            {
+                "url": "code",
+                "valueCodeableConcept": {"coding": [{"system": CODE_SYSTEM_URL, "code": code}]},
+            },
             {"url": "value", **value},
         ],
     }
