@@ -75,7 +75,7 @@ def check_narrative(resource):
     assert text["div"].endswith("</div>")
 
 
-def check_bundle(bundle, program, catalog, patient=None):  # noqa: C901, PLR0912, PLR0915
+def check_bundle(bundle, program, catalog, patient=None):  # noqa: C901, PLR0915
     validate(bundle)
     for entry in bundle["entry"]:
         validate(entry["resource"])
