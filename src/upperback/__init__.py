@@ -167,8 +167,8 @@ __all__ = [
 if TYPE_CHECKING:
     from ._convert import dumps, loads
     from ._fhir import to_fhir
+    from ._illustrate import Illustration, illustrate, illustrations
     from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
-    from .illustrate import Illustration, illustrate, illustrations
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
@@ -177,13 +177,13 @@ _LAZY = {
     "CertRow": ".cert",
     "CertSection": ".cert",
     "CertStatus": ".cert",
+    "Illustration": "._illustrate",
     "cert_report": ".cert",
-    "to_fhir": "._fhir",
-    "Illustration": ".illustrate",
     "dumps": "._convert",
-    "illustrate": ".illustrate",
-    "illustrations": ".illustrate",
+    "illustrate": "._illustrate",
+    "illustrations": "._illustrate",
     "loads": "._convert",
+    "to_fhir": "._fhir",
 }
 
 

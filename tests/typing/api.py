@@ -73,6 +73,19 @@ except upperback.UnknownExerciseError as err:
 except upperback.CatalogError as err:
     problems: tuple[upperback.Problem, ...] = err.problems
 
+picture: upperback.Illustration = upperback.illustrate(exercise, pose="end")
+svg: str = picture.svg
+alt: str = picture.alt
+pictures: tuple[upperback.Illustration, ...] = upperback.illustrations(exercise)
+figure: upperback.Figure | None = exercise.figure
+if figure is not None:
+    view: upperback.View = figure.view
+    joints: upperback.Joints = figure.poses[0].joints
+    arm: upperback.Arm = joints.arms[0]
+try:
+    upperback.illustrate(exercise)
+except upperback.NoFigureError as err:
+    missing: str = err.exercise_id
 
 # -- FHIR and CERT ---------------------------------------------------------------
 
