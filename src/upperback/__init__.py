@@ -51,8 +51,11 @@ from .model import (
 )
 from .program import (
     DEFAULT_EQUIPMENT,
+    DOSE_CEILING,
+    MIN_SECONDS_PER_REP,
     Action,
     Adjustment,
+    DoseCeiling,
     Feedback,
     Omission,
     OmissionReason,
@@ -70,7 +73,9 @@ from .schema import json_schema
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
+    "DOSE_CEILING",
     "FORMATS",
+    "MIN_SECONDS_PER_REP",
     "Action",
     "Adjustment",
     "Author",
@@ -79,6 +84,7 @@ __all__ = [
     "Category",
     "DataError",
     "Dosage",
+    "DoseCeiling",
     "Equipment",
     "Exercise",
     "Feedback",
