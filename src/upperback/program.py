@@ -145,7 +145,9 @@ def _duration(_instance: object, attribute: attrs.Attribute[dt.timedelta], value
         raise FieldError(attribute.name, f"expected a duration >= 0, got {value!r}")
 
 
-def _optional_date(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _optional_date(
+    _instance: object, attribute: attrs.Attribute[dt.date | None], value: object
+) -> None:
     if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
         raise FieldError(attribute.name, f"expected a date, got {value!r}")
 
