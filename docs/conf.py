@@ -1,6 +1,11 @@
 """Sphinx configuration for upperback's documentation."""
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+# Our own extension: the contact sheet of every figure, drawn at build time.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "upperback"
 author = "The upperback developers"
@@ -12,6 +17,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "contact_sheet",
 ]
 # No intersphinx: the build machines have no internet, and with -W an
 # unreachable inventory would fail the build.

@@ -6,31 +6,43 @@ import datetime as dt
 import string
 from typing import Any
 
+import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from upperback import (
     Action,
     Adjustment,
+    Arm,
+    Arrow,
     Author,
+    BodySite,
     Catalog,
     Category,
+    Contact,
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Frequency,
+    HandoutOptions,
     Hold,
     HoldUnit,
     Identifier,
     IdentifierScheme,
+    Joints,
+    Leg,
     Load,
     NoEligibleExercisesError,
     Omission,
     OmissionReason,
     Period,
+    Pose,
     Position,
     Program,
     Progression,
     ProgressionKind,
+    Prop,
     Range,
     Reference,
     ReferenceKind,
@@ -39,6 +51,7 @@ from upperback import (
     Source,
     Step,
     Timing,
+    View,
     build_program,
     load_catalog,
 )
@@ -94,6 +107,43 @@ def progressions(draw: st.DrawFn, targets: tuple[str, ...] = ()) -> Progression:
         load=draw(loads) if kind is ProgressionKind.ADD_LOAD else None,
         exercise=draw(st.sampled_from(targets)) if kind is ProgressionKind.NEXT_EXERCISE else None,
     )
+
+
+# -- figures ------------------------------------------------------------------
+
+degrees = st.integers(-180, 180)
+arms = st.builds(Arm, elevation=degrees, plane=degrees, elbow=degrees, wrist=degrees)
+legs = st.builds(Leg, hip=degrees, abduction=degrees, knee=degrees, ankle=degrees)
+joints = st.builds(
+    Joints,
+    trunk=degrees,
+    spine=degrees,
+    neck=degrees,
+    shoulders=degrees,
+    arm=arms,
+    leg=legs,
+    other_arm=st.none() | arms,
+    other_leg=st.none() | legs,
+)
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> Figure:
+    props = draw(tuples_of(st.sampled_from(Prop), min_size=1, max_size=3, unique=True))
+    names = draw(st.lists(slugs, min_size=2, max_size=3, unique=True))
+    contact = st.builds(Contact, site=st.sampled_from(BodySite), prop=st.sampled_from(props))
+    poses = tuple(
+        Pose(name=name, joints=draw(joints), contacts=draw(tuples_of(contact, unique=True)))
+        for name in names
+    )
+    arrow_pairs = st.tuples(st.sampled_from(names), st.sampled_from(names)).filter(
+        lambda pair: pair[0] != pair[1]
+    )
+    arrows = tuple(
+        Arrow(part=draw(st.sampled_from(BodySite)), start=a, end=b)
+        for a, b in draw(st.lists(arrow_pairs, max_size=2))
+    )
+    return Figure(view=draw(st.sampled_from(View)), props=props, poses=poses, arrows=arrows)
 
 
 @st.composite
@@ -237,3 +287,54 @@ adjustments = st.builds(
 weeks = programs.map(lambda p: p.weeks[-1])
 program_items = weeks.map(lambda w: w.items[0])
 schedules = programs.map(lambda p: p.schedule)
+
+#: Text a person might type as a name, a phone number or a note: any printable
+#: character, markup included, but no control character.
+details_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")),
+    min_size=1,
+    max_size=40,
+)
+handout_options = st.builds(
+    HandoutOptions,
+    patient=st.none() | details_text,
+    provider=st.none() | details_text,
+    provider_phone=st.none() | details_text,
+    date_given=st.none() | st.dates(),
+    next_visit=st.none() | st.dates(),
+    notes=st.none() | details_text,
+    paper=st.sampled_from(("letter", "a4")),
+    large_print=st.booleans(),
+)
+
+
+@st.composite
+def exercises_with_figures(draw: st.DrawFn) -> Exercise:
+    """A bundled exercise with a random figure in place of its own."""
+    exercise = draw(st.sampled_from(tuple(load_catalog())))
+    return attrs.evolve(exercise, figure=draw(figures()))
+
+
+# -- exports ------------------------------------------------------------------
+
+
+@st.composite
+def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A random user catalog and a program built from it, with or without dates."""
+    catalog = draw(catalogs(max_exercises=3))
+    program = _build_or_none(
+        {
+            "equipment": list(Equipment),
+            "minutes_per_session": 240,
+            "sessions_per_week": draw(st.integers(1, 7)),
+            "weeks": draw(st.integers(1, 8)),
+            "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
+            "catalog": catalog,
+        }
+    )
+    assume(program is not None)
+    assert program is not None
+    return catalog, program
+
+
+patient_refs = st.from_regex(r"Patient/[A-Za-z0-9\-.]{1,20}", fullmatch=True)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._render import FORMATS, render
+from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
     CatalogError,
     DataError,
     IncompleteHandoutError,
     InvalidConstraintError,
+    InvalidOptionError,
     MissingExtraError,
     NoEligibleExercisesError,
+    NoFigureError,
     Problem,
     UnknownExerciseError,
     UnknownFormatError,
@@ -26,21 +28,30 @@ from .exceptions import (
     UpperbackError,
 )
 from .model import (
+    Arm,
+    Arrow,
     Author,
+    BodySite,
     Category,
+    Contact,
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Frequency,
     Hold,
     HoldUnit,
     Identifier,
     IdentifierScheme,
+    Joints,
+    Leg,
     Load,
     Period,
+    Pose,
     Position,
     Progression,
     ProgressionKind,
+    Prop,
     Range,
     Reference,
     ReferenceKind,
@@ -48,6 +59,7 @@ from .model import (
     Requirement,
     Source,
     Step,
+    View,
 )
 from .program import (
     DEFAULT_EQUIPMENT,
@@ -76,31 +88,49 @@ __all__ = [
     "DOSE_CEILING",
     "FORMATS",
     "MIN_SECONDS_PER_REP",
+    "PAPER_SIZES",
     "Action",
     "Adjustment",
+    "Arm",
+    "Arrow",
     "Author",
+    "BodySite",
     "Catalog",
     "CatalogError",
     "Category",
+    "CertReport",
+    "CertRow",
+    "CertSection",
+    "CertStatus",
+    "Contact",
     "DataError",
     "Dosage",
     "DoseCeiling",
     "Equipment",
     "Exercise",
     "Feedback",
+    "Figure",
     "Frequency",
+    "HandoutOptions",
     "Hold",
     "HoldUnit",
     "Identifier",
     "IdentifierScheme",
+    "Illustration",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "InvalidOptionError",
+    "Joints",
+    "Leg",
     "Load",
     "MissingExtraError",
     "NoEligibleExercisesError",
+    "NoFigureError",
     "Omission",
     "OmissionReason",
+    "PaperSize",
     "Period",
+    "Pose",
     "Position",
     "Problem",
     "Program",
@@ -108,6 +138,7 @@ __all__ = [
     "ProgramRequest",
     "Progression",
     "ProgressionKind",
+    "Prop",
     "Range",
     "Reference",
     "ReferenceKind",
@@ -122,24 +153,44 @@ __all__ = [
     "UnknownFormatError",
     "UnknownVocabularyError",
     "UpperbackError",
+    "View",
     "Week",
     "adapt",
     "build_program",
+    "cert_report",
     "dumps",
+    "illustrate",
+    "illustrations",
     "json_schema",
     "ladder",
     "load_catalog",
     "loads",
     "render",
+    "to_fhir",
 ]
 
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
+    from ._fhir import to_fhir
+    from ._illustrate import Illustration, illustrate, illustrations
+    from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
-_LAZY = {"dumps": "._convert", "loads": "._convert"}
+_LAZY = {
+    "CertReport": ".cert",
+    "CertRow": ".cert",
+    "CertSection": ".cert",
+    "CertStatus": ".cert",
+    "Illustration": "._illustrate",
+    "cert_report": ".cert",
+    "dumps": "._convert",
+    "illustrate": "._illustrate",
+    "illustrations": "._illustrate",
+    "loads": "._convert",
+    "to_fhir": "._fhir",
+}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - each name has its own type

@@ -22,8 +22,10 @@ __all__ = [
     "DataError",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "InvalidOptionError",
     "MissingExtraError",
     "NoEligibleExercisesError",
+    "NoFigureError",
     "Problem",
     "UnknownExerciseError",
     "UnknownFormatError",
@@ -144,6 +146,23 @@ class UnknownExerciseError(UpperbackError, KeyError):
         return message
 
 
+class NoFigureError(UpperbackError, LookupError):
+    """An exercise has no figure to draw.
+
+    Attributes:
+        exercise_id: The exercise without a figure.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        return f"exercise {self.exercise_id!r} has no figure to draw"
+
+
 class UnknownVocabularyError(UpperbackError, ValueError):
     """A position, equipment, category or region slug is not one we know.
 
@@ -236,3 +255,19 @@ class IncompleteHandoutError(UpperbackError, ValueError):
         lines = ["the handout leaves out text every handout must carry:"]
         lines.extend(f"  {text}" for text in self.missing)
         super().__init__("\n".join(lines))
+
+
+class InvalidOptionError(UpperbackError, ValueError):
+    """A handout option cannot be printed as given.
+
+    Raised by :class:`upperback.HandoutOptions` for a personal detail that
+    holds a control character or is too long, a date that is not a date,
+    or an unknown paper size.
+
+    Attributes:
+        option: The option's name, such as ``"patient"``.
+    """
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option: str = option
+        super().__init__(f"{option}: {message}")

@@ -6,6 +6,9 @@ users' types fails there.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import upperback
 from upperback import Catalog, Dosage, Equipment, Exercise, Position, Range, Reference
 
@@ -49,6 +52,13 @@ omitted: tuple[upperback.Omission, ...] = program.omitted
 
 handout: str = upperback.render(program, "html", catalog=catalog, template_dir="brand/")
 plain_text: str = upperback.render(exercise)
+options = upperback.HandoutOptions(
+    patient="Sam Lee", next_visit=dt.date(2026, 2, 2), paper="a4", large_print=True
+)
+pdf: bytes = upperback.render(program, "pdf", options=options)
+marked: str = upperback.render(program, "markdown", options=options)
+paper: upperback.PaperSize = options.paper
+sizes: tuple[upperback.PaperSize, ...] = upperback.PAPER_SIZES
 formats: tuple[str, ...] = upperback.FORMATS
 schema: dict[str, object] = upperback.json_schema("catalog")
 
@@ -62,3 +72,29 @@ except upperback.UnknownExerciseError as err:
     suggestions: tuple[str, ...] = err.suggestions
 except upperback.CatalogError as err:
     problems: tuple[upperback.Problem, ...] = err.problems
+
+picture: upperback.Illustration = upperback.illustrate(exercise, pose="end")
+svg: str = picture.svg
+alt: str = picture.alt
+pictures: tuple[upperback.Illustration, ...] = upperback.illustrations(exercise)
+figure: upperback.Figure | None = exercise.figure
+if figure is not None:
+    view: upperback.View = figure.view
+    joints: upperback.Joints = figure.poses[0].joints
+    arm: upperback.Arm = joints.arms[0]
+try:
+    upperback.illustrate(exercise)
+except upperback.NoFigureError as err:
+    missing: str = err.exercise_id
+
+# -- FHIR and CERT ---------------------------------------------------------------
+
+fhir_bundle: dict[str, Any] = upperback.to_fhir(
+    upperback.build_program(), patient="Patient/1", bundle_type="transaction"
+)
+fhir_definition: dict[str, Any] = upperback.to_fhir(upperback.load_catalog()["band-row"])
+cert: upperback.CertReport = upperback.cert_report(upperback.build_program())
+cert_row: upperback.CertRow = cert.rows[0]
+cert_status: upperback.CertStatus = cert_row.status
+cert_section: upperback.CertSection = cert_row.section
+cert_text: str = upperback.render(cert, "markdown")
