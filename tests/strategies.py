@@ -81,7 +81,11 @@ def ranges(draw: st.DrawFn) -> Range:
 
 holds = st.builds(Hold, duration=ranges(), unit=st.sampled_from(HoldUnit))
 frequencies = st.builds(Frequency, period=st.sampled_from(Period), times=st.none() | ranges())
-loads = st.builds(Load, options=tuples_of(st.sampled_from(Equipment), min_size=1, unique=True))
+#: Equipment a person can have, or a load can be: every term but "unknown".
+known_equipment = st.sampled_from([e for e in Equipment if e is not Equipment.UNKNOWN])
+#: Positions a catalog can name beside others: every term but "unknown".
+known_positions = st.sampled_from([p for p in Position if p is not Position.UNKNOWN])
+loads = st.builds(Load, options=tuples_of(known_equipment, min_size=1, unique=True))
 dosages = st.builds(
     Dosage,
     reps=ranges(),
@@ -92,8 +96,10 @@ dosages = st.builds(
     load=st.none() | loads,
 )
 steps = st.builds(Step, text=texts)
+# "Unknown" stands alone: a requirement is either it or known options.
 requirements = st.builds(
-    Requirement, any_of=tuples_of(st.sampled_from(Equipment), min_size=1, unique=True)
+    Requirement,
+    any_of=tuples_of(known_equipment, min_size=1, unique=True) | st.just((Equipment.UNKNOWN,)),
 )
 
 
@@ -172,7 +178,9 @@ def exercises(
         ),
         summary=draw(texts),
         category=draw(st.sampled_from(Category)),
-        positions=draw(tuples_of(st.sampled_from(Position), min_size=1, unique=True)),
+        positions=draw(
+            tuples_of(known_positions, min_size=1, unique=True) | st.just((Position.UNKNOWN,))
+        ),
         steps=draw(tuples_of(steps, min_size=1, max_size=6)),
         dosage=dosage,
         equipment=draw(tuples_of(requirements, max_size=3)),
@@ -257,7 +265,7 @@ def constraints(draw: st.DrawFn) -> dict[str, Any]:
     """Keyword arguments for build_program, random but valid."""
     ids = list(load_catalog().ids)
     return {
-        "equipment": draw(st.lists(st.sampled_from(Equipment), unique=True)),
+        "equipment": draw(st.lists(known_equipment, unique=True)),
         "avoid_positions": draw(st.lists(st.sampled_from(Position), unique=True, max_size=3)),
         "minutes_per_session": draw(st.integers(1, 60)),
         "sessions_per_week": draw(st.integers(1, 7)),
@@ -324,7 +332,7 @@ def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
     catalog = draw(catalogs(max_exercises=3))
     program = _build_or_none(
         {
-            "equipment": list(Equipment),
+            "equipment": [e for e in Equipment if e is not Equipment.UNKNOWN],
             "minutes_per_session": 240,
             "sessions_per_week": draw(st.integers(1, 7)),
             "weeks": draw(st.integers(1, 8)),

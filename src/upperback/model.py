@@ -122,6 +122,9 @@ class Position(_Vocabulary):
     #: Sitting on the floor with the legs straight out in front.
     LONG_SITTING = "long-sitting"
     HANDS_AND_KNEES = "hands-and-knees"
+    #: The catalog does not say. The builder never chooses such an exercise
+    #: for a person who avoids any position.
+    UNKNOWN = "unknown"
 
 
 class Equipment(_Vocabulary):
@@ -141,6 +144,10 @@ class Equipment(_Vocabulary):
     STURDY_ANCHOR = "sturdy-anchor"
     SOUP_CANS = "soup-cans"
     SMALL_WEIGHTS = "small-weights"
+    #: The catalog does not say what is needed. This is not "needs
+    #: nothing" (an empty list of requirements): the builder never chooses
+    #: such an exercise, whatever the person has.
+    UNKNOWN = "unknown"
 
 
 class Category(_Vocabulary):
@@ -454,6 +461,10 @@ class Load:
     options: tuple[Equipment, ...] = attrs.field(
         converter=_to_equipment, validator=[_non_empty, _unique, _members(Equipment)]
     )
+
+    def __attrs_post_init__(self) -> None:
+        if Equipment.UNKNOWN in self.options:
+            raise FieldError("options", "expected a load that is known, got 'unknown'")
 
     def describe(self) -> str:
         """Return ``"soup cans or small weights"``."""
@@ -795,12 +806,20 @@ class Requirement:
         converter=_to_equipment, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
+    def __attrs_post_init__(self) -> None:
+        if Equipment.UNKNOWN in self.any_of and len(self.any_of) > 1:
+            raise FieldError("any_of", "expected 'unknown' alone, not beside other equipment")
+
     def is_met_by(self, available: Iterable[Equipment]) -> bool:
-        """Whether one of the options is in *available*."""
+        """Whether one of the options is in *available*; an unknown need is never met."""
+        if Equipment.UNKNOWN in self.any_of:
+            return False
         return not set(self.any_of).isdisjoint(available)
 
     def describe(self) -> str:
         """Return ``"a doorway or a wall corner"`` style words."""
+        if Equipment.UNKNOWN in self.any_of:
+            return "equipment that is not known"
         return _or(option.value.replace("-", " ") for option in self.any_of)
 
 
@@ -902,6 +921,10 @@ class Exercise:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Figure))
     )
 
+    def __attrs_post_init__(self) -> None:
+        if Position.UNKNOWN in self.positions and len(self.positions) > 1:
+            raise FieldError("positions", "expected 'unknown' alone, not beside other positions")
+
     @property
     def needs(self) -> frozenset[Equipment]:
         """Every piece of equipment named by any requirement."""
@@ -914,9 +937,14 @@ class Exercise:
     ) -> bool:
         """Whether a person with *equipment* who avoids *avoid_positions* can do it.
 
-        ``equipment=None`` means "anything is available".
+        ``equipment=None`` means "anything is available". An exercise whose
+        position is unknown does not fit a person who avoids any position;
+        one whose equipment is unknown fits only ``equipment=None``.
         """
-        if set(self.positions) <= set(avoid_positions):
+        avoided = set(avoid_positions)
+        if set(self.positions) <= avoided:
+            return False
+        if avoided and Position.UNKNOWN in self.positions:
             return False
         if equipment is None:
             return True

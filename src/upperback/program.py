@@ -99,6 +99,10 @@ class OmissionReason(_Vocabulary):
     ABOVE_DOSE_CEILING = "above-dose-ceiling"
     #: Outside the regions or categories the program was asked to focus on.
     OUT_OF_FOCUS = "out-of-focus"
+    #: The catalog does not say what equipment it needs.
+    UNKNOWN_EQUIPMENT = "unknown-equipment"
+    #: The catalog does not say its position, and the person avoids some.
+    UNKNOWN_POSITION = "unknown-position"
 
 
 @attrs.frozen
@@ -493,6 +497,14 @@ def _parse_all(kind: type[_V], values: Iterable[str | _V] | None) -> tuple[_V, .
     return tuple(dict.fromkeys(kind.parse(v) for v in values))
 
 
+def _known(equipment: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
+    if Equipment.UNKNOWN in equipment:
+        raise InvalidConstraintError(
+            "equipment: 'unknown' is not something a person has; name what they have"
+        )
+    return equipment
+
+
 def _check_count(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidConstraintError(
@@ -566,7 +578,9 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     """
     catalog = catalog if catalog is not None else load_catalog()
     request = ProgramRequest(
-        equipment=DEFAULT_EQUIPMENT if equipment is None else _parse_all(Equipment, equipment),
+        equipment=DEFAULT_EQUIPMENT
+        if equipment is None
+        else _known(_parse_all(Equipment, equipment)),
         avoid_positions=_parse_all(Position, avoid_positions),
         minutes_per_session=_check_count("minutes_per_session", minutes_per_session, 1, 240),
         sessions_per_week=_check_count("sessions_per_week", sessions_per_week, 1, 7),
@@ -678,6 +692,18 @@ def _more_than_daily(dosage: Dosage) -> bool:
 def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:  # noqa: PLR0911 - one return a reason
     if exercise.id in request.exclude:
         return Omission(exercise.id, OmissionReason.EXCLUDED, "it was excluded")
+    if Equipment.UNKNOWN in exercise.needs:
+        return Omission(
+            exercise.id,
+            OmissionReason.UNKNOWN_EQUIPMENT,
+            "its catalog does not say what equipment it needs",
+        )
+    if request.avoid_positions and Position.UNKNOWN in exercise.positions:
+        return Omission(
+            exercise.id,
+            OmissionReason.UNKNOWN_POSITION,
+            "its catalog does not say its position, and some positions are avoided",
+        )
     missing = [r for r in exercise.equipment if not r.is_met_by(request.equipment)]
     if missing:
         needs = ", and ".join(r.describe() for r in missing)
