@@ -1,0 +1,23 @@
+"""Print a pip constraints file that pins every runtime and extra dependency at
+the lowest version pyproject.toml allows (its `>=` floor).
+
+The oldest-dependencies job in .ci/run installs the wheel with these
+constraints, so a floor that is too low fails there, not on a user's machine.
+"""
+
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
+requirements = list(project["dependencies"])
+for extra in project.get("optional-dependencies", {}).values():
+    requirements += extra
+
+for requirement in requirements:
+    match = re.match(r"\s*([A-Za-z0-9._-]+)(\[[^\]]*\])?\s*>=\s*([^,;\s]+)\s*(;.*)?$", requirement)
+    if match is None:
+        sys.exit(f"no `>=` floor in {requirement!r}: give every dependency one")
+    name, _, floor, marker = match.groups()
+    print(f"{name}=={floor}{(' ' + marker) if marker else ''}")
