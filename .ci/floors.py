@@ -1,5 +1,6 @@
-"""Print a pip constraints file that pins every runtime and extra dependency at
-the lowest version pyproject.toml allows (its `>=` floor).
+"""Print constraints that pin every dependency at its floor in pyproject.toml.
+
+Runtime dependencies and extras alike: each `name>=X` becomes `name==X`.
 
 The oldest-dependencies job in .ci/run installs the wheel with these
 constraints, so a floor that is too low fails there, not on a user's machine.
@@ -7,8 +8,9 @@ constraints, so a floor that is too low fails there, not on a user's machine.
 
 import re
 import sys
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
 requirements = list(project["dependencies"])

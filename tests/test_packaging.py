@@ -28,7 +28,7 @@ def test_tests_import_the_installed_package_not_src():
     package = Path(upperback.__file__).resolve().parent
     site_packages = Path(sysconfig.get_paths()["purelib"]).resolve()
     assert package == site_packages / "upperback"
-    assert not (ROOT / "src").resolve() in package.parents
+    assert (ROOT / "src").resolve() not in package.parents
 
 
 def test_citation_names_this_version_and_the_data_version():
@@ -52,6 +52,14 @@ def test_all_names_exist_once():
     assert len(set(upperback.__all__)) == len(upperback.__all__)
     for name in upperback.__all__:
         assert hasattr(upperback, name), name
+
+
+def test_typing_file_uses_every_public_name():
+    # tests/typing/api.py is what mypy --strict and pyright check as users'
+    # code: a public name it leaves out has types that nothing tests.
+    api = (ROOT / "tests" / "typing" / "api.py").read_text(encoding="utf-8")
+    unused = [name for name in upperback.__all__ if not re.search(rf"\b{name}\b", api)]
+    assert unused == []
 
 
 def test_ships_types_and_data():

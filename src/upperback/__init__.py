@@ -131,6 +131,9 @@ __all__ = [
 if TYPE_CHECKING:
     from ._convert import dumps, loads
 
+    #: The installed package's version, read from its metadata on first use.
+    __version__: str
+
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
 _LAZY = {"dumps": "._convert", "loads": "._convert"}
