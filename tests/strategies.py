@@ -6,31 +6,41 @@ import datetime as dt
 import string
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from upperback import (
     Action,
     Adjustment,
+    Arm,
+    Arrow,
     Author,
+    BodySite,
     Catalog,
     Category,
+    Contact,
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Frequency,
     Hold,
     HoldUnit,
     Identifier,
     IdentifierScheme,
+    Joints,
+    Leg,
     Load,
     NoEligibleExercisesError,
     Omission,
     OmissionReason,
     Period,
+    Pose,
     Position,
     Program,
     Progression,
     ProgressionKind,
+    Prop,
     Range,
     Reference,
     ReferenceKind,
@@ -39,6 +49,7 @@ from upperback import (
     Source,
     Step,
     Timing,
+    View,
     build_program,
     load_catalog,
 )
@@ -93,6 +104,43 @@ def progressions(draw: st.DrawFn, targets: tuple[str, ...] = ()) -> Progression:
         load=draw(loads) if kind is ProgressionKind.ADD_LOAD else None,
         exercise=draw(st.sampled_from(targets)) if kind is ProgressionKind.NEXT_EXERCISE else None,
     )
+
+
+# -- figures ------------------------------------------------------------------
+
+degrees = st.integers(-180, 180)
+arms = st.builds(Arm, elevation=degrees, plane=degrees, elbow=degrees, wrist=degrees)
+legs = st.builds(Leg, hip=degrees, abduction=degrees, knee=degrees, ankle=degrees)
+joints = st.builds(
+    Joints,
+    trunk=degrees,
+    spine=degrees,
+    neck=degrees,
+    shoulders=degrees,
+    arm=arms,
+    leg=legs,
+    other_arm=st.none() | arms,
+    other_leg=st.none() | legs,
+)
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> Figure:
+    props = draw(tuples_of(st.sampled_from(Prop), min_size=1, max_size=3, unique=True))
+    names = draw(st.lists(slugs, min_size=2, max_size=3, unique=True))
+    contact = st.builds(Contact, site=st.sampled_from(BodySite), prop=st.sampled_from(props))
+    poses = tuple(
+        Pose(name=name, joints=draw(joints), contacts=draw(tuples_of(contact, unique=True)))
+        for name in names
+    )
+    arrow_pairs = st.tuples(st.sampled_from(names), st.sampled_from(names)).filter(
+        lambda pair: pair[0] != pair[1]
+    )
+    arrows = tuple(
+        Arrow(part=draw(st.sampled_from(BodySite)), start=a, end=b)
+        for a, b in draw(st.lists(arrow_pairs, max_size=2))
+    )
+    return Figure(view=draw(st.sampled_from(View)), props=props, poses=poses, arrows=arrows)
 
 
 @st.composite
@@ -236,3 +284,10 @@ adjustments = st.builds(
 weeks = programs.map(lambda p: p.weeks[-1])
 program_items = weeks.map(lambda w: w.items[0])
 schedules = programs.map(lambda p: p.schedule)
+
+
+@st.composite
+def exercises_with_figures(draw: st.DrawFn) -> Exercise:
+    """A bundled exercise with a random figure in place of its own."""
+    exercise = draw(st.sampled_from(tuple(load_catalog())))
+    return attrs.evolve(exercise, figure=draw(figures()))

@@ -317,8 +317,9 @@ class TestLoading:
     def test_merge_refuses_a_clashing_id(self, catalog):
         with pytest.raises(CatalogError) as info:
             catalog.merge(catalog)
+        # The path points into the catalog being added, not the merged one.
         assert str(info.value.problems[0]) == (
-            "$.exercises[8].id: duplicate id 'arm-slide-on-wall', already used at $.exercises[0]"
+            "$.exercises[0].id: id 'arm-slide-on-wall' is already in the catalog it is added to"
         )
         assert len(catalog) == 8
 

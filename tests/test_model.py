@@ -176,7 +176,7 @@ class TestExercise:
             self._exercise(**changes)
 
     def test_slugs_are_not_members(self):
-        with pytest.raises(TypeError, match="must be <enum 'Position'>"):
+        with pytest.raises(TypeError, match="expected Position at index 0, got str"):
             self._exercise(positions=("sitting",))
 
     def test_fits_needs_one_option_of_each_requirement(self):

@@ -19,6 +19,7 @@ from .exceptions import (
     InvalidConstraintError,
     MissingExtraError,
     NoEligibleExercisesError,
+    NoFigureError,
     Problem,
     UnknownExerciseError,
     UnknownFormatError,
@@ -26,21 +27,30 @@ from .exceptions import (
     UpperbackError,
 )
 from .model import (
+    Arm,
+    Arrow,
     Author,
+    BodySite,
     Category,
+    Contact,
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Frequency,
     Hold,
     HoldUnit,
     Identifier,
     IdentifierScheme,
+    Joints,
+    Leg,
     Load,
     Period,
+    Pose,
     Position,
     Progression,
     ProgressionKind,
+    Prop,
     Range,
     Reference,
     ReferenceKind,
@@ -48,6 +58,7 @@ from .model import (
     Requirement,
     Source,
     Step,
+    View,
 )
 from .program import (
     DEFAULT_EQUIPMENT,
@@ -73,28 +84,38 @@ __all__ = [
     "FORMATS",
     "Action",
     "Adjustment",
+    "Arm",
+    "Arrow",
     "Author",
+    "BodySite",
     "Catalog",
     "CatalogError",
     "Category",
+    "Contact",
     "DataError",
     "Dosage",
     "Equipment",
     "Exercise",
     "Feedback",
+    "Figure",
     "Frequency",
     "Hold",
     "HoldUnit",
     "Identifier",
     "IdentifierScheme",
+    "Illustration",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "Joints",
+    "Leg",
     "Load",
     "MissingExtraError",
     "NoEligibleExercisesError",
+    "NoFigureError",
     "Omission",
     "OmissionReason",
     "Period",
+    "Pose",
     "Position",
     "Problem",
     "Program",
@@ -102,6 +123,7 @@ __all__ = [
     "ProgramRequest",
     "Progression",
     "ProgressionKind",
+    "Prop",
     "Range",
     "Reference",
     "ReferenceKind",
@@ -116,10 +138,13 @@ __all__ = [
     "UnknownFormatError",
     "UnknownVocabularyError",
     "UpperbackError",
+    "View",
     "Week",
     "adapt",
     "build_program",
     "dumps",
+    "illustrate",
+    "illustrations",
     "json_schema",
     "ladder",
     "load_catalog",
@@ -130,13 +155,20 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
+    from .illustrate import Illustration, illustrate, illustrations
 
     #: The installed package's version, read from its metadata on first use.
     __version__: str
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
-_LAZY = {"dumps": "._convert", "loads": "._convert"}
+_LAZY = {
+    "Illustration": ".illustrate",
+    "dumps": "._convert",
+    "illustrate": ".illustrate",
+    "illustrations": ".illustrate",
+    "loads": "._convert",
+}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - each name has its own type

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -26,8 +27,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from .exceptions import DataError, Problem, UnknownVocabularyError
-from .model import FieldError, Range, Step, _Vocabulary
+from .exceptions import DataError, Problem, UnknownVocabularyError, short_repr
+from .model import FieldError, Range, Step, _Vocabulary, forbidden_character
 
 __all__ = ["converter", "dumps", "loads", "problems_of", "structure"]
 
@@ -44,7 +45,7 @@ def _describe(value: object) -> str:
         return "an object"
     if isinstance(value, list | tuple):
         return "a list"
-    return repr(value)
+    return short_repr(value)
 
 
 def _strict_int(value: object, _: type) -> int:
@@ -56,6 +57,9 @@ def _strict_int(value: object, _: type) -> int:
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {_describe(value)}")
+    bad = forbidden_character(value)
+    if bad is not None:
+        raise ValueError(f"expected visible text, got {bad}")
     return value
 
 
@@ -246,7 +250,7 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
             yield from problems_of(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield Problem(f"{path}.{key}", "unexpected key")
+            yield Problem(_key_path(path, key), "unexpected key")
     elif isinstance(exc, DataError):
         yield from exc.problems
     elif isinstance(exc, FieldError):
@@ -255,6 +259,16 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         yield Problem(path, "required key missing")
     else:
         yield Problem(path, str(exc))
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
+
+
+def _key_path(path: str, key: str) -> str:
+    """``$.key`` for a plain key; ``$["odd key"]`` (cut short) for any other."""
+    if _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key[:60])}]"
 
 
 def _error_for(cls: type) -> type[DataError]:
@@ -290,13 +304,92 @@ def dumps(obj: object) -> str:
 def loads(text: str | bytes, cls: type[T]) -> T:
     """Parse JSON *text* into an instance of *cls*, with the strict rules of the loader.
 
+    Bytes must be UTF-8, without a byte order mark: the same rule as for
+    catalog files. Numbers must be JSON numbers (``NaN`` and ``Infinity``
+    are refused), no object may repeat a key, and nesting deeper than
+    Python can parse is an error, not a crash.
+
     Raises:
         DataError: The text is not JSON (the error says line and column)
             or does not describe a valid *cls*; every problem is listed.
     """
+    error = _error_for(cls)
+    return structure(parse_json(text, error), cls)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object in which a key was repeated: :attr:`repeated` says which."""
+
+    repeated: list[str]
+
+
+def _pairs_hook(found: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` that marks objects with a repeated key and notes it in *found*."""
+
+    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        marked = _Object(obj)
+        seen: set[str] = set()
+        marked.repeated = []
+        for key, _ in pairs:
+            if key in seen:
+                marked.repeated.append(key)
+            seen.add(key)
+        found.append(True)
+        return marked
+
+    return pairs_to_dict
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"expected a number, got {name}")
+
+
+def parse_json(text: str | bytes, error: type[DataError] = DataError) -> object:
+    """Parse JSON *text* strictly; raise *error* with a located problem otherwise."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problem = Problem(
+                "$", f"expected UTF-8 text, got an invalid byte at offset {exc.start}"
+            )
+            raise error([problem]) from None
+    if text.startswith("\ufeff"):
+        raise error([Problem("$", "expected UTF-8 text without a byte order mark (BOM)")])
+    found: list[bool] = []
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text, object_pairs_hook=_pairs_hook(found), parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
-        raise _error_for(cls)([problem]) from None
-    return structure(data, cls)
+        raise error([problem]) from None
+    except RecursionError:
+        problem = Problem("$", "invalid JSON: nested too deeply to read")
+        raise error([problem]) from None
+    except ValueError as exc:  # a number with too many digits, or NaN
+        reason = str(exc)
+        reason = reason if len(reason) <= 120 else reason[:117] + "..."
+        raise error([Problem("$", f"invalid JSON: {reason}")]) from None
+    if found:
+        raise error(list(_repeated_keys(data)))
+    return data
+
+
+def _repeated_keys(data: object) -> Iterator[Problem]:
+    """Find the objects marked by :func:`_pairs_hook`, with their paths; iterative."""
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value, _Object):
+                for key in dict.fromkeys(value.repeated):
+                    yield Problem(
+                        _key_path(path, key), "duplicate key: each key may appear once in an object"
+                    )
+            stack.extend((_key_path(path, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))

@@ -8,10 +8,76 @@ run on every catalog, bundled or not, and report every problem at once.
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from collections.abc import Iterator, Sequence
 
-from .exceptions import Problem
+from .exceptions import Problem, short_repr
 from .model import Exercise, ProgressionKind, Reference
+
+#: How many known ids an "unknown reference" problem suggests, at most.
+MAX_SUGGESTIONS = 3
+
+#: Letters of other scripts that look like Latin ones (after case folding),
+#: mapped to the Latin letter they pass for: a name written with a Cyrillic
+#: "o" is the same name to a reader, so it must clash with the Latin one.
+#: Written as code points, so that this file itself hides nothing.
+_LOOK_ALIKES = str.maketrans(
+    {
+        0x0430: "a",  # CYRILLIC SMALL LETTER A
+        0x0432: "b",  # CYRILLIC SMALL LETTER VE
+        0x0435: "e",  # CYRILLIC SMALL LETTER IE
+        0x0451: "e",  # CYRILLIC SMALL LETTER IO
+        0x043A: "k",  # CYRILLIC SMALL LETTER KA
+        0x043C: "m",  # CYRILLIC SMALL LETTER EM
+        0x043D: "h",  # CYRILLIC SMALL LETTER EN
+        0x043E: "o",  # CYRILLIC SMALL LETTER O
+        0x0440: "p",  # CYRILLIC SMALL LETTER ER
+        0x0441: "c",  # CYRILLIC SMALL LETTER ES
+        0x0442: "t",  # CYRILLIC SMALL LETTER TE
+        0x0443: "y",  # CYRILLIC SMALL LETTER U
+        0x0445: "x",  # CYRILLIC SMALL LETTER HA
+        0x0455: "s",  # CYRILLIC SMALL LETTER DZE
+        0x0456: "i",  # CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I
+        0x0457: "i",  # CYRILLIC SMALL LETTER YI
+        0x0458: "j",  # CYRILLIC SMALL LETTER JE
+        0x04BB: "h",  # CYRILLIC SMALL LETTER SHHA
+        0x0501: "d",  # CYRILLIC SMALL LETTER KOMI DE
+        0x051B: "q",  # CYRILLIC SMALL LETTER QA
+        0x051D: "w",  # CYRILLIC SMALL LETTER WE
+        0x04CF: "l",  # CYRILLIC SMALL LETTER PALOCHKA
+        0x04AF: "y",  # CYRILLIC SMALL LETTER STRAIGHT U
+        0x0261: "g",  # LATIN SMALL LETTER SCRIPT G
+        0x03B1: "a",  # GREEK SMALL LETTER ALPHA
+        0x03B2: "b",  # GREEK SMALL LETTER BETA
+        0x03B5: "e",  # GREEK SMALL LETTER EPSILON
+        0x03B7: "n",  # GREEK SMALL LETTER ETA
+        0x03B9: "i",  # GREEK SMALL LETTER IOTA
+        0x03BA: "k",  # GREEK SMALL LETTER KAPPA
+        0x03BD: "v",  # GREEK SMALL LETTER NU
+        0x03BF: "o",  # GREEK SMALL LETTER OMICRON
+        0x03C1: "p",  # GREEK SMALL LETTER RHO
+        0x03C4: "t",  # GREEK SMALL LETTER TAU
+        0x03C5: "u",  # GREEK SMALL LETTER UPSILON
+        0x03C7: "x",  # GREEK SMALL LETTER CHI
+        0x03B3: "y",  # GREEK SMALL LETTER GAMMA
+        0x03B6: "z",  # GREEK SMALL LETTER ZETA
+        0x03BC: "u",  # GREEK SMALL LETTER MU
+    }
+)
+
+
+def name_key(text: str) -> str:
+    """The form in which two names count as the same name.
+
+    NFKC folds compatibility forms (full-width letters, ligatures), case
+    folding ignores case, look-alike letters of other scripts become the
+    Latin letter they pass for, accents are dropped, and runs of white
+    space count as one space.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return " ".join(bare.split())
 
 
 def catalog_problems(
@@ -33,7 +99,7 @@ def _duplicate_ids(path: str, ids: Sequence[str]) -> Iterator[Problem]:
         if id_ in first:
             yield Problem(
                 f"{path}[{index}].id",
-                f"duplicate id {id_!r}, already used at {path}[{first[id_]}]",
+                f"duplicate id {short_repr(id_)}, already used at {path}[{first[id_]}]",
             )
         else:
             first[id_] = index
@@ -47,28 +113,41 @@ def _duplicate_names(exercises: Sequence[Exercise]) -> Iterator[Problem]:
             (f"aliases[{i}]", alias) for i, alias in enumerate(exercise.aliases)
         ]
         for field, text in labelled:
-            key = text.casefold()
+            key = name_key(text)
             other = owner.setdefault(key, exercise.id)
             if other != exercise.id:
                 yield Problem(
                     f"$.exercises[{index}].{field}",
-                    f"{text!r} already names exercise {other!r}",
+                    f"{short_repr(text)} already names exercise {other!r}"
+                    + ("" if text.isascii() else " (the two look the same)"),
                 )
 
 
 def _dangling_references(exercises: Sequence[Exercise], known: set[str]) -> Iterator[Problem]:
-    expected = (
-        f"expected one of: {', '.join(sorted(known))}"
-        if known
-        else "the catalog defines no references"
-    )
+    """Each unknown reference, with at most a few close ids: never the whole list.
+
+    Listing every known id in every problem made the message grow with
+    the square of the file.
+    """
+    ordered = sorted(known)
     for index, exercise in enumerate(exercises):
         for ref_index, ref in enumerate(exercise.references):
             if ref not in known:
                 yield Problem(
                     f"$.exercises[{index}].references[{ref_index}]",
-                    f"unknown reference {ref!r}; {expected}",
+                    f"unknown reference {short_repr(ref)}; {_expected(ref, ordered)}",
                 )
+
+
+def _expected(ref: str, known: list[str]) -> str:
+    if not known:
+        return "the catalog defines no references"
+    if len(known) <= MAX_SUGGESTIONS:
+        return "expected one of: " + ", ".join(known)
+    close = difflib.get_close_matches(ref, known, n=MAX_SUGGESTIONS, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return f"no close match among the {len(known)} references"
 
 
 def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
@@ -90,7 +169,7 @@ def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
             if target == exercise.id:
                 yield Problem(f"{path}.exercise", "an exercise cannot progress to itself")
             elif target not in ids:
-                yield Problem(f"{path}.exercise", f"unknown exercise {target!r}")
+                yield Problem(f"{path}.exercise", f"unknown exercise {short_repr(target)}")
             else:
                 graph.setdefault(exercise.id, []).append(target)
     cycle = _find_cycle(graph)
@@ -103,26 +182,29 @@ def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """Return one cycle in *graph* as a path that ends where it starts, or ``None``."""
+    """Return one cycle in *graph* as a path that ends where it starts, or ``None``.
+
+    A depth-first search with its own stack rather than recursion, so a
+    chain of any length cannot exhaust Python's recursion limit.
+    """
     done: set[str] = set()
-    path: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        if node in path:
-            return [*path[path.index(node) :], node]
-        if node in done:
-            return None
-        path.append(node)
-        for target in graph.get(node, []):
-            found = visit(target)
-            if found:
-                return found
-        path.pop()
-        done.add(node)
-        return None
-
     for start in sorted(graph):
-        found = visit(start)
-        if found:
-            return found
+        if start in done:
+            continue
+        path: list[str] = [start]
+        on_path: dict[str, int] = {start: 0}
+        pending: list[Iterator[str]] = [iter(graph.get(start, []))]
+        while pending:
+            target = next(pending[-1], None)
+            if target is None:
+                pending.pop()
+                node = path.pop()
+                del on_path[node]
+                done.add(node)
+            elif target in on_path:
+                return [*path[on_path[target] :], target]
+            elif target not in done:
+                on_path[target] = len(path)
+                path.append(target)
+                pending.append(iter(graph.get(target, [])))
     return None

@@ -11,19 +11,30 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 from typing import ClassVar, TypeVar, overload
 
 import attrs
 
 from ._resources import read_data
-from ._validate import catalog_problems
-from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError
-from .model import Category, Equipment, Exercise, Position, Reference, Region, Source, _text
+from ._validate import catalog_problems, name_key
+from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError, short_repr
+from .model import (
+    Category,
+    Equipment,
+    Exercise,
+    Position,
+    Reference,
+    Region,
+    Source,
+    _as_tuple,
+    _items,
+    _text,
+)
 
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
 
@@ -60,12 +71,16 @@ class Catalog:
     data_version: str = attrs.field(validator=_text)
     disclaimer: str = attrs.field(validator=_text)
     license: str = attrs.field(validator=_text)
-    exercises: tuple[Exercise, ...]
-    references: tuple[Reference, ...] = ()
-    safety: tuple[str, ...] = attrs.field(
-        default=(), validator=attrs.validators.deep_iterable(_text)
+    exercises: tuple[Exercise, ...] = attrs.field(converter=_as_tuple, validator=_items(Exercise))
+    references: tuple[Reference, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Reference)
     )
-    sources: tuple[Source, ...] = ()
+    safety: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_text)
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Source)
+    )
 
     #: What the converter raises when a document is not a valid catalog.
     __upperback_error__: ClassVar[type[DataError]] = CatalogError
@@ -73,6 +88,10 @@ class Catalog:
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False, eq=False)
     _references_by_id: Mapping[str, Reference] = attrs.field(init=False, repr=False, eq=False)
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
+    #: The file the catalog was loaded from, if any: merge errors name it.
+    _source: str | None = attrs.field(init=False, default=None, repr=False, eq=False)
+    #: For a merged catalog, where each exercise came from (see _origin).
+    _origins: Mapping[str, _Origin] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = catalog_problems(self.exercises, self.references)
@@ -125,6 +144,23 @@ class Catalog:
     def references_for(self, exercise: Exercise) -> tuple[Reference, ...]:
         """Return the references *exercise* cites, in its order."""
         return tuple(self._references_by_id[r] for r in exercise.references)
+
+    def _origin(self, exercise_id: str) -> _Origin:
+        """The safety text and sources that go with *exercise_id*.
+
+        For a merged catalog, those of the catalog the exercise came from;
+        otherwise this catalog's own.
+        """
+        origin = self._origins.get(exercise_id)
+        if origin is None:
+            return _Origin(self.disclaimer, self.safety, self.sources)
+        return origin
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The read-only mappings cannot be pickled; rebuild them instead, so
+        # a catalog can go to a process pool and through copy.deepcopy.
+        fields = tuple(getattr(self, f.name) for f in attrs.fields(Catalog) if f.init)
+        return (_restore, (fields, dict(self._origins), self._source))
 
     def _close_ids(self, exercise_id: str) -> list[str]:
         return difflib.get_close_matches(exercise_id, list(self._by_id), n=3, cutoff=0.5)
@@ -222,15 +258,66 @@ class Catalog:
             for i, r in enumerate(other.references)
             if r.id in mine and mine[r.id] != r
         ]
+        clashes += _exercise_clashes(self, other)
         if clashes:
-            raise CatalogError(clashes)
-        return attrs.evolve(
+            # The paths point into *other*, the file being added.
+            raise CatalogError(clashes, other._source)
+        merged = attrs.evolve(
             self,
             data_version=f"{self.data_version}+{other.data_version}",
             exercises=self.exercises + other.exercises,
             references=self.references + tuple(r for r in other.references if r.id not in mine),
             sources=self.sources + tuple(s for s in other.sources if s not in self.sources),
         )
+        origins = {e.id: self._origin(e.id) for e in self.exercises}
+        origins.update((e.id, other._origin(e.id)) for e in other.exercises)
+        object.__setattr__(merged, "_origins", MappingProxyType(origins))
+        return merged
+
+
+@attrs.frozen
+class _Origin:
+    """What travels with an exercise from its catalog: the safety text and the sources."""
+
+    disclaimer: str
+    safety: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+def _restore(
+    fields: tuple[object, ...], origins: dict[str, _Origin], source: str | None
+) -> Catalog:
+    """Rebuild a pickled catalog (see :meth:`Catalog.__reduce__`)."""
+    catalog = Catalog(*fields)  # type: ignore[arg-type]
+    if origins:
+        object.__setattr__(catalog, "_origins", MappingProxyType(origins))
+    object.__setattr__(catalog, "_source", source)
+    return catalog
+
+
+def _exercise_clashes(base: Catalog, other: Catalog) -> list[Problem]:
+    """Ids, names and aliases of *other* already used in *base*, at their place in *other*."""
+    problems = [
+        Problem(f"$.exercises[{i}].id", f"id {e.id!r} is already in the catalog it is added to")
+        for i, e in enumerate(other.exercises)
+        if e.id in base
+    ]
+    owner = {name_key(label): e.id for e in base.exercises for label in (e.name, *e.aliases)}
+    for i, exercise in enumerate(other.exercises):
+        labelled = [("name", exercise.name)] + [
+            (f"aliases[{a}]", alias) for a, alias in enumerate(exercise.aliases)
+        ]
+        for field, text in labelled:
+            taken = owner.get(name_key(text))
+            if taken is not None:
+                problems.append(
+                    Problem(
+                        f"$.exercises[{i}].{field}",
+                        f"{short_repr(text)} already names exercise {taken!r} "
+                        "of the catalog it is added to",
+                    )
+                )
+    return problems
 
 
 @attrs.frozen
@@ -330,7 +417,14 @@ _bundled: Catalog | None = None
 _bundled_lock = threading.Lock()
 
 
-def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+#: The largest catalog file :func:`load_catalog` reads by default: 64 MiB,
+#: room for about 40,000 exercises. Pass ``max_bytes`` to change it.
+MAX_CATALOG_BYTES = 64 * 1024 * 1024
+
+
+def load_catalog(
+    path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_CATALOG_BYTES
+) -> Catalog:
     """Load the bundled catalog, or a catalog file.
 
     With no *path*, return the bundled catalog: the first call reads and
@@ -338,17 +432,57 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     may make the first call at once; the file is read once.
 
     With a *path*, load that JSON file with the same rules. Use
-    :meth:`Catalog.merge` to combine it with the bundled one.
+    :meth:`Catalog.merge` to combine it with the bundled one. The file
+    must be a regular file (not a pipe or a device) of UTF-8 text, at most
+    *max_bytes* long.
+
+    Args:
+        path: A catalog file, or ``None`` for the bundled catalog.
+        max_bytes: The largest file to read, in bytes (default
+            :data:`MAX_CATALOG_BYTES`, 64 MiB). A bigger file is refused
+            before it is read, so a huge or endless file cannot exhaust
+            memory.
 
     Raises:
-        CatalogError: The file is not valid JSON (with line and column) or
-            not a valid catalog; every problem is listed with its path.
-        OSError: The file cannot be read.
+        CatalogError: The file is not valid JSON (with line and column),
+            not a valid catalog, bigger than *max_bytes*, not a regular
+            file, or its name holds a null character; every problem is
+            listed with its path.
+        OSError: The file cannot be opened or read.
     """
     if path is None:
         return _load_bundled()
     source = os.fspath(path)
-    return _parse(Path(source).read_bytes(), source)
+    if isinstance(source, bytes):  # pragma: no cover - the annotation says str
+        source = os.fsdecode(source)
+    catalog = _parse(_read_limited(source, max_bytes), source)
+    object.__setattr__(catalog, "_source", source)
+    return catalog
+
+
+def _read_limited(source: str, max_bytes: int) -> bytes:
+    """Read the regular file *source*, refusing one over *max_bytes*."""
+    if "\0" in source:
+        raise CatalogError([Problem("$", "the file name holds a null character")], source)
+    # O_NONBLOCK: opening a FIFO must not wait for a writer. It changes
+    # nothing for a regular file.
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        problem = Problem("$", "expected a regular file, got a pipe, device or folder")
+        raise CatalogError([problem], source)
+    with os.fdopen(fd, "rb") as file:
+        if info.st_size > max_bytes:
+            raise CatalogError([_too_big(info.st_size, max_bytes)], source)
+        raw = file.read(max_bytes + 1)  # a file can grow while we read it
+    if len(raw) > max_bytes:
+        raise CatalogError([_too_big(len(raw), max_bytes)], source)
+    return raw
+
+
+def _too_big(size: int, max_bytes: int) -> Problem:
+    return Problem("$", f"the file is {size} bytes; the limit is {max_bytes} bytes (see max_bytes)")
 
 
 def _load_bundled() -> Catalog:
@@ -361,14 +495,9 @@ def _load_bundled() -> Catalog:
 
 
 def _parse(raw: bytes, source: str) -> Catalog:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = Problem("$", f"expected UTF-8 text, got an invalid byte at offset {exc.start}")
-        raise CatalogError([problem], source) from None
     from . import _convert  # noqa: PLC0415 - cattrs loads with the first catalog
 
     try:
-        return _convert.loads(text, Catalog)
+        return _convert.loads(raw, Catalog)
     except DataError as exc:
         raise CatalogError(exc.problems, source) from None

@@ -13,11 +13,14 @@ of range). Errors are one message on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import io
 import json
 import os
+import stat
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
@@ -25,8 +28,9 @@ from pathlib import Path
 from typing import Literal
 
 from ._convert import dumps
-from .catalog import Catalog, load_catalog
+from .catalog import MAX_CATALOG_BYTES, Catalog, load_catalog
 from .exceptions import (
+    DataError,
     InvalidConstraintError,
     UnknownExerciseError,
     UnknownVocabularyError,
@@ -69,6 +73,7 @@ class _Args(argparse.Namespace):
 
     handler: Callable[[_Args], int]
     catalog: Path | None
+    catalog_max_bytes: int
     format: Literal["text", "markdown", "html", "json"]
     output: Path | None
     # show
@@ -103,10 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
+    args: _Args | None = None
     try:
-        args = parser.parse_args(arguments, namespace=_Args())
+        args = parser.parse_args(arguments, namespace=_defaults())
         if not hasattr(args, "handler"):  # no subcommand: the default program
-            args = parser.parse_args([*arguments, "program"], namespace=_Args())
+            args = parser.parse_args([*arguments, "program"], namespace=_defaults())
         return args.handler(args)
     except SystemExit as exc:  # argparse: --help, --version or a usage error
         return exc.code if isinstance(exc.code, int) else 2
@@ -115,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except (UpperbackError, OSError) as exc:
-        return _fail(exc)
+        return _fail(exc, listing=getattr(args, "handler", None) is _validate)
 
 
 # -- the parser ------------------------------------------------------------
@@ -157,23 +163,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="show the package and data versions"
     )
-    parser.add_argument(
-        "--catalog",
-        type=Path,
-        metavar="FILE",
-        help="add the exercises of your own catalog file to the bundled ones",
-    )
+    _add_catalog_options(parser, argparse.SUPPRESS)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     listing = commands.add_parser(
         "list", help="a table of every exercise", formatter_class=_Formatter
     )
     _add_output(listing, _LISTING_FORMATS)
+    _add_catalog_options(listing, argparse.SUPPRESS)
     listing.set_defaults(handler=_list)
 
     show = commands.add_parser("show", help="one exercise as a handout", formatter_class=_Formatter)
     show.add_argument("exercise_id", metavar="ID", help="the exercise id, such as band-row")
     _add_output(show, _HANDOUT_FORMATS)
+    _add_catalog_options(show, argparse.SUPPRESS)
     show.set_defaults(handler=_show)
 
     search = commands.add_parser(
@@ -188,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
         help="show at most N (default: %(default)s)",
     )
     _add_output(search, _LISTING_FORMATS)
+    _add_catalog_options(search, argparse.SUPPRESS)
     search.set_defaults(handler=_search)
 
     program = commands.add_parser(
@@ -195,12 +199,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_program_options(program)
     _add_output(program, _HANDOUT_FORMATS)
+    _add_catalog_options(program, argparse.SUPPRESS)
     program.set_defaults(handler=_program)
 
     validate = commands.add_parser(
         "validate", help="check a catalog file; list every problem", formatter_class=_Formatter
     )
     validate.add_argument("file", type=Path, metavar="FILE", help="the JSON catalog to check")
+    _add_catalog_options(validate, argparse.SUPPRESS)
     validate.set_defaults(handler=_validate)
 
     schema = commands.add_parser("schema", help="print a JSON Schema", formatter_class=_Formatter)
@@ -208,6 +214,31 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     schema.set_defaults(handler=_schema)
     return parser
+
+
+def _add_catalog_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--catalog`` and its size limit, taken before or after the command.
+
+    The parser sets the defaults once; the same options on each command
+    default to "not given", so a value typed before the command stays.
+    """
+    parser.add_argument(
+        "--catalog",
+        type=Path,
+        metavar="FILE",
+        default=default,
+        help="add the exercises of your own catalog file to the bundled ones",
+    )
+    parser.add_argument(
+        "--catalog-max-bytes",
+        type=_positive,
+        metavar="N",
+        default=default,
+        help=(
+            "refuse a catalog file bigger than N bytes "
+            f"(default: {MAX_CATALOG_BYTES}, which is 64 MiB)"
+        ),
+    )
 
 
 def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -315,10 +346,20 @@ def _split(values: Sequence[str]) -> list[str]:
 # -- the commands ----------------------------------------------------------
 
 
+def _defaults() -> _Args:
+    """The namespace every parse starts from: the options' defaults, set once."""
+    args = _Args()
+    args.catalog = None
+    args.catalog_max_bytes = MAX_CATALOG_BYTES
+    return args
+
+
 def _catalog(args: _Args) -> Catalog:
     """The bundled catalog, with the ``--catalog`` file's exercises added."""
     bundled = load_catalog()
-    return bundled if args.catalog is None else bundled.merge(load_catalog(args.catalog))
+    if args.catalog is None:
+        return bundled
+    return bundled.merge(load_catalog(args.catalog, max_bytes=args.catalog_max_bytes))
 
 
 def _list(args: _Args) -> int:
@@ -386,10 +427,15 @@ def _without_none(slugs: list[str]) -> list[str]:
 
 
 def _validate(args: _Args) -> int:
-    catalog = load_catalog(args.file)  # an invalid file raises CatalogError: exit 1
+    """Check a file; its problems are the command's output, so they go to stdout."""
+    try:
+        catalog = load_catalog(args.file, max_bytes=args.catalog_max_bytes)
+    except DataError as exc:
+        _write("".join(f"{_printable(str(problem))}\n" for problem in exc.problems), None)
+        raise
     count = len(catalog)
     noun = "exercise" if count == 1 else "exercises"
-    _write(f"{args.file}: valid catalog, {count} {noun}\n", None)
+    _write(f"{_printable(os.fspath(args.file))}: valid catalog, {count} {noun}\n", None)
     return 0
 
 
@@ -427,29 +473,102 @@ def _write(text: str, output: Path | None) -> None:
     """Write *text* as UTF-8 to the file *output*, or to stdout when it is ``None``.
 
     The output ends with a newline; a file gets no newline translation.
+
+    Raises:
+        OSError: stdout is closed, or the file cannot be written.
     """
     if not text.endswith("\n"):
         text += "\n"
     if output is not None:
-        with output.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        _write_file(text, output)
         return
+    if sys.stdout is None:  # started with stdout closed, as by `upperback list >&-`
+        raise OSError("cannot write the output: stdout is closed")
     if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     sys.stdout.write(text)
     sys.stdout.flush()
 
 
-def _fail(exc: UpperbackError | OSError) -> int:
-    """Say what went wrong in one message on stderr; return the exit status."""
+def _write_file(text: str, output: Path) -> None:
+    """Write *text* to *output* whole or not at all.
+
+    A regular file (new or old) is replaced in one step: the text goes to
+    a temporary file beside it, which is renamed over it once complete.
+    So a failure never leaves a half-written or emptied file. Overwriting
+    an existing file is the Unix habit, and kept. A device or a pipe
+    (``-o /dev/stdout``) is written directly, as it cannot be replaced.
+    """
+    target = Path(os.path.realpath(output))
+    try:
+        mode: int | None = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with target.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        return
+    data = text.encode("utf-8")  # fails here, before any file is touched
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.chmod(stat.S_IMODE(mode) if mode is not None else _new_file_mode())
+        temporary.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _printable(text: str) -> str:
+    r"""*text* with any undecodable byte of a file name shown as ``\xNN``, never a crash."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _fail(exc: UpperbackError | OSError, *, listing: bool = False) -> int:
+    """Say what went wrong in one line on stderr; return the exit status.
+
+    An invalid catalog is summed up by its first problem; ``validate``
+    (*listing*) has already printed every problem on stdout.
+    """
     if isinstance(exc, _USAGE_ERRORS):
         message, status = _option_names(str(exc)), 2
+    elif isinstance(exc, DataError) and exc.problems:
+        message, status = _one_line(exc, listing=listing), 1
     elif isinstance(exc, UpperbackError):
         message, status = str(exc), 1
     else:
         message, status = _os_message(exc), 1
-    sys.stderr.write(f"{_PROG}: error: {message}\n")
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"{_PROG}: error: {_printable(' '.join(message.split()))}\n")
+            sys.stderr.flush()
     return status
+
+
+def _one_line(exc: DataError, *, listing: bool) -> str:
+    head = str(exc).split("\n", 1)[0].rstrip(":")
+    count = len(exc.problems)
+    if listing and count > 1:
+        return head
+    first = str(exc.problems[0])
+    first = first if len(first) <= 200 else first[:197] + "..."
+    more = "" if count == 1 else f" (and {count - 1} more)"
+    where = ""
+    if exc.source and count > 1:
+        where = f"; 'upperback validate {exc.source}' lists them all"
+    return f"{head}: {first}{more}{where}"
 
 
 def _option_names(message: str) -> str:

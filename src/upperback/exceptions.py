@@ -24,12 +24,38 @@ __all__ = [
     "InvalidConstraintError",
     "MissingExtraError",
     "NoEligibleExercisesError",
+    "NoFigureError",
     "Problem",
     "UnknownExerciseError",
     "UnknownFormatError",
     "UnknownVocabularyError",
     "UpperbackError",
 ]
+
+
+#: The most problems a message lists; :attr:`DataError.problems` keeps them all.
+MAX_LISTED_PROBLEMS = 50
+#: The longest line a problem takes in a message, in characters.
+MAX_PROBLEM_LENGTH = 300
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """Return ``repr(value)`` cut to about *limit* characters, so that a message stays small.
+
+    A value from a hostile file can be a megabyte of text or a number with
+    thousands of digits; a message quotes only its start.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]
+        return repr(value)[:limit] + "..."
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def _cut(text: str, limit: int = MAX_PROBLEM_LENGTH) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 class UpperbackError(Exception):
@@ -77,8 +103,10 @@ class DataError(UpperbackError, ValueError):
         where = f"{self._what} in {self.source!r}" if self.source else self._what
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"invalid {where} ({count} {noun}):"]
-        lines.extend(f"  {problem}" for problem in self.problems)
+        lines = [f"invalid {_cut(where)} ({count} {noun}):"]
+        lines.extend(f"  {_cut(str(problem))}" for problem in self.problems[:MAX_LISTED_PROBLEMS])
+        if count > MAX_LISTED_PROBLEMS:
+            lines.append(f"  ... and {count - MAX_LISTED_PROBLEMS} more")
         return "\n".join(lines)
 
     def with_source(self, source: str) -> Self:
@@ -110,11 +138,28 @@ class UnknownExerciseError(UpperbackError, KeyError):
         super().__init__(exercise_id)
 
     def __str__(self) -> str:
-        message = f"no exercise with id {self.exercise_id!r}"
+        message = f"no exercise with id {short_repr(self.exercise_id)}"
         if self.suggestions:
             options = " or ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {options}?"
         return message
+
+
+class NoFigureError(UpperbackError, LookupError):
+    """An exercise has no figure to draw.
+
+    Attributes:
+        exercise_id: The exercise without a figure.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        return f"exercise {self.exercise_id!r} has no figure to draw"
 
 
 class UnknownVocabularyError(UpperbackError, ValueError):
@@ -134,7 +179,7 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         self.value: object = value
         self.valid: tuple[str, ...] = tuple(valid)
         self.suggestions: tuple[str, ...] = tuple(suggestions)
-        message = f"unknown {kind} {value!r}"
+        message = f"unknown {kind} {short_repr(value)}"
         if self.suggestions:
             message += f" (did you mean {self.suggestions[0]!r}?)"
         message += "; expected one of: " + ", ".join(self.valid)

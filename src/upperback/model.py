@@ -16,29 +16,40 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .exceptions import UnknownVocabularyError
+from .exceptions import short_repr as _short
 
 __all__ = [
+    "Arm",
+    "Arrow",
     "Author",
+    "BodySite",
     "Category",
+    "Contact",
     "Dosage",
     "Equipment",
     "Exercise",
+    "Figure",
     "Frequency",
     "Hold",
     "HoldUnit",
     "Identifier",
     "IdentifierScheme",
+    "Joints",
+    "Leg",
     "Load",
     "Period",
+    "Pose",
     "Position",
     "Progression",
     "ProgressionKind",
+    "Prop",
     "Range",
     "Reference",
     "ReferenceKind",
@@ -46,6 +57,7 @@ __all__ = [
     "Requirement",
     "Source",
     "Step",
+    "View",
 ]
 
 #: The largest count, hold or set number a catalog may hold. Nothing in a
@@ -65,6 +77,10 @@ class FieldError(ValueError):
     def __init__(self, field: str | None, message: str) -> None:
         self.field = field
         super().__init__(message)
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A value has the wrong type; *field* names the attribute."""
 
 
 class _Vocabulary(str, enum.Enum):
@@ -208,15 +224,41 @@ class IdentifierScheme(_Vocabulary):
 
 # -- validators ------------------------------------------------------------
 
+#: Unicode categories no text field may hold: control characters (ESC, BEL,
+#: CR, NUL...), format characters (bidi overrides, zero-width spaces, the
+#: BOM), line and paragraph separators, lone surrogates and private use.
+#: Each could rewrite a terminal line, change a Markdown document's shape,
+#: hide a difference between two names, or fail to encode as UTF-8.
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def forbidden_character(text: str) -> str | None:
+    """Return a description of the first character *text* may not hold, or ``None``."""
+    # str.isprintable() is False only for "Other" and "Separator" characters
+    # (other than the space), so the common case costs one C call.
+    if text.isprintable():
+        return None
+    for index, char in enumerate(text):
+        if unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
+            name = unicodedata.name(char, "") if not 0xD800 <= ord(char) <= 0xDFFF else ""
+            label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+            return f"an invisible or control character ({label}) at position {index}"
+    return None
+
 
 def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """Text must be a non-empty single line without outer white space."""
+    """Text must be a non-empty single line of visible characters, without outer white space."""
     if not isinstance(value, str):
         raise FieldError(attribute.name, f"expected text, got {type(value).__name__}")
     if not value.strip():
         raise FieldError(attribute.name, "expected text, got an empty string")
-    if value != value.strip() or "\n" in value:
-        raise FieldError(attribute.name, f"expected one line without outer spaces, got {value!r}")
+    bad = forbidden_character(value)
+    if bad is not None:
+        raise FieldError(attribute.name, f"expected visible text, got {bad}")
+    if value != value.strip():
+        raise FieldError(
+            attribute.name, f"expected one line without outer spaces, got {_short(value)}"
+        )
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str | None) -> None:
@@ -228,18 +270,63 @@ def _slug(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise FieldError(
             attribute.name,
-            f"expected a slug of lowercase letters, digits and single hyphens, got {value!r}",
+            f"expected a slug of lowercase letters, digits and single hyphens, got {_short(value)}",
         )
 
 
 def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     """A whole number from 1 to MAX_COUNT; bools are not numbers."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldError(attribute.name, f"expected an int >= 1, got {value!r}")
+        raise FieldError(attribute.name, f"expected an int >= 1, got {_short(value)}")
     if value < 1:
-        raise FieldError(attribute.name, f"expected an int >= 1, got {value}")
+        raise FieldError(attribute.name, f"expected an int >= 1, got {_short(value)}")
     if value > MAX_COUNT:
-        raise FieldError(attribute.name, f"expected an int <= {MAX_COUNT}, got {value}")
+        raise FieldError(attribute.name, f"expected an int <= {MAX_COUNT}, got {_short(value)}")
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any sequence given to a constructor as a tuple.
+
+    A list passed to a constructor would stay shared with the caller, who
+    could append to it later; text is refused, as ``("a", "b")`` is never
+    what ``"ab"`` meant.
+    """
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise FieldTypeError(None, f"expected a list, got {type(value).__name__} {_short(value)}")
+    return tuple(value)
+
+
+def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
+    """Check the type of a field, naming it in the error."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
+
+    return check
+
+
+def _optional(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    return _instance((kind, type(None)))
+
+
+def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    """Check the type of every item of a tuple field, naming the field and index."""
+
+    def check(
+        _instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise FieldTypeError(
+                    attribute.name,
+                    f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
+                )
+
+    return check
 
 
 def _non_empty(
@@ -253,12 +340,12 @@ def _unique(_instance: object, attribute: attrs.Attribute[Any], value: tuple[obj
     seen: set[object] = set()
     for item in value:
         if item in seen:
-            raise FieldError(attribute.name, f"expected no repeats, got {str(item)!r} twice")
+            raise FieldError(attribute.name, f"expected no repeats, got {_short(str(item))} twice")
         seen.add(item)
 
 
-def _members(kind: type[_Vocabulary]) -> attrs.validators._ValidatorType[object]:  # type: ignore[name-defined]
-    return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+def _members(kind: type[_Vocabulary]) -> Any:  # noqa: ANN401 - an attrs validator
+    return _items(kind)
 
 
 # -- numbers ---------------------------------------------------------------
@@ -301,7 +388,7 @@ class Range:
 class Hold:
     """How long to hold a position, in seconds or in counts."""
 
-    duration: Range
+    duration: Range = attrs.field(validator=_instance(Range))
     unit: HoldUnit = attrs.field(validator=attrs.validators.instance_of(HoldUnit))
 
     def describe(self) -> str:
@@ -321,7 +408,7 @@ class Frequency:
     """
 
     period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
-    times: Range | None = None
+    times: Range | None = attrs.field(default=None, validator=_optional(Range))
 
     def describe(self) -> str:
         """Return ``"several times each day"`` or ``"2 times each day"``."""
@@ -336,7 +423,7 @@ class Load:
     """Extra weight to hold; any one of :attr:`options` will do."""
 
     options: tuple[Equipment, ...] = attrs.field(
-        validator=[_non_empty, _unique, _members(Equipment)]
+        converter=_as_tuple, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
     def describe(self) -> str:
@@ -357,12 +444,12 @@ class Dosage:
         load: Extra weight to hold, or ``None`` for none.
     """
 
-    reps: Range
+    reps: Range = attrs.field(validator=_instance(Range))
     sets: int = attrs.field(default=1, validator=_count)
-    hold: Hold | None = None
+    hold: Hold | None = attrs.field(default=None, validator=_optional(Hold))
     per_side: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    frequency: Frequency | None = None
-    load: Load | None = None
+    frequency: Frequency | None = attrs.field(default=None, validator=_optional(Frequency))
+    load: Load | None = attrs.field(default=None, validator=_optional(Load))
 
     def describe(self) -> str:
         """Say the dosage in plain words.
@@ -390,6 +477,271 @@ class Dosage:
         return text
 
 
+# -- figures ---------------------------------------------------------------
+#
+# How to draw an exercise: the plain data. Kinematics (upperback._kinematics)
+# turns it into points, drawing (upperback._svg) turns points into SVG.
+
+
+class View(_Vocabulary):
+    """Where the camera stands.
+
+    The figure faces the direction ``front`` looks from: a side view shows
+    the right side of the body, nearest the viewer.
+    """
+
+    SIDE = "side"
+    FRONT = "front"
+    BACK = "back"
+    TOP = "top"
+
+
+class Prop(_Vocabulary):
+    """Something drawn with the figure: the floor, furniture or kit."""
+
+    FLOOR = "floor"
+    WALL = "wall"
+    #: A door frame; the hands rest on its sides.
+    DOORWAY = "doorway"
+    WALL_CORNER = "wall-corner"
+    CHAIR = "chair"
+    PILLOW = "pillow"
+    #: An elastic band, anchored in a door ahead of the figure.
+    BAND = "band"
+    #: Soup cans or small weights in the hands.
+    WEIGHTS = "weights"
+
+
+class BodySite(_Vocabulary):
+    """A part of the body that touches a prop or moves.
+
+    ``hand``, ``knee`` and ``foot`` are on the side of :attr:`Joints.arm`
+    and :attr:`Joints.leg` (nearest the viewer in a side view); the
+    ``other-`` sites are on the other side; the plurals mean both sides.
+    """
+
+    HEAD = "head"
+    #: The back of the trunk, from the hips to the shoulders.
+    BACK = "back"
+    #: The hips, where the body sits.
+    SEAT = "seat"
+    CHEST = "chest"
+    SHOULDERS = "shoulders"
+    ELBOWS = "elbows"
+    HANDS = "hands"
+    HAND = "hand"
+    OTHER_HAND = "other-hand"
+    KNEES = "knees"
+    KNEE = "knee"
+    OTHER_KNEE = "other-knee"
+    FEET = "feet"
+    FOOT = "foot"
+    OTHER_FOOT = "other-foot"
+
+
+#: The widest angle a joint field may hold, in degrees. Normal ranges of
+#: motion are narrower; the geometry checks test those.
+MAX_DEGREES = 180
+
+
+def _degrees(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    """A whole number of degrees from -180 to 180; bools are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(attribute.name, f"expected whole degrees, got {value!r}")
+    if not -MAX_DEGREES <= value <= MAX_DEGREES:
+        raise FieldError(
+            attribute.name, f"expected degrees from {-MAX_DEGREES} to {MAX_DEGREES}, got {value}"
+        )
+
+
+def _angle() -> Any:  # noqa: ANN401 - an attrs field
+    return attrs.field(default=0, validator=_degrees)
+
+
+@attrs.frozen
+class Arm:
+    """The angles of one arm, in degrees.
+
+    The shoulder follows the ISB convention (Wu et al. 2005): the arm
+    rises by :attr:`elevation` in a vertical plane turned :attr:`plane`
+    degrees out from straight ahead.
+
+    Args:
+        elevation: How far the arm is raised from hanging down: 90 is level,
+            180 straight up past the head.
+        plane: The direction it rises in: 0 forward, 90 out to the side,
+            more than 90 behind the body, less than 0 across the body.
+        elbow: Elbow bend: 0 straight, 90 a right angle.
+        wrist: Wrist bend: positive bends the back of the hand up
+            (extension), negative bends the palm down (flexion).
+    """
+
+    elevation: int = _angle()
+    plane: int = _angle()
+    elbow: int = _angle()
+    wrist: int = _angle()
+
+
+@attrs.frozen
+class Leg:
+    """The angles of one leg, in degrees.
+
+    Args:
+        hip: Hip bend: positive brings the thigh forward (flexion),
+            negative takes it back (extension).
+        abduction: How far the leg moves out to the side.
+        knee: Knee bend: 0 straight.
+        ankle: Positive points the toes (plantar flexion), negative pulls
+            them up (dorsiflexion).
+    """
+
+    hip: int = _angle()
+    abduction: int = _angle()
+    knee: int = _angle()
+    ankle: int = _angle()
+
+
+@attrs.frozen
+class Joints:
+    """The angles of a whole body in one pose, in degrees.
+
+    Args:
+        trunk: How far the trunk leans forward from upright: 90 is lying
+            face down or on hands and knees, negative leans back.
+        spine: Bend of the upper back on the lower back: positive curls
+            forward (flexion), negative arches (extension).
+        neck: Bend of the head on the upper back: positive tucks the chin
+            (flexion), negative looks up (extension).
+        shoulders: How far the shoulder blades pull back (retraction).
+        arm: The arm nearest the viewer in a side view; in other views, the
+            right arm. Also the other arm, unless :attr:`other_arm` is set.
+        leg: The leg on the same side as :attr:`arm`, and the other leg
+            unless :attr:`other_leg` is set.
+        other_arm: The other arm, when it differs.
+        other_leg: The other leg, when it differs.
+    """
+
+    trunk: int = _angle()
+    spine: int = _angle()
+    neck: int = _angle()
+    shoulders: int = _angle()
+    arm: Arm = attrs.field(factory=Arm, validator=attrs.validators.instance_of(Arm))
+    leg: Leg = attrs.field(factory=Leg, validator=attrs.validators.instance_of(Leg))
+    other_arm: Arm | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Arm))
+    )
+    other_leg: Leg | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Leg))
+    )
+
+    @property
+    def arms(self) -> tuple[Arm, Arm]:
+        """The arm on :attr:`arm`'s side, then the other arm."""
+        return self.arm, self.other_arm or self.arm
+
+    @property
+    def legs(self) -> tuple[Leg, Leg]:
+        """The leg on :attr:`leg`'s side, then the other leg."""
+        return self.leg, self.other_leg or self.leg
+
+
+@attrs.frozen
+class Contact:
+    """A part of the body that rests on a prop, as in ``back: wall``."""
+
+    site: BodySite = attrs.field(validator=attrs.validators.instance_of(BodySite))
+    prop: Prop = attrs.field(validator=attrs.validators.instance_of(Prop))
+
+    def __str__(self) -> str:
+        return f"{self.site.value}: {self.prop.value}"
+
+
+@attrs.frozen
+class Pose:
+    """One key pose of a figure: a name, the joint angles, the contacts to keep.
+
+    Args:
+        name: A slug, such as ``"start"`` or ``"end"``.
+        joints: The joint angles.
+        contacts: What must touch what. The figure is placed so that these
+            hold.
+    """
+
+    name: str = attrs.field(validator=_slug)
+    joints: Joints = attrs.field(validator=attrs.validators.instance_of(Joints))
+    contacts: tuple[Contact, ...] = attrs.field(default=(), validator=_unique)
+
+
+@attrs.frozen
+class Arrow:
+    """A motion arrow: *part* moves from its place in pose *start* to pose *end*.
+
+    It is drawn on the figure of the *start* pose.
+    """
+
+    part: BodySite = attrs.field(validator=attrs.validators.instance_of(BodySite))
+    start: str = attrs.field(validator=_slug)
+    end: str = attrs.field(validator=_slug)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start == self.end:
+            raise FieldError("end", f"expected another pose than start, got {self.end!r}")
+
+
+def _check_poses(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Pose, ...]
+) -> None:
+    """At least a start and an end, each with its own name."""
+    if len(value) < 2:  # a start and an end
+        raise FieldError(attribute.name, f"expected at least 2 poses, got {len(value)}")
+    _unique(instance, attribute, tuple(pose.name for pose in value))
+
+
+@attrs.frozen
+class Figure:
+    """How to draw an exercise: a view, props, two or more key poses and arrows.
+
+    Args:
+        view: Where the camera stands.
+        props: What is drawn with the body; every contact's prop is one.
+        poses: The key poses, in order; the first is the start.
+        arrows: Motions to show, each between two of the poses.
+
+    .. versionadded:: 0.2.0
+    """
+
+    view: View = attrs.field(validator=attrs.validators.instance_of(View))
+    props: tuple[Prop, ...] = attrs.field(validator=[_unique, _members(Prop)])
+    poses: tuple[Pose, ...] = attrs.field(validator=_check_poses)
+    arrows: tuple[Arrow, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        names = {pose.name for pose in self.poses}
+        for pose in self.poses:
+            for contact in pose.contacts:
+                if contact.prop not in self.props:
+                    raise FieldError(
+                        "poses",
+                        f"pose {pose.name!r}: contact {str(contact)!r} needs "
+                        f"{contact.prop.value!r} in props",
+                    )
+        for arrow in self.arrows:
+            for name in (arrow.start, arrow.end):
+                if name not in names:
+                    raise FieldError("arrows", f"expected a pose name, got {name!r}")
+
+    def pose(self, name: str) -> Pose:
+        """Return the pose called *name*.
+
+        Raises:
+            KeyError: No pose has that name.
+        """
+        for pose in self.poses:
+            if pose.name == name:
+                return pose
+        raise KeyError(name)
+
+
 # -- exercises -------------------------------------------------------------
 
 
@@ -411,7 +763,7 @@ class Requirement:
     """Something an exercise needs; any one of :attr:`any_of` will do."""
 
     any_of: tuple[Equipment, ...] = attrs.field(
-        validator=[_non_empty, _unique, _members(Equipment)]
+        converter=_as_tuple, validator=[_non_empty, _unique, _members(Equipment)]
     )
 
     def is_met_by(self, available: Iterable[Equipment]) -> bool:
@@ -437,7 +789,7 @@ class Progression:
 
     when: str = attrs.field(validator=_text)
     kind: ProgressionKind = attrs.field(validator=attrs.validators.instance_of(ProgressionKind))
-    load: Load | None = None
+    load: Load | None = attrs.field(default=None, validator=_optional(Load))
     exercise: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
 
     def __attrs_post_init__(self) -> None:
@@ -479,6 +831,8 @@ class Exercise:
         references: Ids of the :class:`Reference` records behind it.
         cautions: Safety statements for this exercise.
         can_start_now: Whether the source says it may be started right away.
+        figure: How to draw it, start and end pose (see :class:`Figure`), or
+            ``None`` for no drawing.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -486,23 +840,36 @@ class Exercise:
     summary: str = attrs.field(validator=_text)
     category: Category = attrs.field(validator=attrs.validators.instance_of(Category))
     positions: tuple[Position, ...] = attrs.field(
-        validator=[_non_empty, _unique, _members(Position)]
+        converter=_as_tuple, validator=[_non_empty, _unique, _members(Position)]
     )
-    steps: tuple[Step, ...] = attrs.field(validator=_non_empty)
-    dosage: Dosage
-    equipment: tuple[Requirement, ...] = ()
-    regions: tuple[Region, ...] = attrs.field(default=(), validator=[_unique, _members(Region)])
+    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
+    dosage: Dosage = attrs.field(validator=_instance(Dosage))
+    equipment: tuple[Requirement, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Requirement)
+    )
+    regions: tuple[Region, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=[_unique, _members(Region)]
+    )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), validator=[_unique, attrs.validators.deep_iterable(_text)]
+        default=(),
+        converter=_as_tuple,
+        validator=[_unique, attrs.validators.deep_iterable(_text)],
     )
-    progressions: tuple[Progression, ...] = ()
+    progressions: tuple[Progression, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Progression)
+    )
     references: tuple[str, ...] = attrs.field(
-        default=(), validator=[_unique, attrs.validators.deep_iterable(_slug)]
+        default=(),
+        converter=_as_tuple,
+        validator=[_unique, attrs.validators.deep_iterable(_slug)],
     )
     cautions: tuple[str, ...] = attrs.field(
-        default=(), validator=attrs.validators.deep_iterable(_text)
+        default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_text)
     )
     can_start_now: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    figure: Figure | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Figure))
+    )
 
     @property
     def needs(self) -> frozenset[Equipment]:
@@ -563,7 +930,9 @@ class Reference:
 
     id: str = attrs.field(validator=_slug)
     kind: ReferenceKind = attrs.field(validator=attrs.validators.instance_of(ReferenceKind))
-    authors: tuple[Author, ...] = attrs.field(validator=_non_empty)
+    authors: tuple[Author, ...] = attrs.field(
+        converter=_as_tuple, validator=[_non_empty, _items(Author)]
+    )
     title: str = attrs.field(validator=_text)
     year: int = attrs.field(
         validator=attrs.validators.and_(
@@ -576,7 +945,9 @@ class Reference:
     volume: str | None = attrs.field(default=None, validator=_optional_text)
     issue: str | None = attrs.field(default=None, validator=_optional_text)
     pages: str | None = attrs.field(default=None, validator=_optional_text)
-    identifiers: tuple[Identifier, ...] = ()
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Identifier)
+    )
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:

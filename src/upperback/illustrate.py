@@ -1,0 +1,498 @@
+"""Pictures of exercises, drawn from the catalog's own pose data.
+
+>>> import upperback
+>>> picture = upperback.illustrate(upperback.load_catalog()["band-row"], pose="end")
+>>> picture.pose
+'end'
+>>> picture.svg.startswith("<svg")
+True
+
+Each exercise with a :class:`~upperback.Figure` gives one picture per key
+pose: an accessible SVG line drawing with a title, a plain-language
+description written from the joint angles and contacts, and no scripts,
+fonts or outside files.
+
+The layers: the pose data (:mod:`upperback.model`), kinematics (pure
+functions from angles to points), then this module, which turns points and
+props into shapes and words, and the SVG writer, which knows only shapes.
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import math
+from collections.abc import Iterable
+
+import attrs
+
+from . import _kinematics as kin
+from ._svg import Circle, Line, Polygon, Shape, document
+from .exceptions import NoFigureError, UnknownVocabularyError
+from .model import Arm, BodySite, Exercise, Figure, Joints, Pose, Prop, View
+
+__all__ = ["Illustration", "illustrate", "illustrations"]
+
+#: Drawing units per body height.
+_SCALE = 100.0
+#: Space around the figure, as a fraction of body height.
+_MARGIN = 0.06
+
+
+@attrs.frozen
+class Illustration:
+    """One pose of an exercise, drawn.
+
+    Args:
+        exercise: The exercise id.
+        pose: The pose's name, such as ``"start"``.
+        title: A short name for the picture.
+        alt: What the picture shows, in plain words, for people who cannot
+            see it.
+        svg: The SVG document, one ``<svg>`` element and a final newline.
+
+    .. versionadded:: 0.2.0
+    """
+
+    exercise: str
+    pose: str
+    title: str
+    alt: str
+    svg: str
+
+    @property
+    def filename(self) -> str:
+        """A file name for the picture: ``band-row-start.svg``."""
+        return f"{self.exercise}-{self.pose}.svg"
+
+
+def illustrate(exercise: Exercise, pose: str | None = None) -> Illustration:
+    """Draw *exercise* in *pose* (default: its first pose, the start).
+
+    Raises:
+        NoFigureError: *exercise* has no figure.
+        UnknownVocabularyError: *pose* is not one of the figure's poses.
+
+    .. versionadded:: 0.2.0
+    """
+    figure = _figure_of(exercise)
+    names = [p.name for p in figure.poses]
+    name = names[0] if pose is None else pose
+    if name not in names:
+        close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
+        raise UnknownVocabularyError("pose", name, names, close)
+    return _draw(exercise, figure, kin.scene(figure), figure.pose(name))
+
+
+def illustrations(exercise: Exercise) -> tuple[Illustration, ...]:
+    """Draw every pose of *exercise*, in order; empty when it has no figure.
+
+    .. versionadded:: 0.2.0
+    """
+    figure = exercise.figure
+    if figure is None:
+        return ()
+    scene = kin.scene(figure)
+    return tuple(_draw(exercise, figure, scene, pose) for pose in figure.poses)
+
+
+def _figure_of(exercise: Exercise) -> Figure:
+    if exercise.figure is None:
+        raise NoFigureError(exercise.id)
+    return exercise.figure
+
+
+# -- shapes --------------------------------------------------------------------
+
+Point2 = tuple[float, float]
+
+
+def _flat(point: kin.Vec, view: View) -> Point2:
+    across, up, _ = kin.project(point, view)
+    return across * _SCALE, up * _SCALE
+
+
+def _bounds(scene: kin.Scene) -> tuple[float, float, float, float]:
+    """The world box every pose and every bounded prop fits in, in drawing units."""
+    view = scene.figure.view
+    xs: list[float] = []
+    ys: list[float] = []
+    for body in scene.bodies.values():
+        for name, point in body.points.items():
+            radius = kin.HEAD_RADIUS if name == "head" else kin.BODY_RADIUS
+            x, y = _flat(point, view)
+            xs += [x - radius * _SCALE, x + radius * _SCALE]
+            ys += [y - radius * _SCALE, y + radius * _SCALE]
+    for prop in scene.figure.props:
+        for box in kin.PROP_BOXES[prop]:
+            for corner in _corners(box, None):
+                if corner is not None:
+                    x, y = _flat(corner, view)
+                    xs.append(x)
+                    ys.append(y)
+    if view is not View.TOP and Prop.FLOOR in scene.figure.props:
+        ys.append(0.0)
+    margin = _MARGIN * _SCALE
+    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
+
+
+def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec] | None) -> Iterable[kin.Vec | None]:
+    """The corners of *box*; unbounded sides take *limits*, or give None without."""
+    values: list[tuple[float, float] | None] = []
+    for i in range(3):
+        low, high = box.low[i], box.high[i]
+        if limits is not None:
+            low = limits[0][i] if low is None else low
+            high = limits[1][i] if high is None else high
+        if low is None or high is None:
+            values.append(None)
+        else:
+            values.append((low, high))
+    if any(v is None for v in values):
+        yield None
+        return
+    xs, ys, zs = (v for v in values if v is not None)
+    for x in xs:
+        for y in ys:
+            for z in zs:
+                yield (x, y, z)
+
+
+def _prop_shapes(scene: kin.Scene, bounds: tuple[float, float, float, float]) -> list[Shape]:
+    view = scene.figure.view
+    x0, y0, x1, y1 = (v / _SCALE for v in bounds)
+    # World limits wide enough for any view: the drawing clips to its box.
+    span = max(x1 - x0, y1 - y0) + 1.0
+    limits: tuple[kin.Vec, kin.Vec] = ((-span, -0.05, -span), (span, span, span))
+    shapes: list[Shape] = []
+    for prop in scene.figure.props:
+        if prop is Prop.FLOOR:
+            continue
+        for box in kin.PROP_BOXES[prop]:
+            corners = [c for c in _corners(box, limits) if c is not None]
+            flat = [_flat(c, view) for c in corners]
+            lo_x = max(min(p[0] for p in flat), bounds[0] - 10)
+            hi_x = min(max(p[0] for p in flat), bounds[2] + 10)
+            lo_y = max(min(p[1] for p in flat), bounds[1] - 10)
+            hi_y = min(max(p[1] for p in flat), bounds[3] + 10)
+            if hi_x - lo_x < 0.5 or hi_y - lo_y < 0.5:
+                continue
+            shapes.append(Polygon(((lo_x, lo_y), (hi_x, lo_y), (hi_x, hi_y), (lo_x, hi_y)), "prop"))
+        if prop is Prop.CHAIR and view in {View.SIDE, View.FRONT, View.BACK}:
+            shapes += _chair_legs(view)
+    if Prop.FLOOR in scene.figure.props and view is not View.TOP:
+        shapes.append(Line(((bounds[0] - 10, 0.0), (bounds[2] + 10, 0.0)), "prop"))
+    return shapes
+
+
+def _chair_legs(view: View) -> list[Shape]:
+    seat = kin.PROP_BOXES[Prop.CHAIR][0]
+    low_x, high_x = seat.low[0] or 0.0, seat.high[0] or 0.0
+    low_z, high_z = seat.low[2] or 0.0, seat.high[2] or 0.0
+    top = (seat.low[1] or 0.0) + 0.005
+    feet = (
+        [(low_x + 0.02, 0.0), (high_x - 0.02, 0.0)]
+        if view is View.SIDE
+        else [(0.0, low_z + 0.02), (0.0, high_z - 0.02)]
+    )
+    shapes: list[Shape] = []
+    for a, b in feet:
+        base = (a, 0.0, b) if view is View.SIDE else (seat.low[0] or 0.0, 0.0, b)
+        top_point = (base[0], top, base[2])
+        shapes.append(Line((_flat(base, view), _flat(top_point, view)), "prop"))
+    return shapes
+
+
+#: The limbs as chains of points, for each side.
+_CHAINS = (
+    ("neck", "{s}.shoulder", "{s}.elbow", "{s}.wrist", "{s}.fingers"),
+    ("pelvis", "{s}.hip", "{s}.knee", "{s}.ankle", "{s}.heel", "{s}.toe"),
+)
+
+
+def _body_shapes(body: kin.Body, view: View) -> list[Shape]:
+    """The body as strokes, far to near, the head hiding what is behind it."""
+    pieces: list[tuple[float, int, Shape]] = []
+    for side in ("r", "l"):
+        role = "far" if view is View.SIDE and side == "l" else "near"
+        for chain in _CHAINS:
+            names = [n.format(s=side) for n in chain]
+            for a, b in itertools.pairwise(names):
+                depth = (kin.project(body[a], view)[2] + kin.project(body[b], view)[2]) / 2
+                if view is View.SIDE:  # the far side stays behind, whatever its depth
+                    depth += 10.0 if side == "r" else -10.0
+                line = Line((_flat(body[a], view), _flat(body[b], view)), role)
+                pieces.append((depth, len(pieces), line))
+    spine = Line(tuple(_flat(body[n], view) for n in ("pelvis", "chest", "neck", "head")), "near")
+    pieces.append((kin.project(body["chest"], view)[2], len(pieces), spine))
+    head = body["head"]
+    head_depth = kin.project(head, view)[2] + kin.HEAD_RADIUS / 2
+    pieces.append(
+        (head_depth, len(pieces), Circle(_flat(head, view), kin.HEAD_RADIUS * _SCALE, "near"))
+    )
+    return [shape for _, _, shape in sorted(pieces, key=lambda p: (p[0], p[1]))]
+
+
+def _site_centre(body: kin.Body, site: BodySite) -> kin.Vec:
+    points = kin.site_points(body, site)
+    n = len(points)
+    return (
+        sum(p[0] for p in points) / n,
+        sum(p[1] for p in points) / n,
+        sum(p[2] for p in points) / n,
+    )
+
+
+def _arrow_shapes(scene: kin.Scene, pose: Pose) -> list[Shape]:
+    """Curved arrows for each motion that starts at *pose*."""
+    shapes: list[Shape] = []
+    view = scene.figure.view
+    for arrow in scene.figure.arrows:
+        if arrow.start != pose.name:
+            continue
+        starts = kin.site_points(scene.bodies[arrow.start], arrow.part)
+        ends = kin.site_points(scene.bodies[arrow.end], arrow.part)
+        if view is View.SIDE:  # both sides look alike: show the near one
+            starts, ends = starts[:1], ends[:1]
+        for a, b in zip(starts, ends, strict=True):
+            shapes += _arrow(_flat(a, view), _flat(b, view))
+    return shapes
+
+
+def _arrow(start: Point2, end: Point2) -> list[Shape]:
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    if length < 1.0:
+        return []
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux  # bow to the left of the motion
+    bow = 0.18 * length
+    # Start and end a little away from the body, so the arrow does not cover it.
+    lift = 5.0
+    a = (start[0] + nx * lift + ux * 2, start[1] + ny * lift + uy * 2)
+    b = (end[0] + nx * lift - ux * 4, end[1] + ny * lift - uy * 4)
+    control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)
+    steps = 10
+    curve = tuple(
+        (
+            (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
+            (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t * t * b[1],
+        )
+        for t in (i / steps for i in range(steps + 1))
+    )
+    # The head points along the curve's last stretch.
+    hx, hy = b[0] - curve[-2][0], b[1] - curve[-2][1]
+    norm = math.hypot(hx, hy) or 1.0
+    hx, hy = hx / norm, hy / norm
+    size = 4.5
+    tip = (b[0] + hx * size * 0.6, b[1] + hy * size * 0.6)
+    left = (b[0] - hx * size - hy * size * 0.6, b[1] - hy * size + hx * size * 0.6)
+    right = (b[0] - hx * size + hy * size * 0.6, b[1] - hy * size - hx * size * 0.6)
+    return [Line(curve, "accent"), Polygon((tip, left, right), "accent")]
+
+
+def _band_shapes(scene: kin.Scene, body: kin.Body) -> list[Shape]:
+    """The band: from the anchor in the door to each hand."""
+    if Prop.BAND not in scene.figure.props:
+        return []
+    view = scene.figure.view
+    first = scene.bodies[scene.figure.poses[0].name]
+    height = (first.palm("r")[1] + first.palm("l")[1]) / 2
+    door = kin.PROP_BOXES[Prop.BAND][0]
+    anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
+    return [
+        Line((_flat(anchor, view), _flat(body.palm(side), view)), "band") for side in ("l", "r")
+    ]
+
+
+def _draw(exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose) -> Illustration:
+    bounds = _bounds(scene)
+    body = scene.bodies[pose.name]
+    shapes: list[Shape] = [
+        *_prop_shapes(scene, bounds),
+        *_band_shapes(scene, body),
+        *_body_shapes(body, figure.view),
+        *_arrow_shapes(scene, pose),
+    ]
+    title = f"{exercise.name}: {_pose_label(figure, pose)}"
+    alt = describe(figure, pose, scene)
+    x0, y0, x1, y1 = bounds
+    svg = document(
+        shapes,
+        box=(x0, y0, x1 - x0, y1 - y0),
+        title=title,
+        desc=alt,
+        ident=f"figure-{exercise.id}-{pose.name}",
+    )
+    return Illustration(exercise=exercise.id, pose=pose.name, title=title, alt=alt, svg=svg)
+
+
+def _pose_label(figure: Figure, pose: Pose) -> str:
+    if pose is figure.poses[0]:
+        return "start position"
+    if pose is figure.poses[-1]:
+        return "end position"
+    return f"{pose.name.replace('-', ' ')} position"
+
+
+# -- words -----------------------------------------------------------------------
+
+
+def describe(figure: Figure, pose: Pose, scene: kin.Scene | None = None) -> str:
+    """Say what *pose* of *figure* shows, in plain words, from its data."""
+    scene = scene or kin.scene(figure)
+    joints = pose.joints
+    sentences = [_posture(pose)]
+    sentences += _trunk(joints)
+    sentences += _arms(joints)
+    sentences += _legs(joints)
+    if joints.shoulders >= 10:
+        sentences.append("The shoulder blades pull back and together.")
+    if Prop.BAND in figure.props:
+        sentences.append("An elastic band runs from the hands to a door in front.")
+    sentences += _motions(scene, pose)
+    return " ".join(sentences)
+
+
+def _has(pose: Pose, site: BodySite, prop: Prop) -> bool:
+    return any(c.site is site and c.prop is prop for c in pose.contacts)
+
+
+def _touches(pose: Pose, prop: Prop) -> bool:
+    return any(c.prop is prop for c in pose.contacts)
+
+
+def _posture(pose: Pose) -> str:
+    joints = pose.joints
+    on_floor = {c.site for c in pose.contacts if c.prop is Prop.FLOOR}
+    if _has(pose, BodySite.SEAT, Prop.CHAIR):
+        text = "Sitting on a chair"
+    elif BodySite.SEAT in on_floor:
+        text = "Sitting on the floor, legs straight out in front"
+    elif _has(pose, BodySite.CHEST, Prop.PILLOW):
+        text = "Lying face down, a folded pillow under the chest"
+    elif joints.trunk >= 45 and on_floor & {BodySite.KNEES, BodySite.KNEE, BodySite.OTHER_KNEE}:
+        both = BodySite.HANDS in on_floor and BodySite.KNEES in on_floor
+        text = "On hands and knees" if both else "On one hand and one knee"
+    else:
+        text = "Standing"
+        if joints.trunk >= 5:
+            text += ", leaning forward"
+    if _has(pose, BodySite.BACK, Prop.WALL):
+        text += ", with the back flat on a wall"
+    if _touches(pose, Prop.DOORWAY):
+        text += ", hands on the sides of a door frame"
+    if _touches(pose, Prop.WALL_CORNER):
+        text += ", hands on the two walls of a corner"
+    return text + "."
+
+
+def _trunk(joints: Joints) -> list[str]:
+    sentences = []
+    if joints.spine <= -5:
+        sentences.append("The upper back arches backward.")
+    elif joints.spine >= 5:
+        sentences.append("The upper back rounds forward.")
+    if joints.neck <= -10:
+        sentences.append("The head tips back to look up.")
+    elif joints.neck >= 10:
+        sentences.append("The chin tucks down toward the chest.")
+    return sentences
+
+
+#: Words for an angle: the first row whose bound the angle is below.
+_ELEVATION_WORDS = (
+    (20, "hangs down by the side"),
+    (70, "reaches down and forward"),
+    (111, "is at shoulder height"),
+    (161, "is raised above the shoulder"),
+    (181, "reaches up past the head"),
+)
+_PLANE_WORDS = (
+    (30, ", in front"),
+    (101, ", out to the side"),
+    (181, ", drawn back behind the body"),
+)
+_ELBOW_WORDS = (
+    (15, "the elbow straight"),
+    (70, "the elbow a little bent"),
+    (111, "the elbow bent at a right angle"),
+    (181, "the elbow bent sharply"),
+)
+
+
+def _words(table: tuple[tuple[int, str], ...], angle: int) -> str:
+    return next((words for bound, words in table if angle < bound), table[-1][1])
+
+
+def _arm_words(arm: Arm) -> str:
+    where = _words(_ELEVATION_WORDS, arm.elevation)
+    if arm.elevation >= _ELEVATION_WORDS[0][0]:
+        where += _words(_PLANE_WORDS, arm.plane)
+    return f"{where}, with {_words(_ELBOW_WORDS, arm.elbow)}"
+
+
+def _arms(joints: Joints) -> list[str]:
+    arm, other = joints.arms
+    hands_on_head = all(a.elevation >= 110 and a.elbow >= 120 for a in (arm, other))
+    if hands_on_head:
+        return ["The hands are laced behind the head, elbows out to the sides."]
+    if arm == other:
+        text = _arm_words(arm)
+        text = text.replace("hangs", "hang").replace(" is ", " are ", 1)
+        text = text.replace("reaches", "reach").replace("the side", "the sides")
+        text = text.replace("the elbow ", "the elbows ")
+        if text.startswith("is "):
+            text = "are " + text[3:]
+        return [f"Both arms {text}."]
+    return [f"One arm {_arm_words(arm)}.", f"The other arm {_arm_words(other)}."]
+
+
+def _legs(joints: Joints) -> list[str]:
+    leg, other = joints.legs
+    if leg == other:
+        return []
+    for which, one in (("One leg", leg), ("The other leg", other)):
+        if one.hip <= 10 and one.knee < 15 and joints.trunk >= 45:
+            return [f"{which} stretches straight back."]
+    return []
+
+
+_DIRECTIONS = {
+    View.SIDE: ("forward", "back"),
+    View.FRONT: ("out", "out"),
+    View.BACK: ("out", "out"),
+    View.TOP: ("forward", "back"),
+}
+
+
+def _motions(scene: kin.Scene, pose: Pose) -> list[str]:
+    sentences = []
+    view = scene.figure.view
+    for arrow in scene.figure.arrows:
+        if arrow.start != pose.name:
+            continue
+        a = kin.project(_site_centre(scene.bodies[arrow.start], arrow.part), view)
+        b = kin.project(_site_centre(scene.bodies[arrow.end], arrow.part), view)
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        words = []
+        if dy > 0.02:
+            words.append("up")
+        elif dy < -0.02:
+            words.append("down")
+        if abs(dx) > 0.02:
+            ahead, behind = _DIRECTIONS[view]
+            words.append(ahead if dx > 0 else behind)
+        if not words:
+            continue
+        part = arrow.part.value.replace("other-", "other ")
+        if arrow.part in {BodySite.HAND, BodySite.KNEE, BodySite.FOOT}:
+            part = f"one {part}"
+        elif not part.startswith("other"):
+            part = f"the {part}"
+        else:
+            part = f"the {part}"
+        sentences.append(f"An arrow shows {part} moving {' and '.join(words)}.")
+    return sentences

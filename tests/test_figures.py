@@ -1,0 +1,421 @@
+"""Figures: pose data, kinematics, the SVG and its words."""
+
+import json
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import upperback
+from upperback import (
+    Arrow,
+    BodySite,
+    Contact,
+    DataError,
+    Equipment,
+    Figure,
+    Joints,
+    NoFigureError,
+    Pose,
+    Position,
+    Prop,
+    UnknownVocabularyError,
+    View,
+    illustrate,
+    illustrations,
+)
+from upperback import _kinematics as kin
+from upperback._svg import INK
+
+from . import strategies
+
+CATALOG = upperback.load_catalog()
+EXERCISES = [e.id for e in CATALOG]
+CASES = [(e.id, p.name) for e in CATALOG if e.figure for p in e.figure.poses]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def figure_of(exercise_id):
+    figure = CATALOG[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def body(exercise_id, pose):
+    return kin.posed(figure_of(exercise_id).pose(pose))
+
+
+# -- the bundled figures --------------------------------------------------------
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_every_exercise_has_a_start_and_an_end(exercise_id):
+    names = [p.name for p in figure_of(exercise_id).poses]
+    assert names[0] == "start"
+    assert names[-1] == "end"
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_segments_keep_their_lengths(exercise_id, pose):
+    posed = body(exercise_id, pose)
+    for a, b, name in kin.BONES:
+        assert math.dist(posed[a], posed[b]) == pytest.approx(kin.SEGMENTS[name], abs=1e-9)
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_every_contact_holds_within_2_percent_of_height(exercise_id, pose):
+    figure = figure_of(exercise_id)
+    posed = body(exercise_id, pose)
+    for contact in figure.pose(pose).contacts:
+        assert kin.contact_error(posed, contact) <= 0.02, str(contact)
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_nothing_passes_into_the_floor_or_a_prop(exercise_id, pose):
+    posed = body(exercise_id, pose)
+    for name, point in posed.points.items():
+        radius = kin.HEAD_RADIUS if name == "head" else kin.BODY_RADIUS
+        assert point[1] - radius >= -0.02, name
+    assert kin.problems(figure_of(exercise_id), figure_of(exercise_id).pose(pose)) == []
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_angles_stay_in_normal_ranges_of_motion(exercise_id, pose):
+    assert kin.angle_problems(figure_of(exercise_id).pose(pose).joints) == []
+
+
+REQUIRED_CONTACTS = {
+    ("arm-slide-on-wall", "start"): {"hands: wall", "back: wall", "elbows: wall"},
+    ("arm-slide-on-wall", "end"): {"hands: wall", "back: wall", "elbows: wall"},
+    ("band-row", "start"): {"seat: chair", "feet: floor"},
+    ("band-row", "end"): {"seat: chair", "feet: floor"},
+    ("thoracic-extension", "start"): {"seat: chair", "feet: floor"},
+    ("thoracic-extension", "end"): {"seat: chair", "feet: floor"},
+    ("quadruped-arm-leg-raise", "start"): {"hands: floor", "knees: floor"},
+    ("quadruped-arm-leg-raise", "end"): {"other-hand: floor", "knee: floor"},
+    ("mid-trap-raise", "start"): {"chest: pillow", "knees: floor"},
+    ("mid-trap-raise", "end"): {"chest: pillow", "knees: floor"},
+    ("pectoralis-stretch", "start"): {"hands: doorway", "feet: floor"},
+    ("pectoralis-stretch", "end"): {"hands: doorway", "feet: floor"},
+    ("thoracic-stretch", "start"): {"seat: floor", "knees: floor"},
+    ("thoracic-stretch", "end"): {"seat: floor", "knees: floor"},
+    ("scapular-squeeze", "start"): {"feet: floor"},
+    ("scapular-squeeze", "end"): {"feet: floor"},
+}
+
+
+def test_the_contacts_the_exercises_need_are_declared():
+    assert set(REQUIRED_CONTACTS) == set(CASES)
+    for (exercise_id, pose), needed in REQUIRED_CONTACTS.items():
+        declared = {str(c) for c in figure_of(exercise_id).pose(pose).contacts}
+        assert needed <= declared, (exercise_id, pose)
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_thoracic_stretch_hands_rest_on_the_middle_of_the_thighs(pose):
+    posed = body("thoracic-stretch", pose)
+    for side in ("r", "l"):
+        hip, knee, palm = posed[f"{side}.hip"], posed[f"{side}.knee"], posed.palm(side)
+        along = (palm[0] - hip[0]) / (knee[0] - hip[0])
+        assert 0.3 <= along <= 0.7
+        # on top of the thigh: one stroke above it, within 2% of height
+        assert abs(palm[1] - (hip[1] + 2 * kin.BODY_RADIUS)) <= 0.02
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_thoracic_extension_hands_stay_behind_the_head(pose):
+    posed = body("thoracic-extension", pose)
+    head = posed["head"]
+    for side in ("r", "l"):
+        palm = posed.palm(side)
+        assert math.dist(palm[:2], head[:2]) <= kin.HEAD_RADIUS + 0.05
+        assert palm[0] < head[0]  # behind, not in front of the face
+
+
+def test_the_pectoralis_stretch_leans_with_the_feet_nearly_still():
+    start, end = body("pectoralis-stretch", "start"), body("pectoralis-stretch", "end")
+    assert math.dist(start["r.heel"], end["r.heel"]) <= 0.05
+    assert end["neck"][0] > start["neck"][0] + 0.05  # the chest goes forward
+
+
+def test_the_quadruped_raises_one_arm_and_the_opposite_leg():
+    joints = figure_of("quadruped-arm-leg-raise").pose("end").joints
+    assert joints.arm.elevation >= 150  # reached forward
+    assert joints.other_leg is not None
+    assert joints.other_leg.hip <= 0  # stretched back
+    assert joints.other_arm is not None
+    assert joints.leg.hip >= 60  # the supporting leg still kneels
+
+
+def test_the_row_keeps_elbows_at_shoulder_height_and_forearms_up():
+    for pose in ("start", "end"):
+        posed = body("band-row", pose)
+        assert abs(posed["r.elbow"][1] - posed["r.shoulder"][1]) <= 0.02
+        assert posed["r.wrist"][1] - posed["r.elbow"][1] == pytest.approx(0.146, abs=0.01)
+    assert body("band-row", "end")["r.elbow"][0] < body("band-row", "start")["r.elbow"][0]
+
+
+# -- the content matches the catalog ------------------------------------------------
+
+EQUIPMENT_PROPS = {
+    Equipment.WALL: {Prop.WALL},
+    Equipment.CHAIR: {Prop.CHAIR},
+    Equipment.PILLOW: {Prop.PILLOW},
+    Equipment.ELASTIC_BAND: {Prop.BAND},
+    Equipment.DOORWAY: {Prop.DOORWAY, Prop.WALL_CORNER},
+    Equipment.WALL_CORNER: {Prop.DOORWAY, Prop.WALL_CORNER},
+    Equipment.FLOOR_SPACE: {Prop.FLOOR},
+    Equipment.FIRM_SURFACE: {Prop.FLOOR},
+}
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_props_follow_from_the_equipment(exercise_id):
+    exercise = CATALOG[exercise_id]
+    props = set(figure_of(exercise_id).props)
+    for requirement in exercise.equipment:
+        wanted = set().union(*(EQUIPMENT_PROPS.get(o, set()) for o in requirement.any_of))
+        if wanted:
+            assert props & wanted, requirement
+
+
+POSITION_CONTACTS = {
+    Position.SITTING: "seat: chair",
+    Position.LONG_SITTING: "seat: floor",
+    Position.HANDS_AND_KNEES: "knees: floor",
+    Position.LYING_ON_STOMACH: "chest: pillow",
+}
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_the_start_pose_is_in_a_listed_position(exercise_id):
+    exercise = CATALOG[exercise_id]
+    contacts = {str(c) for c in figure_of(exercise_id).poses[0].contacts}
+    trunk = figure_of(exercise_id).poses[0].joints.trunk
+    matches = [
+        p
+        for p in exercise.positions
+        if (POSITION_CONTACTS.get(p) in contacts)
+        or (p is Position.STANDING and abs(trunk) < 20 and "feet: floor" in contacts)
+    ]
+    assert matches, contacts
+
+
+def test_examples_from_the_issue():
+    assert {Prop.BAND, Prop.CHAIR} <= set(figure_of("band-row").props)
+    assert {Prop.DOORWAY, Prop.WALL_CORNER} & set(figure_of("pectoralis-stretch").props)
+    start = {str(c) for c in figure_of("quadruped-arm-leg-raise").pose("start").contacts}
+    assert {"hands: floor", "knees: floor"} <= start
+
+
+# -- the SVG ------------------------------------------------------------------------
+
+
+def parse(svg):
+    return ET.fromstring(svg)  # noqa: S314 - our own output
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_svg_is_accessible_and_self_contained(exercise_id, pose):
+    picture = illustrate(CATALOG[exercise_id], pose)
+    root = parse(picture.svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert re.fullmatch(r"-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+", root.get("viewBox", ""))
+    assert root.find(f"{SVG}title").text == picture.title
+    assert root.find(f"{SVG}desc").text == picture.alt
+    for element in root.iter():
+        assert element.tag.removeprefix(SVG) not in {"script", "image", "use", "style", "text"}
+        assert not any("href" in name or name.startswith("on") for name in element.attrib)
+    assert "url(" not in picture.svg
+    assert len(picture.svg.encode("utf-8")) < 10 * 1024
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_the_body_fits_its_view_box_with_a_margin(exercise_id, pose):
+    root = parse(illustrate(CATALOG[exercise_id], pose).svg)
+    x, y, w, h = (float(v) for v in root.get("viewBox").split())
+    margin = 2.0
+    body_inks = {INK["near"], INK["far"]}
+    for element in root.iter():
+        if element.get("stroke") not in body_inks:
+            continue
+        if element.tag == f"{SVG}circle":
+            cx, cy, r = (float(element.get(k)) for k in ("cx", "cy", "r"))
+            points = [(cx - r, cy - r), (cx + r, cy + r)]
+        else:
+            points = [tuple(map(float, p.split(","))) for p in element.get("points").split()]
+        for px, py in points:
+            assert x + margin <= px <= x + w - margin
+            assert y + margin <= py <= y + h - margin
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_the_same_input_gives_the_same_bytes(exercise_id, pose):
+    exercise = CATALOG[exercise_id]
+    assert illustrate(exercise, pose) == illustrate(attrs.evolve(exercise), pose)
+
+
+def test_far_limbs_are_lighter_in_a_side_view():
+    svg = illustrate(CATALOG["quadruped-arm-leg-raise"], "end").svg
+    assert INK["far"] in svg
+    assert INK["near"] in svg
+    assert INK["far"] not in illustrate(CATALOG["arm-slide-on-wall"]).svg  # front view
+
+
+def test_motion_arrows_use_the_one_accent():
+    svg = illustrate(CATALOG["arm-slide-on-wall"], "start").svg
+    accents = [e for e in parse(svg).iter() if e.get("stroke") == INK["accent"]]
+    assert len(accents) == 4  # two arrows, each a line and a head
+    assert INK["accent"] not in illustrate(CATALOG["arm-slide-on-wall"], "end").svg
+
+
+# -- the words ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_alt_text_describes_the_pose_not_the_name(exercise_id, pose):
+    exercise = CATALOG[exercise_id]
+    alt = illustrate(exercise, pose).alt
+    assert exercise.name.lower() not in alt.lower()
+    assert len(alt.split()) >= 8
+    assert all(len(s.split()) <= 25 for s in alt.split(". "))
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_start_and_end_are_described_differently(exercise_id):
+    start, end = illustrations(CATALOG[exercise_id])
+    assert start.alt != end.alt
+    assert start.svg != end.svg
+
+
+ALT_EXAMPLES = {
+    ("band-row", "start"): ["Sitting on a chair", "elastic band"],
+    ("quadruped-arm-leg-raise", "start"): ["On hands and knees"],
+    ("quadruped-arm-leg-raise", "end"): [
+        "One arm reaches up past the head",
+        "stretches straight back",
+    ],
+    ("mid-trap-raise", "start"): ["Lying face down", "pillow under the chest"],
+    ("arm-slide-on-wall", "start"): ["back flat on a wall", "bent at a right angle"],
+    ("thoracic-extension", "end"): ["arches backward", "look up"],
+    ("thoracic-stretch", "end"): ["Sitting on the floor", "chin tucks down"],
+    ("pectoralis-stretch", "end"): ["leaning forward", "door frame"],
+    ("scapular-squeeze", "end"): ["shoulder blades pull back"],
+}
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), sorted(ALT_EXAMPLES))
+def test_alt_text_says_what_the_data_says(exercise_id, pose):
+    alt = illustrate(CATALOG[exercise_id], pose).alt
+    for words in ALT_EXAMPLES[exercise_id, pose]:
+        assert words in alt
+
+
+# -- the API ----------------------------------------------------------------------
+
+
+def test_the_default_pose_is_the_first():
+    picture = illustrate(CATALOG["band-row"])
+    assert picture.pose == "start"
+    assert picture.filename == "band-row-start.svg"
+    assert picture.title == "Rowing exercise: start position"
+
+
+def test_an_unknown_pose_is_named():
+    with pytest.raises(UnknownVocabularyError, match=r"unknown pose 'ned'.*'end'"):
+        illustrate(CATALOG["band-row"], "ned")
+
+
+def test_an_exercise_without_a_figure():
+    bare = attrs.evolve(CATALOG["band-row"], figure=None)
+    with pytest.raises(NoFigureError, match="'band-row' has no figure"):
+        illustrate(bare)
+    assert illustrations(bare) == ()
+
+
+# -- the model ----------------------------------------------------------------------
+
+
+def test_figure_needs_two_poses():
+    pose = Pose("start", Joints())
+    with pytest.raises(ValueError, match="at least 2 poses"):
+        Figure(View.SIDE, (Prop.FLOOR,), (pose,))
+
+
+def test_contact_props_must_be_listed():
+    poses = (Pose("start", Joints(), (Contact(BodySite.SEAT, Prop.CHAIR),)), Pose("end", Joints()))
+    with pytest.raises(ValueError, match="needs 'chair' in props"):
+        Figure(View.SIDE, (Prop.FLOOR,), poses)
+
+
+def test_arrows_must_name_poses():
+    poses = (Pose("start", Joints()), Pose("end", Joints()))
+    with pytest.raises(ValueError, match="expected a pose name, got 'middle'"):
+        Figure(View.SIDE, (Prop.FLOOR,), poses, (Arrow(BodySite.HANDS, "start", "middle"),))
+
+
+def test_bad_angles_are_reported_with_their_path():
+    data = json.loads(upperback.dumps(CATALOG))
+    data["exercises"][1]["figure"]["poses"][0]["joints"]["arm"]["elbow"] = 270
+    data["exercises"][1]["figure"]["poses"][1]["joints"]["trunk"] = "10"
+    with pytest.raises(DataError) as info:
+        upperback.loads(json.dumps(data), upperback.Catalog)
+    paths = {str(p) for p in info.value.problems}
+    assert (
+        "$.exercises[1].figure.poses[0].joints.arm.elbow: expected degrees from -180 to 180, "
+        "got 270" in paths
+    )
+    assert any(p.startswith("$.exercises[1].figure.poses[1].joints.trunk") for p in paths)
+
+
+@given(strategies.figures())
+def test_figures_round_trip_through_json(figure):
+    assert upperback.loads(upperback.dumps(figure), Figure) == figure
+
+
+# -- properties of the kinematics -----------------------------------------------------
+
+
+@given(strategies.joints)
+def test_any_pose_keeps_every_segment_length(joints):
+    posed = kin.pose_body(joints)
+    for a, b, name in kin.BONES:
+        assert math.dist(posed[a], posed[b]) == pytest.approx(kin.SEGMENTS[name], abs=1e-9)
+
+
+@given(strategies.joints, st.sampled_from([BodySite.SEAT, BodySite.KNEE, BodySite.HEAD]))
+def test_placing_a_body_makes_a_floor_contact_hold(joints, site):
+    contact = Contact(site, Prop.FLOOR)
+    posed = kin.posed(Pose("start", joints, (contact,)))
+    assert kin.contact_error(posed, contact) == pytest.approx(0.0, abs=1e-9)
+
+
+@given(strategies.joints)
+def test_angle_checks_agree_with_the_limits(joints):
+    found = kin.angle_problems(joints)
+    arm = joints.arms[0]
+    low, high = kin.LIMITS["arm.elbow"]
+    assert (not low <= arm.elbow <= high) == any(p.startswith("arm elbow") for p in found)
+
+
+@given(strategies.figures())
+def test_the_checks_and_the_drawing_take_any_figure(figure):
+    exercise = attrs.evolve(CATALOG["band-row"], figure=figure)
+    for pose in figure.poses:
+        assert all(isinstance(p, str) for p in kin.problems(figure, pose))
+    for picture in illustrations(exercise):
+        root = parse(picture.svg)
+        assert root.get("role") == "img"
+        assert len(picture.svg.encode("utf-8")) < 10 * 1024
+        assert picture.alt
+
+
+def test_the_stroke_matches_the_contact_radius():
+    from upperback._svg import WIDTH  # noqa: PLC0415
+
+    assert WIDTH["near"] == pytest.approx(2 * kin.BODY_RADIUS * 100)
