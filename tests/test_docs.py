@@ -26,9 +26,7 @@ def blocks(language):
 
 def test_only_known_languages():
     languages = {
-        match[2]
-        for page in PAGES
-        for match in FENCE.finditer(page.read_text(encoding="utf-8"))
+        match[2] for page in PAGES for match in FENCE.finditer(page.read_text(encoding="utf-8"))
     }
     assert languages <= {"python", "sh", "text"}
 

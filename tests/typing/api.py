@@ -19,28 +19,38 @@ from upperback import (
     FORMATS,
     Action,
     Adjustment,
+    Arm,
+    Arrow,
     Author,
+    BodySite,
     Catalog,
     CatalogError,
     Category,
+    Contact,
     DataError,
     Dosage,
     Equipment,
     Exercise,
     Feedback,
+    Figure,
     Frequency,
     Hold,
     HoldUnit,
     Identifier,
     IdentifierScheme,
+    Illustration,
     IncompleteHandoutError,
     InvalidConstraintError,
+    Joints,
+    Leg,
     Load,
     MissingExtraError,
     NoEligibleExercisesError,
+    NoFigureError,
     Omission,
     OmissionReason,
     Period,
+    Pose,
     Position,
     Problem,
     Program,
@@ -48,6 +58,7 @@ from upperback import (
     ProgramRequest,
     Progression,
     ProgressionKind,
+    Prop,
     Range,
     Reference,
     ReferenceKind,
@@ -62,10 +73,13 @@ from upperback import (
     UnknownFormatError,
     UnknownVocabularyError,
     UpperbackError,
+    View,
     Week,
     adapt,
     build_program,
     dumps,
+    illustrate,
+    illustrations,
     json_schema,
     ladder,
     load_catalog,
@@ -141,6 +155,28 @@ assert_type(reference.identifier(IdentifierScheme.PMID), str | None)
 assert_type(catalog.sources, tuple[Source, ...])
 assert_type(catalog.sources[0].credit(), str)
 
+# -- figures ----------------------------------------------------------------
+
+figure = exercise.figure
+assert_type(figure, Figure | None)
+if figure is not None:
+    assert_type(figure.view, View)
+    assert_type(figure.props, tuple[Prop, ...])
+    assert_type(figure.arrows, tuple[Arrow, ...])
+    assert_type(figure.arrows[0].part, BodySite)
+    pose = figure.pose("start")
+    assert_type(pose, Pose)
+    assert_type(pose.joints, Joints)
+    assert_type(pose.joints.arms, tuple[Arm, Arm])
+    assert_type(pose.joints.legs, tuple[Leg, Leg])
+    assert_type(pose.contacts, tuple[Contact, ...])
+picture = illustrate(exercise, "start")
+assert_type(picture, Illustration)
+assert_type(picture.svg, str)
+assert_type(picture.alt, str)
+assert_type(picture.filename, str)
+assert_type(illustrations(exercise), tuple[Illustration, ...])
+
 # -- programs ---------------------------------------------------------------
 
 assert_type(DEFAULT_EQUIPMENT, tuple[Equipment, ...])
@@ -210,5 +246,8 @@ except MissingExtraError as err:
     import_error: ImportError = err
 except IncompleteHandoutError as err:
     assert_type(err.missing, tuple[str, ...])
+except NoFigureError as err:
+    assert_type(err.exercise_id, str)
+    lookup_error: LookupError = err
 except UpperbackError as err:
     base: Exception = err
