@@ -24,6 +24,7 @@ from upperback import (
     Exercise,
     Figure,
     Frequency,
+    HandoutOptions,
     Hold,
     HoldUnit,
     Identifier,
@@ -284,6 +285,25 @@ adjustments = st.builds(
 weeks = programs.map(lambda p: p.weeks[-1])
 program_items = weeks.map(lambda w: w.items[0])
 schedules = programs.map(lambda p: p.schedule)
+
+#: Text a person might type as a name, a phone number or a note: any printable
+#: character, markup included, but no control character.
+details_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")),
+    min_size=1,
+    max_size=40,
+)
+handout_options = st.builds(
+    HandoutOptions,
+    patient=st.none() | details_text,
+    provider=st.none() | details_text,
+    provider_phone=st.none() | details_text,
+    date_given=st.none() | st.dates(),
+    next_visit=st.none() | st.dates(),
+    notes=st.none() | details_text,
+    paper=st.sampled_from(("letter", "a4")),
+    large_print=st.booleans(),
+)
 
 
 @st.composite

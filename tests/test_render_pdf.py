@@ -1,22 +1,35 @@
-"""Print the default program's HTML handout to PDF with Chromium, and read it back."""
+"""Print programs to PDF with WeasyPrint (``render``) and with Chromium, and read them back.
+
+Both engines print the same HTML. The default program must fit on four
+pages of Letter and of A4, tracking sheet included.
+"""
 
 import datetime as dt
 import os
 import re
 import shutil
 import subprocess
+import sys
+import zlib
 
 import pytest
 
 import upperback
-from upperback import render
+from upperback import HandoutOptions, render
+from upperback.exceptions import MissingExtraError
 
-TOOLS = ("chromium", "pdftotext", "pdfinfo")
 TIMEOUT = 120
+START = dt.date(2026, 1, 5)
+CATALOG = upperback.load_catalog()
+
+PROGRAMS = {
+    "default": upperback.build_program(),
+    "12-weeks": upperback.build_program(start=START, weeks=12, sessions_per_week=3),
+}
 
 
-def need_tools() -> dict[str, str]:
-    found = {tool: shutil.which(tool) for tool in TOOLS}
+def need(*tools: str) -> dict[str, str]:
+    found = {tool: shutil.which(tool) for tool in tools}
     missing = [tool for tool, path in found.items() if path is None]
     if missing:
         reason = (
@@ -33,13 +46,28 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_default_program_prints_to_pdf(tmp_path):
-    tools = need_tools()
-    catalog = upperback.load_catalog()
-    program = upperback.build_program(start=dt.date(2026, 1, 5))
-    page = tmp_path / "handout.html"
-    page.write_text(render(program, "html"), encoding="utf-8")
-    pdf = tmp_path / "handout.pdf"
+def read_back(pdf) -> tuple[str, dict[str, str]]:
+    """The PDF's text, and what pdfinfo says about it."""
+    tools = need("pdftotext", "pdfinfo")
+    text = subprocess.run(
+        [tools["pdftotext"], str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=TIMEOUT,
+    ).stdout
+    info = subprocess.run(
+        [tools["pdfinfo"], str(pdf)], capture_output=True, text=True, check=True, timeout=TIMEOUT
+    ).stdout
+    fields = dict(re.findall(r"^([^:\n]+):\s*(.*)$", info, flags=re.MULTILINE))
+    return text, fields
+
+
+def chromium_pdf(page: str, tmp_path) -> bytes:
+    tools = need("chromium")
+    html = tmp_path / "handout.html"
+    html.write_text(page, encoding="utf-8")
+    pdf = tmp_path / "chromium.pdf"
     profile = tmp_path / "profile"
     profile.mkdir()
     subprocess.run(
@@ -48,6 +76,7 @@ def test_default_program_prints_to_pdf(tmp_path):
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-quic",
             "--no-first-run",
             "--disable-background-networking",
             "--disable-component-update",
@@ -56,36 +85,209 @@ def test_default_program_prints_to_pdf(tmp_path):
             f"--user-data-dir={profile}",
             f"--print-to-pdf={pdf}",
             "--no-pdf-header-footer",
-            page.as_uri(),
+            html.as_uri(),
         ],
         capture_output=True,
         check=True,
         timeout=TIMEOUT,
     )
-    assert pdf.stat().st_size > 0
+    return pdf.read_bytes()
 
-    text = subprocess.run(
-        [tools["pdftotext"], str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=TIMEOUT,
-    ).stdout
+
+def make_pdf(engine: str, program, options: HandoutOptions, tmp_path) -> bytes:
+    if engine == "chromium":
+        return chromium_pdf(render(program, "html", options=options), tmp_path)
+    return render(program, "pdf", options=options)
+
+
+def minutes(program) -> int:
+    longest = max(week.estimated_session_duration for week in program.weeks)
+    return round(longest.total_seconds() / 60)
+
+
+def check_everything(text: str, info: dict[str, str], program) -> None:
+    """Every exercise with its dosage, the summary, the sheet, and the safety text."""
     flat = words(text)
-    exercises = [catalog[exercise_id] for exercise_id in program.exercise_ids]
+    assert info["Title"] == "Your upper back exercise plan"
+    for line in (
+        "At a glance",
+        "What it is for: exercises to help your upper back heal.",
+        "When to stop: if an exercise hurts, stop it and call your provider.",
+        f"How long: about {minutes(program)} minutes a session.",
+    ):
+        assert line in flat
+    exercises = [CATALOG[i] for i in program.exercise_ids]
     for exercise in exercises:
         assert exercise.name in flat
-    assert words(catalog.disclaimer) in flat
+    for week in program.weeks:
+        for item in week.items:
+            said = item.dosage.describe()
+            said = said[0].upper() + said[1:]
+            # A dosage may wrap inside its table cell: compare without spaces.
+            assert said.replace(" ", "") in flat.replace(" ", ""), said
+    sheet = flat[flat.index("Your tracking sheet") :]
+    for week in program.weeks:
+        assert f"Week {week.number}" in sheet
+    for exercise in exercises:
+        assert sheet.count(exercise.name) == len(program.weeks)
+    assert sheet.count("Pain (0 to 10)") == len(program.weeks)
+    assert words(CATALOG.disclaimer) in flat
+    for line in CATALOG.safety:
+        assert line in flat
     cited = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
     assert cited
     for reference_id in cited:
-        assert words(catalog.reference(reference_id).title) in flat
-    assert "When to stop and call your provider" in flat
-    assert "January 26 to February 1, 2026" in flat
+        assert words(CATALOG.reference(reference_id).title) in flat
+    for source in CATALOG.sources:
+        assert source.title in flat
+        assert source.developer in flat
 
-    info = subprocess.run(
-        [tools["pdfinfo"], str(pdf)], capture_output=True, text=True, check=True, timeout=TIMEOUT
-    ).stdout
-    pages = re.search(r"^Pages:\s+(\d+)$", info, flags=re.MULTILINE)
-    assert pages
-    assert 2 <= int(pages.group(1)) <= 12
+
+@pytest.mark.parametrize("engine", ["weasyprint", "chromium"])
+@pytest.mark.parametrize(("paper", "size"), [("letter", "(letter)"), ("a4", "(A4)")])
+def test_default_program_fits_on_four_pages(engine, paper, size, tmp_path):
+    program = PROGRAMS["default"]
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(make_pdf(engine, program, HandoutOptions(paper=paper), tmp_path))
+    text, info = read_back(pdf)
+    assert int(info["Pages"]) <= 4
+    assert info["Page size"].endswith(size)
+    assert info["Tagged"] == "yes"
+    check_everything(text, info, program)
+    # No start date: the sheet counts days, and no card shows a "Dates" column.
+    assert "Day 1" in text
+    assert "Dates" not in text
+
+
+@pytest.mark.parametrize("engine", ["weasyprint", "chromium"])
+def test_twelve_weeks_with_dates(engine, tmp_path):
+    program = PROGRAMS["12-weeks"]
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(make_pdf(engine, program, HandoutOptions(), tmp_path))
+    text, info = read_back(pdf)
+    check_everything(text, info, program)
+    flat = words(text)
+    assert "Start: Monday, January 5, 2026." in flat
+    assert "Dates" in flat
+    sheet = flat[flat.index("Your tracking sheet") :]
+    for week in program.weeks:
+        assert f"Week {week.number}: " in sheet
+    for day in range(12 * 7):
+        date = START + dt.timedelta(days=day)
+        assert f"{date:%b} {date.day}" in sheet
+    assert "March 23 to March 29, 2026" in sheet  # week 12
+    # Summary, cards, safety and references, then three pages of four weeks.
+    assert 5 <= int(info["Pages"]) <= 8
+
+
+def inflated(data: bytes) -> bytes:
+    """The PDF with its compressed streams (object streams too) inflated."""
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            parts.append(zlib.decompressobj().decompress(data[match.end() :]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
+def test_weasyprint_pdf_is_tagged_with_title_and_language(tmp_path):
+    data = render(PROGRAMS["default"], "pdf")
+    assert isinstance(data, bytes)
+    assert data.startswith(b"%PDF-")
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(data)
+    _, info = read_back(pdf)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == "Your upper back exercise plan"
+    objects = inflated(data)
+    assert b"/Lang (en)" in objects
+    assert b"/MarkInfo" in objects
+    assert b"/StructTreeRoot" in objects
+    assert b'pdfuaid:part="1"' in objects  # PDF/UA-1, in the XMP metadata
+
+
+def test_pdf_carries_personal_details_escaped(tmp_path):
+    options = HandoutOptions(
+        patient="<script>alert(1)</script> Sam",
+        provider="Dr. Ruiz",
+        next_visit=dt.date(2026, 2, 2),
+        notes="Go slowly & rest.",
+    )
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(render(PROGRAMS["default"], "pdf", options=options))
+    text, _ = read_back(pdf)
+    flat = words(text)
+    assert "For: <script>alert(1)</script> Sam" in flat
+    assert "Next visit: Monday, February 2, 2026" in flat
+    assert "Go slowly & rest." in flat
+
+
+def test_large_print_keeps_cards_whole(tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(render(PROGRAMS["default"], "pdf", options=HandoutOptions(large_print=True)))
+    text, info = read_back(pdf)
+    pages = text.split("\f")
+    # Each card's name, its last step and its dosage are on the same page.
+    for exercise_id in PROGRAMS["default"].exercise_ids:
+        exercise = CATALOG[exercise_id]
+        holding = [i for i, page in enumerate(pages) if exercise.name in words(page)]
+        assert len(holding) >= 2, exercise.name  # its card, and the tracking sheet
+        on_page = set(pages[holding[0]].split())
+        assert set(exercise.steps[-1].text.split()) <= on_page, exercise.name
+        assert f"{len(exercise.steps)}." in on_page
+    assert int(info["Pages"]) > 4  # bigger type takes more paper
+
+
+def test_pdf_without_weasyprint(monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(MissingExtraError) as info:
+        render(PROGRAMS["default"], "pdf")
+    assert 'pip install "upperback[pdf]"' in str(info.value)
+    assert info.value.extra == "pdf"
+
+
+def run_cli(*args, stdin=None):
+    result = subprocess.run(
+        [sys.executable, "-m", "upperback", *map(str, args)],
+        capture_output=True,
+        check=False,
+        stdin=stdin,
+        timeout=TIMEOUT,
+    )
+    assert b"Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_cli_writes_pdf_to_a_file(tmp_path):
+    out = tmp_path / "plan.pdf"
+    result = run_cli("program", "--format", "pdf", "--paper", "a4", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]  # no temporary left
+    _, info = read_back(out)
+    assert info["Page size"].endswith("(A4)")
+
+
+def test_cli_pipes_pdf_but_refuses_a_terminal():
+    piped = run_cli("program", "--format", "pdf")
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith(b"%PDF-")
+    # A pseudo-terminal as stdout: the PDF is refused before any work.
+    code = (
+        "import os, pty, sys\n"
+        "from upperback.cli import main\n"
+        "leader, follower = pty.openpty()\n"
+        "os.dup2(follower, 1)\n"
+        "sys.stdout = open(1, 'w', closefd=False)\n"
+        "status = main(['program', '--format', 'pdf'])\n"
+        "os.write(2, f'status={status}'.encode())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, timeout=TIMEOUT
+    )
+    assert b"status=2" in result.stderr
+    assert b"--output: a PDF is not for the screen: give -o FILE, or pipe the output" in (
+        result.stderr
+    )

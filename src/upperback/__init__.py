@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._render import FORMATS, render
+from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
 from .catalog import Catalog, SearchResult, load_catalog
 from .exceptions import (
     CatalogError,
     DataError,
     IncompleteHandoutError,
     InvalidConstraintError,
+    InvalidOptionError,
     MissingExtraError,
     NoEligibleExercisesError,
     NoFigureError,
@@ -82,6 +83,7 @@ from .schema import json_schema
 __all__ = [
     "DEFAULT_EQUIPMENT",
     "FORMATS",
+    "PAPER_SIZES",
     "Action",
     "Adjustment",
     "Arm",
@@ -99,6 +101,7 @@ __all__ = [
     "Feedback",
     "Figure",
     "Frequency",
+    "HandoutOptions",
     "Hold",
     "HoldUnit",
     "Identifier",
@@ -106,6 +109,7 @@ __all__ = [
     "Illustration",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "InvalidOptionError",
     "Joints",
     "Leg",
     "Load",
@@ -114,6 +118,7 @@ __all__ = [
     "NoFigureError",
     "Omission",
     "OmissionReason",
+    "PaperSize",
     "Period",
     "Pose",
     "Position",

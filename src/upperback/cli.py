@@ -28,10 +28,12 @@ from pathlib import Path
 from typing import Literal
 
 from ._convert import dumps
+from ._render._options import PAPER_SIZES, HandoutOptions
 from .catalog import MAX_CATALOG_BYTES, Catalog, load_catalog
 from .exceptions import (
     DataError,
     InvalidConstraintError,
+    InvalidOptionError,
     UnknownExerciseError,
     UnknownVocabularyError,
     UpperbackError,
@@ -45,17 +47,29 @@ __all__ = ["main"]
 _PROG = "upperback"
 
 #: Formats of a handout: an exercise or a program.
-_HANDOUT_FORMATS = ("text", "markdown", "html", "json")
+_HANDOUT_FORMATS = ("text", "markdown", "html", "pdf", "json")
 #: Formats of a listing: the catalog or search results.
 _LISTING_FORMATS = ("text", "json")
 
 #: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
 #: every other error is about the data and exits 1.
-_USAGE_ERRORS = (InvalidConstraintError, UnknownExerciseError, UnknownVocabularyError)
+_USAGE_ERRORS = (
+    InvalidConstraintError,
+    InvalidOptionError,
+    UnknownExerciseError,
+    UnknownVocabularyError,
+)
 
 #: The option that sets each :func:`~upperback.build_program` argument, so
 #: that a complaint about an argument names what the user typed.
 _OPTIONS = {
+    "patient": "--patient",
+    "provider": "--provider",
+    "provider_phone": "--provider-phone",
+    "date_given": "--date-given",
+    "next_visit": "--next-visit",
+    "notes": "--notes",
+    "paper": "--paper",
     "minutes_per_session": "--minutes",
     "sessions_per_week": "--sessions-per-week",
     "weeks": "--weeks",
@@ -74,8 +88,17 @@ class _Args(argparse.Namespace):
     handler: Callable[[_Args], int]
     catalog: Path | None
     catalog_max_bytes: int
-    format: Literal["text", "markdown", "html", "json"]
+    format: Literal["text", "markdown", "html", "pdf", "json"]
     output: Path | None
+    # show and program: the handout's options
+    patient: str | None
+    provider: str | None
+    provider_phone: str | None
+    date_given: dt.date | None
+    next_visit: dt.date | None
+    notes: str | None
+    paper: Literal["letter", "a4"]
+    large_print: bool
     # show
     exercise_id: str
     # search
@@ -176,6 +199,7 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="one exercise as a handout", formatter_class=_Formatter)
     show.add_argument("exercise_id", metavar="ID", help="the exercise id, such as band-row")
     _add_output(show, _HANDOUT_FORMATS)
+    _add_handout_options(show)
     _add_catalog_options(show, argparse.SUPPRESS)
     show.set_defaults(handler=_show)
 
@@ -199,6 +223,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_program_options(program)
     _add_output(program, _HANDOUT_FORMATS)
+    _add_handout_options(program)
     _add_catalog_options(program, argparse.SUPPRESS)
     program.set_defaults(handler=_program)
 
@@ -251,6 +276,59 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
     )
+
+
+def _add_handout_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "handout options",
+        "Printed in the handout's header (text, markdown, html, pdf), never in the JSON.",
+    )
+    group.add_argument("--patient", metavar="NAME", help="the name of the person it is for")
+    group.add_argument("--provider", metavar="NAME", help="the doctor or physical therapist")
+    group.add_argument("--provider-phone", metavar="PHONE", help="the provider's phone number")
+    group.add_argument(
+        "--date-given", type=_date, metavar="YYYY-MM-DD", help="the day the handout is given"
+    )
+    group.add_argument(
+        "--next-visit", type=_date, metavar="YYYY-MM-DD", help="the day of the next visit"
+    )
+    group.add_argument("--notes", metavar="TEXT", help="notes from the provider")
+    group.add_argument(
+        "--paper",
+        choices=PAPER_SIZES,
+        default="letter",
+        help="paper size for html and pdf (default: %(default)s)",
+    )
+    group.add_argument(
+        "--large-print",
+        action="store_true",
+        help="print with a base font of at least 16 pt (html and pdf)",
+    )
+
+
+#: The handout options that are personal details, by their option names.
+_DETAILS = {
+    "patient": "--patient",
+    "provider": "--provider",
+    "provider_phone": "--provider-phone",
+    "date_given": "--date-given",
+    "next_visit": "--next-visit",
+    "notes": "--notes",
+}
+
+
+def _options(args: _Args) -> HandoutOptions:
+    """The handout options of the command line, checked by :class:`HandoutOptions`."""
+    given = {name: getattr(args, name) for name in _DETAILS}
+    if args.format == "json":
+        named = [_DETAILS[name] for name, value in given.items() if value is not None]
+        if named:
+            raise InvalidOptionError(
+                named[0],
+                "personal details go in a handout (text, markdown, html, pdf), "
+                "never in the JSON of a program or an exercise",
+            )
+    return HandoutOptions(**given, paper=args.paper, large_print=args.large_print)
 
 
 def _add_program_options(parser: argparse.ArgumentParser) -> None:
@@ -387,7 +465,7 @@ def _list(args: _Args) -> int:
 
 def _show(args: _Args) -> int:
     catalog = _catalog(args)
-    _write(_handout(catalog[args.exercise_id], args.format, catalog), args.output)
+    _emit(_handout(catalog[args.exercise_id], args, catalog), args.output)
     return 0
 
 
@@ -417,7 +495,7 @@ def _program(args: _Args) -> int:
         exclude=_split(args.exclude),
         catalog=catalog,
     )
-    _write(_handout(program, args.format, catalog), args.output)
+    _emit(_handout(program, args, catalog), args.output)
     return 0
 
 
@@ -448,15 +526,34 @@ def _schema(args: _Args) -> int:
 # -- output ------------------------------------------------------------------
 
 
-def _handout(
-    obj: Exercise | Program, fmt: Literal["text", "markdown", "html", "json"], catalog: Catalog
-) -> str:
-    """Render *obj* in *fmt*: JSON by the converter, the rest by the renderers."""
-    if fmt == "json":
+def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | bytes:
+    """Render *obj* as *args* ask: JSON by the converter, the rest by the renderers."""
+    options = _options(args)
+    if args.format == "json":
         return dumps(obj)
+    if args.format == "pdf" and args.output is None and sys.stdout and sys.stdout.isatty():
+        # Checked before the work, so a mistake costs nothing.
+        raise InvalidOptionError(
+            "--output", "a PDF is not for the screen: give -o FILE, or pipe the output"
+        )
     from ._render import render  # noqa: PLC0415 - the renderers load only when used
 
-    return render(obj, format=fmt, catalog=catalog)
+    return render(obj, format=args.format, catalog=catalog, options=options)
+
+
+def _emit(output: str | bytes, path: Path | None) -> None:
+    """Write a handout: text as :func:`_write` does, a PDF's bytes whole or not at all."""
+    if isinstance(output, str):
+        _write(output, path)
+        return
+    if path is None:
+        if sys.stdout is None:  # started with stdout closed
+            raise OSError("cannot write the output: stdout is closed")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+        return
+    _write_file(output, path)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -490,8 +587,8 @@ def _write(text: str, output: Path | None) -> None:
     sys.stdout.flush()
 
 
-def _write_file(text: str, output: Path) -> None:
-    """Write *text* to *output* whole or not at all.
+def _write_file(text: str | bytes, output: Path) -> None:
+    """Write *text* (or a PDF's bytes) to *output* whole or not at all.
 
     A regular file (new or old) is replaced in one step: the text goes to
     a temporary file beside it, which is renamed over it once complete.
@@ -504,11 +601,12 @@ def _write_file(text: str, output: Path) -> None:
         mode: int | None = target.stat().st_mode
     except FileNotFoundError:
         mode = None
+    # Encoded first: a failure here comes before any file is touched.
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if mode is not None and not stat.S_ISREG(mode):
-        with target.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with target.open("wb") as file:
+            file.write(data)
         return
-    data = text.encode("utf-8")  # fails here, before any file is touched
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:

@@ -22,6 +22,7 @@ __all__ = [
     "DataError",
     "IncompleteHandoutError",
     "InvalidConstraintError",
+    "InvalidOptionError",
     "MissingExtraError",
     "NoEligibleExercisesError",
     "NoFigureError",
@@ -254,3 +255,19 @@ class IncompleteHandoutError(UpperbackError, ValueError):
         lines = ["the handout leaves out text every handout must carry:"]
         lines.extend(f"  {text}" for text in self.missing)
         super().__init__("\n".join(lines))
+
+
+class InvalidOptionError(UpperbackError, ValueError):
+    """A handout option cannot be printed as given.
+
+    Raised by :class:`upperback.HandoutOptions` for a personal detail that
+    holds a control character or is too long, a date that is not a date,
+    or an unknown paper size.
+
+    Attributes:
+        option: The option's name, such as ``"patient"``.
+    """
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option: str = option
+        super().__init__(f"{option}: {message}")

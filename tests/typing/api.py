@@ -17,6 +17,7 @@ import upperback
 from upperback import (
     DEFAULT_EQUIPMENT,
     FORMATS,
+    PAPER_SIZES,
     Action,
     Adjustment,
     Arm,
@@ -34,6 +35,7 @@ from upperback import (
     Feedback,
     Figure,
     Frequency,
+    HandoutOptions,
     Hold,
     HoldUnit,
     Identifier,
@@ -41,6 +43,7 @@ from upperback import (
     Illustration,
     IncompleteHandoutError,
     InvalidConstraintError,
+    InvalidOptionError,
     Joints,
     Leg,
     Load,
@@ -49,6 +52,7 @@ from upperback import (
     NoFigureError,
     Omission,
     OmissionReason,
+    PaperSize,
     Period,
     Pose,
     Position,
@@ -214,6 +218,13 @@ assert_type(adjustment.dosage, Dosage | None)
 assert_type(render(program, "html", catalog=catalog, template_dir="brand/"), str)
 assert_type(render(exercise), str)
 assert_type(render(catalog, "markdown"), str)
+options = HandoutOptions(
+    patient="Sam Lee", next_visit=dt.date(2026, 2, 2), paper="a4", large_print=True
+)
+assert_type(render(program, "pdf", options=options), bytes)
+assert_type(render(program, "markdown", options=options), str)
+assert_type(options.paper, PaperSize)
+assert_type(PAPER_SIZES, tuple[PaperSize, ...])
 formats: tuple[str, ...] = FORMATS
 assert_type(json_schema("catalog"), dict[str, Any])
 assert_type(dumps(exercise.dosage), str)
@@ -239,6 +250,8 @@ except InvalidConstraintError as err:
     value_error = err
 except NoEligibleExercisesError as err:
     assert_type(err.omitted, tuple[Omission, ...])
+except InvalidOptionError as err:
+    value_error = err
 except UnknownFormatError as err:
     assert_type(err.valid, tuple[str, ...])
 except MissingExtraError as err:

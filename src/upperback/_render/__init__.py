@@ -11,7 +11,12 @@ the disclaimer, the references, the source credit and the data version.
 No option leaves any of these out.
 
 Text and Markdown need nothing extra. HTML needs Jinja2: install it with
-``pip install "upperback[html]"``.
+``pip install "upperback[html]"``. PDF is made from the same HTML by
+WeasyPrint: install it with ``pip install "upperback[pdf]"``.
+
+A program's handout opens with an "at a glance" box and ends with a
+tracking sheet, a table a week. Personal details, paper size and large
+print come in one :class:`HandoutOptions`.
 
 .. versionadded:: 0.1.0
 """
@@ -19,22 +24,56 @@ Text and Markdown need nothing extra. HTML needs Jinja2: install it with
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import Literal, overload
 
 from upperback.catalog import Catalog, load_catalog
 from upperback.exceptions import IncompleteHandoutError, UnknownFormatError
 from upperback.model import Exercise
 from upperback.program import Program
 
-from . import _html, _plain, _view
+from . import _html, _pdf, _plain, _view
+from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
 
-__all__ = ["FORMATS", "Format", "render"]
+__all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
 
 #: A format :func:`render` can write.
-Format = Literal["text", "markdown", "html"]
+Format = Literal["text", "markdown", "html", "pdf"]
 
 #: Every format :func:`render` can write.
-FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
+FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "pdf")
+
+
+@overload
+def render(
+    obj: Exercise | Program | Catalog,
+    format: Literal["text", "markdown", "html"] = "text",
+    *,
+    catalog: Catalog | None = None,
+    template_dir: str | os.PathLike[str] | None = None,
+    options: HandoutOptions | None = None,
+) -> str: ...
+
+
+@overload
+def render(
+    obj: Exercise | Program | Catalog,
+    format: Literal["pdf"],
+    *,
+    catalog: Catalog | None = None,
+    template_dir: str | os.PathLike[str] | None = None,
+    options: HandoutOptions | None = None,
+) -> bytes: ...
+
+
+@overload
+def render(
+    obj: Exercise | Program | Catalog,
+    format: Format = "text",
+    *,
+    catalog: Catalog | None = None,
+    template_dir: str | os.PathLike[str] | None = None,
+    options: HandoutOptions | None = None,
+) -> str | bytes: ...
 
 
 def render(
@@ -43,48 +82,68 @@ def render(
     *,
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
-) -> str:
+    options: HandoutOptions | None = None,
+) -> str | bytes:
     """Return a patient handout for *obj*.
 
     Args:
         obj: An exercise, a program from :func:`upperback.build_program`,
             or a whole catalog (every exercise in it).
-        format: ``"text"``, ``"markdown"`` or ``"html"``. HTML is one
-            self-contained, print-ready page.
+        format: ``"text"``, ``"markdown"``, ``"html"`` or ``"pdf"``. HTML
+            is one self-contained, print-ready page; PDF is that page
+            printed by WeasyPrint, as a tagged PDF (PDF/UA-1).
         catalog: Where to look up a program's exercises, and the source of
             the safety lines, disclaimer, references, credits and data
             version. Default: the bundled catalog. A catalog passed as
             *obj* is its own source of these.
         template_dir: A folder of Jinja2 templates that replace ours by
             name (``handout.html``, ``exercise.html``, ``style.css``).
-            Used only for HTML.
+            Used for HTML and PDF.
+        options: Personal details for the header, the paper size and
+            large print, as one :class:`HandoutOptions`. Default: none
+            of the details, Letter paper, regular print.
 
     Returns:
-        The handout. Text and Markdown end with a newline.
+        The handout, as ``bytes`` for PDF, else as text. Text and Markdown end
+        with a newline.
 
     Raises:
         UnknownFormatError: *format* is not one of :data:`FORMATS`.
         MissingExtraError: *format* is ``"html"`` and Jinja2 is not
-            installed.
+            installed, or ``"pdf"`` and WeasyPrint is not.
         IncompleteHandoutError: A template from *template_dir* left out
             the disclaimer, a safety line, a citation, the source credit
             or the data version.
         UnknownExerciseError: The program names an exercise that *catalog*
             does not have.
         NotADirectoryError: *template_dir* is not a directory.
-        TypeError: *obj* is not an exercise, a program or a catalog.
+        TypeError: *obj* is not an exercise, a program or a catalog, or
+            *options* is not a :class:`HandoutOptions`.
+
+    .. versionchanged:: 0.1.0
+       The ``"pdf"`` format and *options*.
     """
     if format not in FORMATS:
         raise UnknownFormatError(format, FORMATS)
-    handout = _view.build(obj, catalog if catalog is not None else load_catalog())
+    if options is None:
+        options = DEFAULT_OPTIONS
+    elif not isinstance(options, HandoutOptions):
+        msg = f"options: expected HandoutOptions, got {type(options).__name__}"
+        raise TypeError(msg)
+    if format == "pdf":
+        _pdf.require_weasyprint()
+    handout = _view.build(obj, catalog if catalog is not None else load_catalog(), options)
     if format == "text":
         output, seen = _plain.render_text(handout), _plain.unescape_text
     elif format == "markdown":
         output, seen = _plain.render_markdown(handout), _plain.unescape_markdown
     else:
-        output, seen = _html.render_html(handout, template_dir), _html.unescape
+        output = _html.render_html(handout, template_dir, options)
+        seen = _html.unescape
     words = seen(output)
     missing = [text for text in handout.required if text not in words]
     if missing:
         raise IncompleteHandoutError(missing)
+    if format == "pdf":
+        return _pdf.render_pdf(output, handout)
     return output

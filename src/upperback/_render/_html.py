@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from upperback.exceptions import MissingExtraError
 
+from ._options import DEFAULT_OPTIONS, HandoutOptions
 from ._view import Handout
 
 if TYPE_CHECKING:
@@ -32,8 +33,19 @@ def _require_jinja() -> None:
         raise MissingExtraError("html", "jinja2") from None
 
 
-def render_html(handout: Handout, template_dir: str | os.PathLike[str] | None = None) -> str:
+#: The CSS name of each paper size, for ``@page { size: ... }``.
+_PAGE_SIZES = {"letter": "letter", "a4": "A4"}
+
+
+def render_html(
+    handout: Handout,
+    template_dir: str | os.PathLike[str] | None = None,
+    options: HandoutOptions = DEFAULT_OPTIONS,
+) -> str:
     """Return *handout* as one self-contained HTML page.
+
+    *options* chooses the paper size and large print; the templates get
+    them as ``page.size`` (``"letter"`` or ``"A4"``) and ``page.large``.
 
     Raises:
         MissingExtraError: Jinja2 is not installed.
@@ -49,7 +61,13 @@ def render_html(handout: Handout, template_dir: str | os.PathLike[str] | None = 
             )
         folder = folder.resolve()
     return (
-        _environment(folder).get_template(TEMPLATE).render(handout=handout, labels=handout.labels)
+        _environment(folder)
+        .get_template(TEMPLATE)
+        .render(
+            handout=handout,
+            labels=handout.labels,
+            page={"size": _PAGE_SIZES[options.paper], "large": options.large_print},
+        )
     )
 
 

@@ -14,9 +14,21 @@ import attrs
 
 from upperback.catalog import Catalog
 from upperback.model import Exercise, Reference
-from upperback.program import Program
+from upperback.program import Program, Week
 
-__all__ = ["LABELS", "DosageLine", "ExerciseView", "Handout", "Labels", "build"]
+from ._options import DEFAULT_OPTIONS, HandoutOptions
+
+__all__ = [
+    "LABELS",
+    "DayColumn",
+    "Detail",
+    "DosageLine",
+    "ExerciseView",
+    "Handout",
+    "Labels",
+    "TrackingWeek",
+    "build",
+]
 
 _MONTHS = (
     "January",
@@ -33,6 +45,8 @@ _MONTHS = (
     "December",
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS_SHORT = tuple(month[:3] for month in _MONTHS)
 
 
 @attrs.frozen
@@ -52,6 +66,24 @@ class Labels:
     references: str = "References"
     source: str = "Where the facts come from"
     data_version: str = "Data version"
+    at_a_glance: str = "At a glance"
+    details: str = "About this plan"
+    patient: str = "For"
+    provider: str = "Provider"
+    provider_phone: str = "Phone"
+    date_given: str = "Date given"
+    next_visit: str = "Next visit"
+    notes: str = "Notes from your provider"
+    tracking: str = "Your tracking sheet"
+    tracking_intro: str = (
+        "Tick a box each day you do an exercise. "
+        "Each day, write how bad your pain is, from 0 (no pain) to 10 (worst pain)."
+    )
+    exercise: str = "Exercise"
+    pain: str = "Pain (0 to 10)"
+    tracking_notes: str = "Notes"
+    page: str = "Page"
+    page_of: str = "of"
 
 
 LABELS = Labels()
@@ -78,6 +110,54 @@ class DosageLine:
 
 
 @attrs.frozen
+class Detail:
+    """One personal detail in the handout's header: ``Provider: Dr. Lee``."""
+
+    label: str
+    value: str
+
+
+@attrs.frozen
+class DayColumn:
+    """One day of a tracking sheet.
+
+    Args:
+        name: ``"Mon"`` when the program has dates, else ``"Day 1"``.
+        date: ``"Jan 5"``, or ``None`` when the program has no dates.
+    """
+
+    name: str
+    date: str | None
+
+
+@attrs.frozen
+class TrackingWeek:
+    """One week of the tracking sheet: a row per exercise, a column per day.
+
+    Args:
+        title: ``"Week 1"``.
+        dates: The week's dates in words, or ``None``.
+        days: The columns, one a day.
+        rows: The names of the week's exercises, in session order.
+    """
+
+    title: str
+    dates: str | None
+    days: tuple[DayColumn, ...]
+    rows: tuple[str, ...]
+
+    @property
+    def heading(self) -> str:
+        """``"Week 1: January 5 to January 11, 2026"``, or ``"Week 1"``."""
+        return f"{self.title}: {self.dates}" if self.dates else self.title
+
+    @property
+    def dated(self) -> bool:
+        """Whether the columns carry dates."""
+        return any(day.date is not None for day in self.days)
+
+
+@attrs.frozen
 class ExerciseView:
     """One exercise as the handout shows it."""
 
@@ -95,6 +175,11 @@ class ExerciseView:
         """Whether the dosage is given week by week."""
         return any(line.label is not None for line in self.dosages)
 
+    @property
+    def dated(self) -> bool:
+        """Whether the weeks have dates, so a "Dates" column has something to show."""
+        return any(line.dates is not None for line in self.dosages)
+
 
 @attrs.frozen
 class Handout:
@@ -111,6 +196,13 @@ class Handout:
         citations: The references the exercises cite, in AMA style.
         credits: One credit a source of the data.
         data_version: The version of the data.
+        summary: The "at a glance" lines of a program: what it is for,
+            how often, how long a session takes, when to stop; empty for
+            a handout that is not a program.
+        details: The personal details given, in the order printed.
+        notes: The provider's notes, one paragraph a line.
+        tracking: The tracking sheet, one table a week; empty for a
+            handout that is not a program.
         labels: The fixed headings.
     """
 
@@ -123,6 +215,10 @@ class Handout:
     citations: tuple[str, ...]
     credits: tuple[str, ...]
     data_version: str
+    summary: tuple[str, ...] = ()
+    details: tuple[Detail, ...] = ()
+    notes: tuple[str, ...] = ()
+    tracking: tuple[TrackingWeek, ...] = ()
     labels: Labels = LABELS
 
     @property
@@ -147,14 +243,26 @@ class Handout:
         )
 
 
-def build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
+def build(
+    obj: Exercise | Program | Catalog,
+    catalog: Catalog,
+    options: HandoutOptions = DEFAULT_OPTIONS,
+) -> Handout:
     """Gather what the handout for *obj* says, looking things up in *catalog*.
+
+    The personal details of *options* go in the header.
 
     Raises:
         TypeError: *obj* is not an exercise, a program or a catalog.
         UnknownExerciseError: A program names an exercise *catalog* lacks.
         KeyError: An exercise cites a reference *catalog* lacks.
     """
+    handout = _build(obj, catalog)
+    details, notes = _details(options)
+    return attrs.evolve(handout, details=details, notes=notes)
+
+
+def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
     if isinstance(obj, Exercise):
         return _handout(
             obj.name,
@@ -209,7 +317,70 @@ def _program(program: Program, catalog: Catalog) -> Handout:
         exercises=exercises,
         catalog=catalog,
     )
-    return attrs.evolve(handout, data_version=data_version)
+    return attrs.evolve(
+        handout,
+        data_version=data_version,
+        summary=_summary(program),
+        tracking=tuple(_tracking(week, catalog) for week in program.weeks),
+    )
+
+
+#: What every program is for, in one line; the source's purpose, in our words.
+_PURPOSE = "What it is for: exercises to help your upper back heal."
+#: The one rule for when to stop, in the words of the fallback safety line.
+_STOP_RULE = "When to stop: if an exercise hurts, stop it and call your provider."
+
+
+def _summary(program: Program) -> tuple[str, ...]:
+    """The "at a glance" lines: what for, how often, how long, when to stop."""
+    schedule = program.schedule
+    times = (
+        "every day"
+        if schedule.sessions_per_week == 7
+        else (f"{schedule.sessions_per_week} days a week")
+    )
+    weeks = "1 week" if schedule.weeks == 1 else f"{schedule.weeks} weeks"
+    lines = [_PURPOSE, f"How often: {times}, for {weeks}."]
+    first = program.weeks[0] if program.weeks else None
+    if first is not None and first.start is not None:
+        lines.append(f"Start: {_date(first.start)}.")
+    if program.weeks:
+        longest = max(week.estimated_session_duration for week in program.weeks)
+        lines.append(f"How long: about {_minutes(longest)} a session.")
+    lines.append(_STOP_RULE)
+    return tuple(lines)
+
+
+def _tracking(week: Week, catalog: Catalog) -> TrackingWeek:
+    if week.start is not None:
+        days = tuple(
+            DayColumn(
+                _WEEKDAYS_SHORT[day.weekday()],
+                f"{_MONTHS_SHORT[day.month - 1]} {day.day}",
+            )
+            for day in (week.start + dt.timedelta(days=n) for n in range(7))
+        )
+    else:
+        days = tuple(DayColumn(f"Day {n}", None) for n in range(1, 8))
+    return TrackingWeek(
+        title=f"{LABELS.week} {week.number}",
+        dates=_span(week.start, week.end),
+        days=days,
+        rows=tuple(catalog[item.exercise].name for item in week.items),
+    )
+
+
+def _details(options: HandoutOptions) -> tuple[tuple[Detail, ...], tuple[str, ...]]:
+    given = (
+        (LABELS.patient, options.patient),
+        (LABELS.provider, options.provider),
+        (LABELS.provider_phone, options.provider_phone),
+        (LABELS.date_given, _date(options.date_given) if options.date_given else None),
+        (LABELS.next_visit, _date(options.next_visit) if options.next_visit else None),
+    )
+    details = tuple(Detail(label, value) for label, value in given if value is not None)
+    notes = tuple(line.strip() for line in (options.notes or "").splitlines() if line.strip())
+    return details, notes
 
 
 def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
@@ -264,16 +435,27 @@ def _single(exercise: Exercise) -> DosageLine:
 
 
 def _weekly(program: Program, exercise_id: str) -> tuple[DosageLine, ...]:
+    """One line per run of weeks with the same dosage: "Weeks 2 to 4" reads faster."""
+    runs: list[tuple[list[Week], str]] = []
+    for week in program.weeks:
+        for item in week.items:
+            if item.exercise != exercise_id:
+                continue
+            text = _sentence(item.dosage.describe())
+            if runs and runs[-1][1] == text and runs[-1][0][-1].number == week.number - 1:
+                runs[-1][0].append(week)
+            else:
+                runs.append(([week], text))
     return tuple(
-        DosageLine(
-            f"{LABELS.week} {week.number}",
-            _span(week.start, week.end),
-            _sentence(item.dosage.describe()),
-        )
-        for week in program.weeks
-        for item in week.items
-        if item.exercise == exercise_id
+        DosageLine(_weeks_label(weeks), _span(weeks[0].start, weeks[-1].end), text)
+        for weeks, text in runs
     )
+
+
+def _weeks_label(weeks: list[Week]) -> str:
+    if len(weeks) == 1:
+        return f"{LABELS.week} {weeks[0].number}"
+    return f"{LABELS.week}s {weeks[0].number} to {weeks[-1].number}"
 
 
 def _schedule(program: Program, catalog: Catalog) -> tuple[str, ...]:
