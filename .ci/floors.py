@@ -17,7 +17,7 @@ requirements = list(project["dependencies"])
 for extra in project.get("optional-dependencies", {}).values():
     requirements += extra
 
-for requirement in requirements:
+for requirement in dict.fromkeys(requirements):  # once each, in order
     match = re.match(r"\s*([A-Za-z0-9._-]+)(\[[^\]]*\])?\s*>=\s*([^,;\s]+)\s*(;.*)?$", requirement)
     if match is None:
         sys.exit(f"no `>=` floor in {requirement!r}: give every dependency one")
