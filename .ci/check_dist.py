@@ -9,7 +9,7 @@ Usage: python .ci/check_dist.py DIST_DIR DIRECT_WHEEL_DIR
 - The wheel built from the sdist (dist/, as `python -m build` makes it) has
   the same file list as a wheel built straight from the tree.
 
-Standard library only, so it runs with any Python.
+Standard library only (Python 3.11 or newer, for tomllib).
 """
 
 from __future__ import annotations
@@ -20,9 +20,15 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+import tomllib
+
 PACKAGE = "upperback"
 # What [tool.hatch.build.targets.sdist] includes, besides the generated PKG-INFO.
-SDIST_PARTS = ("src", "tests", "docs", "CHANGELOG.md", "CITATION.cff", "README.md", "LICENSE")
+SDIST_PARTS = tuple(
+    tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"][
+        "targets"
+    ]["sdist"]["include"]
+)
 
 
 def tracked(*paths: str) -> set[str]:

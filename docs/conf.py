@@ -1,6 +1,11 @@
 """Sphinx configuration for upperback's documentation."""
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+# Our own extension: the contact sheet of every figure, drawn at build time.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "upperback"
 author = "The upperback developers"
@@ -14,6 +19,7 @@ extensions = [
     "sphinx.ext.napoleon",
     # The CLI reference (cli.md) is generated from the argparse parser.
     "sphinxarg.ext",
+    "contact_sheet",
 ]
 # No intersphinx here, so references to the standard library cannot resolve;
 # -n (nitpicky) would flag each one. Everything else must resolve.

@@ -2,9 +2,10 @@
 
 Python blocks are doctests: pytest runs them (``--doctest-glob=*.md``), and
 none may be skipped. Shell blocks are run by ``.ci/run``, line for line.
-Text blocks show output and are not code.
+JSON blocks must parse. Text blocks show output and are not code.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -28,7 +29,12 @@ def test_only_known_languages():
     languages = {
         match[2] for page in PAGES for match in FENCE.finditer(page.read_text(encoding="utf-8"))
     }
-    assert languages <= {"python", "sh", "text"}
+    assert languages <= {"json", "python", "sh", "text"}
+
+
+@pytest.mark.parametrize("code", list(blocks("json")))
+def test_json_blocks_parse(code):
+    assert isinstance(json.loads(code), dict | list)
 
 
 @pytest.mark.parametrize("code", list(blocks("python")))

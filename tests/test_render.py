@@ -452,3 +452,33 @@ def test_any_catalog_renders_with_its_disclaimer(pair):
             assert f"Data version: {catalog.data_version}" in text
             for exercise in shown(obj, catalog):
                 assert exercise.name in text
+
+
+# -- figures ---------------------------------------------------------------------
+
+
+def test_html_shows_each_exercise_s_figures_with_alt_text(catalog):
+    page = render(catalog, "html")
+    for exercise in catalog:
+        section = page.split(f'id="exercise-{exercise.id}"', 1)[1].split("</section>", 1)[0]
+        pictures = upperback.illustrations(exercise)
+        assert len(pictures) == 2
+        assert section.count('<svg viewBox="') == len(pictures)
+        assert section.count('role="img"') == len(pictures)
+        for picture in pictures:
+            assert html.escape(picture.alt, quote=False) in section
+            assert f"<figcaption>{picture.label.capitalize()}</figcaption>" in section
+
+
+def test_text_and_markdown_handouts_have_no_pictures(catalog):
+    for fmt in ("text", "markdown"):
+        page = render(catalog, fmt)
+        assert "<svg" not in page
+        assert upperback.illustrate(catalog["band-row"]).alt not in page
+
+
+def test_an_exercise_without_a_figure_has_no_pictures(catalog):
+    bare = attrs.evolve(catalog["band-row"], figure=None)
+    page = render(bare, "html", catalog=catalog)
+    assert "<svg" not in page
+    assert 'class="figures"' not in page

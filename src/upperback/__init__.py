@@ -160,7 +160,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
-    from .illustrate import Illustration, illustrate, illustrations
+    from ._illustrate import Illustration, illustrate, illustrations
 
     #: The installed package's version, read from its metadata on first use.
     __version__: str
@@ -168,10 +168,10 @@ if TYPE_CHECKING:
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
 _LAZY = {
-    "Illustration": ".illustrate",
+    "Illustration": "._illustrate",
     "dumps": "._convert",
-    "illustrate": ".illustrate",
-    "illustrations": ".illustrate",
+    "illustrate": "._illustrate",
+    "illustrations": "._illustrate",
     "loads": "._convert",
 }
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import stat
 import threading
 from collections import defaultdict
@@ -20,6 +19,7 @@ from typing import ClassVar, TypeVar, overload
 
 import attrs
 
+from . import _search
 from ._resources import read_data
 from ._validate import catalog_problems, name_key
 from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError, short_repr
@@ -88,6 +88,9 @@ class Catalog:
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False, eq=False)
     _references_by_id: Mapping[str, Reference] = attrs.field(init=False, repr=False, eq=False)
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
+    _search_index: _search.SearchIndex | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
     #: The file the catalog was loaded from, if any: merge errors name it.
     _source: str | None = attrs.field(init=False, default=None, repr=False, eq=False)
     #: For a merged catalog, where each exercise came from (see _origin).
@@ -225,19 +228,14 @@ class Catalog:
             limit: At most this many results.
             cutoff: Leave out results that score below this.
         """
-        query = _normalize(text)
-        if not query:
-            return ()
-        scored = []
-        for position, exercise in enumerate(self.exercises):
-            best, label = max(
-                ((_similarity(query, _normalize(label)), label) for label in _labels(exercise)),
-                key=lambda pair: pair[0],
-            )
-            if best >= cutoff:
-                scored.append((-best, position, SearchResult(exercise, round(best, 3), label)))
-        scored.sort(key=lambda entry: (entry[0], entry[1]))
-        return tuple(result for _, _, result in scored[:limit])
+        index = self._search_index
+        if index is None:  # built on the first search; a race builds an equal one
+            index = _search.SearchIndex.build(self.exercises)
+            object.__setattr__(self, "_search_index", index)
+        return tuple(
+            SearchResult(exercise, round(score, 3), label)
+            for exercise, score, label in index.search(self.exercises, text, limit, cutoff)
+        )
 
     # -- combining --------------------------------------------------------
 
@@ -333,27 +331,6 @@ class SearchResult:
     exercise: Exercise
     score: float
     matched: str
-
-
-def _labels(exercise: Exercise) -> tuple[str, ...]:
-    return (exercise.name, exercise.id.replace("-", " "), *exercise.aliases)
-
-
-def _normalize(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
-
-
-def _similarity(query: str, label: str) -> float:
-    whole = difflib.SequenceMatcher(None, query, label).ratio()
-    # Compare each query word with its best word of the label, so that
-    # "pec stretch" finds "pectoralis stretch" and word order matters less.
-    label_words = label.split()
-    words = [
-        max(difflib.SequenceMatcher(None, w, lw).ratio() for lw in label_words)
-        for w in query.split()
-    ]
-    by_word = sum(words) / len(words) * min(1.0, len(words) / len(label_words)) ** 0.5
-    return float(max(whole, by_word))
 
 
 @attrs.frozen

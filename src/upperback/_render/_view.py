@@ -12,6 +12,7 @@ import datetime as dt
 
 import attrs
 
+from upperback._illustrate import illustrations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, Reference
 from upperback.program import Program, Week
@@ -24,6 +25,7 @@ __all__ = [
     "Detail",
     "DosageLine",
     "ExerciseView",
+    "FigureView",
     "Handout",
     "Labels",
     "TrackingWeek",
@@ -54,6 +56,7 @@ class Labels:
     """The fixed headings and words of a handout, in one place."""
 
     schedule: str = "Your schedule"
+    figures: str = "What it looks like"
     exercises: str = "Your exercises"
     steps: str = "How to do it"
     dosage: str = "How much to do"
@@ -110,6 +113,25 @@ class DosageLine:
 
 
 @attrs.frozen
+class FigureView:
+    """One picture of an exercise, as the handout shows it.
+
+    Args:
+        svg: The SVG element, ready to place inline in HTML (without the
+            namespace declaration a standalone file needs).
+        alt: What it shows, in plain words.
+        caption: A short visible caption, such as ``"Start position"``.
+        filename: A file name for the picture, for formats that link to
+            files, such as ``"band-row-start.svg"``.
+    """
+
+    svg: str
+    alt: str
+    caption: str
+    filename: str
+
+
+@attrs.frozen
 class Detail:
     """One personal detail in the handout's header: ``Provider: Dr. Lee``."""
 
@@ -159,7 +181,11 @@ class TrackingWeek:
 
 @attrs.frozen
 class ExerciseView:
-    """One exercise as the handout shows it."""
+    """One exercise as the handout shows it.
+
+    :attr:`figures` are its pictures, start pose first; empty when the
+    exercise has no figure.
+    """
 
     number: int
     id: str
@@ -169,6 +195,7 @@ class ExerciseView:
     dosages: tuple[DosageLine, ...]
     progressions: tuple[str, ...]
     cautions: tuple[str, ...]
+    figures: tuple[FigureView, ...] = ()
 
     @property
     def weekly(self) -> bool:
@@ -427,7 +454,24 @@ def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) 
         dosages=dosages,
         progressions=tuple(p.describe() for p in exercise.progressions),
         cautions=exercise.cautions,
+        figures=tuple(
+            FigureView(
+                svg=_inline(picture.svg),
+                alt=picture.alt,
+                caption=_sentence(picture.label).removesuffix("."),
+                filename=picture.filename,
+            )
+            for picture in illustrations(exercise)
+        ),
     )
+
+
+def _inline(svg: str) -> str:
+    """The SVG as HTML markup: HTML puts ``<svg>`` in its namespace itself.
+
+    Without the namespace declaration, a page holds no URL at all.
+    """
+    return svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).rstrip("\n")
 
 
 def _single(exercise: Exercise) -> DosageLine:

@@ -48,6 +48,7 @@ class Illustration:
     Args:
         exercise: The exercise id.
         pose: The pose's name, such as ``"start"``.
+        label: The pose in words, such as ``"start position"``.
         title: A short name for the picture.
         alt: What the picture shows, in plain words, for people who cannot
             see it.
@@ -58,6 +59,7 @@ class Illustration:
 
     exercise: str
     pose: str
+    label: str
     title: str
     alt: str
     svg: str
@@ -316,7 +318,8 @@ def _draw(exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose) -> I
         *_body_shapes(body, figure.view),
         *_arrow_shapes(scene, pose),
     ]
-    title = f"{exercise.name}: {_pose_label(figure, pose)}"
+    label = _pose_label(figure, pose)
+    title = f"{exercise.name}: {label}"
     alt = describe(figure, pose, scene)
     x0, y0, x1, y1 = bounds
     svg = document(
@@ -326,7 +329,9 @@ def _draw(exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose) -> I
         desc=alt,
         ident=f"figure-{exercise.id}-{pose.name}",
     )
-    return Illustration(exercise=exercise.id, pose=pose.name, title=title, alt=alt, svg=svg)
+    return Illustration(
+        exercise=exercise.id, pose=pose.name, label=label, title=title, alt=alt, svg=svg
+    )
 
 
 def _pose_label(figure: Figure, pose: Pose) -> str:

@@ -1,0 +1,137 @@
+"""Fast search gives exactly the results of the original scoring.
+
+``tests/fixtures/search_corpus.json`` was recorded by
+``benchmarks/search_corpus.py`` before search was made fast. ``_oracle``
+below is that original scoring, kept word for word as the reference.
+"""
+
+import difflib
+import hashlib
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import upperback
+
+from . import strategies
+
+ROOT = Path(__file__).parent.parent
+CORPUS = json.loads((Path(__file__).parent / "fixtures" / "search_corpus.json").read_text("utf-8"))
+
+
+# -- the original scoring, as it was before the index --------------------------
+
+
+def _labels(exercise):
+    return (exercise.name, exercise.id.replace("-", " "), *exercise.aliases)
+
+
+def _normalize(text):
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _similarity(query, label):
+    whole = difflib.SequenceMatcher(None, query, label).ratio()
+    label_words = label.split()
+    words = [
+        max(difflib.SequenceMatcher(None, w, lw).ratio() for lw in label_words)
+        for w in query.split()
+    ]
+    by_word = sum(words) / len(words) * min(1.0, len(words) / len(label_words)) ** 0.5
+    return float(max(whole, by_word))
+
+
+def _oracle(catalog, text, *, limit=5, cutoff=0.6):
+    query = _normalize(text)
+    if not query:
+        return []
+    scored = []
+    for position, exercise in enumerate(catalog.exercises):
+        best, label = max(
+            ((_similarity(query, _normalize(label)), label) for label in _labels(exercise)),
+            key=lambda pair: pair[0],
+        )
+        if best >= cutoff:
+            scored.append((-best, position, [exercise.id, round(best, 3), label]))
+    scored.sort(key=lambda entry: (entry[0], entry[1]))
+    return [result for _, _, result in scored[:limit]]
+
+
+def _results(catalog, text, **kwargs):
+    return [[r.exercise.id, r.score, r.matched] for r in catalog.search(text, **kwargs)]
+
+
+def _fingerprint(catalog):
+    labels = [[e.id, e.name, list(e.aliases)] for e in catalog]
+    return hashlib.sha256(json.dumps(labels).encode()).hexdigest()
+
+
+def _synthetic(size):
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    if spec is None or spec.loader is None:  # pragma: no cover - the repository is incomplete
+        pytest.skip("benchmarks/generate.py is not here")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = module.catalog_data(size)
+    return upperback.loads(json.dumps(data), upperback.Catalog)
+
+
+@pytest.fixture(scope="module")
+def catalogs():
+    return {"bundled": upperback.load_catalog(), "synthetic-1000": _synthetic(1000)}
+
+
+@pytest.mark.parametrize("name", ["bundled", "synthetic-1000"])
+def test_recorded_corpus(catalogs, name):
+    catalog = catalogs[name]
+    if _fingerprint(catalog) != CORPUS["fingerprints"][name]:
+        pytest.skip(f"the {name} catalog's names changed since the corpus was recorded")
+    cases = [case for case in CORPUS["cases"] if case["catalog"] == name]
+    assert len(cases) > 100
+    for case in cases:
+        got = _results(catalog, case["query"], limit=case["limit"], cutoff=case["cutoff"])
+        assert got == case["results"], case
+
+
+def test_corpus_covers_every_kind_of_query():
+    kinds = {case["kind"] for case in CORPUS["cases"]}
+    assert {"exact", "alias", "typo", "order", "none"} <= kinds
+    assert any(case["results"] for case in CORPUS["cases"] if case["kind"] == "typo")
+    no_match = [c for c in CORPUS["cases"] if c["query"] == "xyzzy" and c["cutoff"] >= 0.6]
+    assert no_match
+    assert not any(case["results"] for case in no_match)
+
+
+@pytest.mark.parametrize("case", [c for c in CORPUS["cases"] if c["catalog"] == "bundled"])
+def test_bundled_catalog_matches_the_original_scoring(catalogs, case):
+    kwargs = {"limit": case["limit"], "cutoff": case["cutoff"]}
+    catalog = catalogs["bundled"]
+    assert _results(catalog, case["query"], **kwargs) == _oracle(catalog, case["query"], **kwargs)
+
+
+def _queries(catalog):
+    labels = [label for e in catalog for label in _labels(e)]
+    from_labels = st.sampled_from(labels) if labels else st.just("")
+    mutated = st.tuples(from_labels, st.integers(0, 30), st.text(max_size=3)).map(
+        lambda t: t[0][: t[1]] + t[2] + t[0][t[1] + 1 :]
+    )
+    reordered = from_labels.map(lambda label: " ".join(reversed(label.split())))
+    return st.one_of(from_labels, mutated, reordered, st.text(max_size=20))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])  # catalogs are big draws
+@given(
+    st.data(),
+    strategies.catalogs(),
+    st.integers(1, 10),
+    st.sampled_from([0.0, 0.3, 0.5, 0.6, 0.75, 0.9, 1.0]) | st.floats(0, 1),
+)
+def test_random_catalogs_and_queries_match_the_original_scoring(data, catalog, limit, cutoff):
+    query = data.draw(_queries(catalog))
+    kwargs = {"limit": limit, "cutoff": cutoff}
+    assert _results(catalog, query, **kwargs) == _oracle(catalog, query, **kwargs)
