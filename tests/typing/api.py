@@ -27,6 +27,10 @@ from upperback import (
     Catalog,
     CatalogError,
     Category,
+    CertReport,
+    CertRow,
+    CertSection,
+    CertStatus,
     Contact,
     DataError,
     Dosage,
@@ -81,6 +85,7 @@ from upperback import (
     Week,
     adapt,
     build_program,
+    cert_report,
     dumps,
     illustrate,
     illustrations,
@@ -89,6 +94,7 @@ from upperback import (
     load_catalog,
     loads,
     render,
+    to_fhir,
 )
 
 # -- the catalog ------------------------------------------------------------
@@ -231,6 +237,18 @@ assert_type(dumps(exercise.dosage), str)
 assert_type(loads(dumps(exercise.dosage), Dosage), Dosage)
 assert_type(loads("{}", Program), Program)
 assert_type(upperback.__version__, str)
+
+# -- FHIR and CERT -----------------------------------------------------------
+
+assert_type(to_fhir(program, patient="Patient/1", bundle_type="transaction"), dict[str, Any])
+assert_type(to_fhir(exercise), dict[str, Any])
+assert_type(to_fhir(catalog, date=dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)), dict[str, Any])
+cert = cert_report(program, catalog=catalog)
+assert_type(cert, CertReport)
+assert_type(cert.rows, tuple[CertRow, ...])
+assert_type(cert.rows[0].status, CertStatus)
+assert_type(cert.rows[0].section, CertSection)
+assert_type(render(cert, "markdown"), str)
 
 # -- errors: one base class, each also the matching builtin ----------------
 
