@@ -63,8 +63,11 @@ from .model import (
 )
 from .program import (
     DEFAULT_EQUIPMENT,
+    DOSE_CEILING,
+    MIN_SECONDS_PER_REP,
     Action,
     Adjustment,
+    DoseCeiling,
     Feedback,
     Omission,
     OmissionReason,
@@ -82,7 +85,9 @@ from .schema import json_schema
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
+    "DOSE_CEILING",
     "FORMATS",
+    "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
     "Action",
     "Adjustment",
@@ -93,9 +98,14 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Category",
+    "CertReport",
+    "CertRow",
+    "CertSection",
+    "CertStatus",
     "Contact",
     "DataError",
     "Dosage",
+    "DoseCeiling",
     "Equipment",
     "Exercise",
     "Feedback",
@@ -147,6 +157,7 @@ __all__ = [
     "Week",
     "adapt",
     "build_program",
+    "cert_report",
     "dumps",
     "illustrate",
     "illustrations",
@@ -155,21 +166,30 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
+    "to_fhir",
 ]
 
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
+    from ._fhir import to_fhir
     from ._illustrate import Illustration, illustrate, illustrations
+    from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
 _LAZY = {
+    "CertReport": ".cert",
+    "CertRow": ".cert",
+    "CertSection": ".cert",
+    "CertStatus": ".cert",
     "Illustration": "._illustrate",
+    "cert_report": ".cert",
     "dumps": "._convert",
     "illustrate": "._illustrate",
     "illustrations": "._illustrate",
     "loads": "._convert",
+    "to_fhir": "._fhir",
 }
 
 
