@@ -487,3 +487,17 @@ def test_an_exercise_without_a_figure_has_no_pictures(catalog):
     page = render(bare, "html", catalog=catalog)
     assert "<svg" not in page
     assert 'class="figures"' not in page
+
+
+def test_markdown_links_pictures_in_a_figures_folder(catalog):
+    options = upperback.HandoutOptions(figures_dir="my figures/")
+    page = render(catalog["band-row"], "markdown", options=options)
+    for picture in upperback.illustrations(catalog["band-row"]):
+        assert f"![{picture.alt}](my%20figures/{picture.filename})" in page
+    # the pictures sit between the summary and the steps
+    assert page.index("![") < page.index("1. Shut the middle")
+    # without a folder there is nothing to link; text never shows pictures
+    assert "![" not in render(catalog["band-row"], "markdown")
+    assert render(catalog["band-row"], "text", options=options) == render(
+        catalog["band-row"], "text"
+    )

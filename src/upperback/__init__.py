@@ -178,6 +178,9 @@ if TYPE_CHECKING:
     from ._illustrate import Illustration, illustrate, illustrations
     from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
 
+    #: The installed package's version, read from its metadata on first use.
+    __version__: str
+
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
 _LAZY = {

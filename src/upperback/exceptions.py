@@ -82,7 +82,7 @@ class Problem:
 
 
 class DataError(UpperbackError, ValueError):
-    """Data is invalid; :attr:`problems` lists everything wrong with it.
+    """Data is invalid; ``problems`` lists everything wrong with it.
 
     Raised by :func:`upperback.loads` for any type. Every problem that can
     be found is collected before raising, so one run tells you everything
@@ -117,7 +117,7 @@ class DataError(UpperbackError, ValueError):
 
 
 class CatalogError(DataError):
-    """A catalog is invalid; :attr:`problems` lists everything wrong with it.
+    """A catalog is invalid; ``problems`` lists everything wrong with it.
 
     The loader never half-loads: a catalog with any problem is not loaded
     at all, and nothing loaded before is changed.

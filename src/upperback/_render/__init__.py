@@ -111,7 +111,7 @@ def render(  # noqa: C901 - one branch per kind of object and format
             of the details, Letter paper, regular print.
 
     Returns:
-        The handout: ``bytes`` for PDF, else text. Text and Markdown end
+        The handout, as ``bytes`` for PDF, else as text. Text and Markdown end
         with a newline.
 
     Raises:

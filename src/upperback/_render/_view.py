@@ -9,6 +9,7 @@ this module's builders.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 import attrs
 
@@ -123,12 +124,15 @@ class FigureView:
         caption: A short visible caption, such as ``"Start position"``.
         filename: A file name for the picture, for formats that link to
             files, such as ``"band-row-start.svg"``.
+        link: Where a Markdown handout finds the picture file, or ``None``
+            to show no picture.
     """
 
     svg: str
     alt: str
     caption: str
     filename: str
+    link: str | None = None
 
 
 @attrs.frozen
@@ -286,7 +290,26 @@ def build(
     """
     handout = _build(obj, catalog)
     details, notes = _details(options)
-    return attrs.evolve(handout, details=details, notes=notes)
+    handout = attrs.evolve(handout, details=details, notes=notes)
+    if options.figures_dir is not None:
+        handout = _linked(handout, options.figures_dir)
+    return handout
+
+
+def _linked(handout: Handout, folder: str) -> Handout:
+    """Point every picture at its file in *folder*, for formats that link to files."""
+    base = urllib.parse.quote(folder.rstrip("/"), safe="/._-~:")
+    exercises = tuple(
+        attrs.evolve(
+            view,
+            figures=tuple(
+                attrs.evolve(figure, link=f"{base}/{urllib.parse.quote(figure.filename)}")
+                for figure in view.figures
+            ),
+        )
+        for view in handout.exercises
+    )
+    return attrs.evolve(handout, exercises=exercises)
 
 
 def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
