@@ -268,3 +268,55 @@ def test_main_returns_the_status_instead_of_exiting(capsys):
     assert main(["program", "--weeks"]) == 2
     assert main(["show", "band-rwo"]) == 2
     assert "did you mean 'band-row'" in capsys.readouterr().err
+
+
+# -- figures -----------------------------------------------------------------
+
+
+def test_show_as_svg_draws_the_pose(tmp_path):
+    target = tmp_path / "row.svg"
+    assert ok("show", "band-row", "--format", "svg", "--pose", "end", "-o", target) == ""
+    assert (
+        target.read_text(encoding="utf-8") == upperback.illustrate(CATALOG["band-row"], "end").svg
+    )
+    assert (
+        ok("show", "band-row", "--format", "svg") == upperback.illustrate(CATALOG["band-row"]).svg
+    )
+
+
+def test_show_with_an_unknown_pose_exits_2():
+    result = run("show", "band-row", "--format", "svg", "--pose", "ned")
+    assert result.returncode == 2
+    assert "unknown pose 'ned' (did you mean 'end'?)" in result.stderr
+
+
+def test_pose_needs_the_svg_format():
+    result = run("show", "band-row", "--pose", "end")
+    assert result.returncode == 2
+    assert "--pose needs --format svg" in result.stderr
+
+
+def test_figures_writes_every_pose_of_every_exercise(tmp_path):
+    target = tmp_path / "new" / "figures"
+    assert ok("figures", "-o", target) == f"Wrote 16 pictures to {target}\n"
+    names = sorted(p.name for p in target.iterdir())
+    expected = sorted(
+        picture.filename for exercise in CATALOG for picture in upperback.illustrations(exercise)
+    )
+    assert names == expected
+    assert (target / "band-row-start.svg").read_text(encoding="utf-8") == (
+        upperback.illustrate(CATALOG["band-row"]).svg
+    )
+
+
+def test_figures_from_a_bad_catalog_writes_nothing(tmp_path):
+    target = tmp_path / "figures"
+    result = run("figures", "--catalog", FIXTURES / "bad" / "types.json", "-o", target)
+    assert result.returncode == 1
+    assert not target.exists()
+
+
+def test_markdown_handout_links_the_written_figures():
+    out = ok("show", "band-row", "--format", "markdown", "--figures-dir", "figs")
+    assert "](figs/band-row-start.svg)" in out
+    assert "](figs/band-row-end.svg)" in out

@@ -369,11 +369,15 @@ def test_html_weeks_are_a_table(program):
 
 def test_template_dir_overrides_one_template(tmp_path, catalog, evil):
     (tmp_path / "exercise.html").write_text(
-        '<section class="mine"><h3>{{ exercise.name }}</h3></section>\n', encoding="utf-8"
+        '<section class="mine"><h3>{{ exercise.name }}</h3>'
+        "{% for step in exercise.steps %}<p>{{ step }}</p>{% endfor %}"
+        "{% for line in exercise.dosages %}<p>{{ line.text }}</p>{% endfor %}</section>\n",
+        encoding="utf-8",
     )
     page = render(catalog, "html", template_dir=tmp_path)
     assert page.count('<section class="mine">') == len(catalog)
-    assert catalog["band-row"].steps[0].text not in page
+    # Ours has a summary; this one does not (steps and dosage it must keep).
+    assert catalog["band-row"].summary not in page
     # The rest of the page still comes from ours.
     assert "When to stop and call your provider" in page
     assert html.escape(catalog.disclaimer, quote=False) in page
@@ -432,10 +436,11 @@ def catalogs_and_programs(draw):
         for number in range(1, count + 1)
     )
     more_often = tuple(e.id for e in chosen if e.dosage.frequency is not None)
+    sessions = draw(st.integers(1, 7))
     program = Program(
-        request=ProgramRequest(weeks=count, start=start),
+        request=ProgramRequest(weeks=count, start=start, sessions_per_week=sessions),
         data_version=catalog.data_version,
-        schedule=Schedule(draw(st.integers(1, 7)), count, more_often),
+        schedule=Schedule(sessions, count, more_often),
         weeks=weeks,
     )
     return catalog, program
@@ -452,3 +457,47 @@ def test_any_catalog_renders_with_its_disclaimer(pair):
             assert f"Data version: {catalog.data_version}" in text
             for exercise in shown(obj, catalog):
                 assert exercise.name in text
+
+
+# -- figures ---------------------------------------------------------------------
+
+
+def test_html_shows_each_exercise_s_figures_with_alt_text(catalog):
+    page = render(catalog, "html")
+    for exercise in catalog:
+        section = page.split(f'id="exercise-{exercise.id}"', 1)[1].split("</section>", 1)[0]
+        pictures = upperback.illustrations(exercise)
+        assert len(pictures) == 2
+        assert section.count('<svg viewBox="') == len(pictures)
+        assert section.count('role="img"') == len(pictures)
+        for picture in pictures:
+            assert html.escape(picture.alt, quote=False) in section
+            assert f"<figcaption>{picture.label.capitalize()}</figcaption>" in section
+
+
+def test_text_and_markdown_handouts_have_no_pictures(catalog):
+    for fmt in ("text", "markdown"):
+        page = render(catalog, fmt)
+        assert "<svg" not in page
+        assert upperback.illustrate(catalog["band-row"]).alt not in page
+
+
+def test_an_exercise_without_a_figure_has_no_pictures(catalog):
+    bare = attrs.evolve(catalog["band-row"], figure=None)
+    page = render(bare, "html", catalog=catalog)
+    assert "<svg" not in page
+    assert 'class="figures"' not in page
+
+
+def test_markdown_links_pictures_in_a_figures_folder(catalog):
+    options = upperback.HandoutOptions(figures_dir="my figures/")
+    page = render(catalog["band-row"], "markdown", options=options)
+    for picture in upperback.illustrations(catalog["band-row"]):
+        assert f"![{picture.alt}](my%20figures/{picture.filename})" in page
+    # the pictures sit between the summary and the steps
+    assert page.index("![") < page.index("1. Shut the middle")
+    # without a folder there is nothing to link; text never shows pictures
+    assert "![" not in render(catalog["band-row"], "markdown")
+    assert render(catalog["band-row"], "text", options=options) == render(
+        catalog["band-row"], "text"
+    )

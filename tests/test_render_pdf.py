@@ -119,6 +119,9 @@ def check_everything(text: str, info: dict[str, str], program) -> None:
     exercises = [CATALOG[i] for i in program.exercise_ids]
     for exercise in exercises:
         assert exercise.name in flat
+    # Each exercise's start and end figures print with their captions.
+    assert flat.count("Start position") == len(exercises)
+    assert flat.count("End position") == len(exercises)
     for week in program.weeks:
         for item in week.items:
             said = item.dosage.describe()

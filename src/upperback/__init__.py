@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
+    "DOSE_CEILING",
     "FORMATS",
+    "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
     "Action",
     "Adjustment",
@@ -23,9 +25,14 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Category",
+    "CertReport",
+    "CertRow",
+    "CertSection",
+    "CertStatus",
     "Contact",
     "DataError",
     "Dosage",
+    "DoseCeiling",
     "Equipment",
     "Exercise",
     "Feedback",
@@ -68,6 +75,7 @@ __all__ = [
     "SearchResult",
     "Source",
     "Step",
+    "TemplateError",
     "Timing",
     "UnknownExerciseError",
     "UnknownFormatError",
@@ -77,6 +85,7 @@ __all__ = [
     "Week",
     "adapt",
     "build_program",
+    "cert_report",
     "dumps",
     "illustrate",
     "illustrations",
@@ -85,13 +94,17 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
+    "to_fhir",
 ]
 
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
+    from ._fhir import to_fhir
+    from ._illustrate import Illustration, illustrate, illustrations
     from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
     from .catalog import Catalog, SearchResult, load_catalog
+    from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
     from .exceptions import (
         CatalogError,
         DataError,
@@ -102,12 +115,12 @@ if TYPE_CHECKING:
         NoEligibleExercisesError,
         NoFigureError,
         Problem,
+        TemplateError,
         UnknownExerciseError,
         UnknownFormatError,
         UnknownVocabularyError,
         UpperbackError,
     )
-    from .illustrate import Illustration, illustrate, illustrations
     from .model import (
         Arm,
         Arrow,
@@ -144,8 +157,11 @@ if TYPE_CHECKING:
     )
     from .program import (
         DEFAULT_EQUIPMENT,
+        DOSE_CEILING,
+        MIN_SECONDS_PER_REP,
         Action,
         Adjustment,
+        DoseCeiling,
         Feedback,
         Omission,
         OmissionReason,
@@ -161,6 +177,9 @@ if TYPE_CHECKING:
     )
     from .schema import json_schema
 
+    #: The installed package's version, read from its metadata on first use.
+    __version__: str
+
 #: Where each public name lives. The package imports none of its modules
 #: at import time (PEP 562): each loads on first use of one of its names,
 #: so `import upperback` costs no more than the attrs import it needs later.
@@ -174,10 +193,16 @@ _LAZY = {
     "Catalog": ".catalog",
     "CatalogError": ".exceptions",
     "Category": ".model",
+    "CertReport": ".cert",
+    "CertRow": ".cert",
+    "CertSection": ".cert",
+    "CertStatus": ".cert",
     "Contact": ".model",
     "DEFAULT_EQUIPMENT": ".program",
+    "DOSE_CEILING": ".program",
     "DataError": ".exceptions",
     "Dosage": ".model",
+    "DoseCeiling": ".program",
     "Equipment": ".model",
     "Exercise": ".model",
     "FORMATS": "._render",
@@ -189,13 +214,14 @@ _LAZY = {
     "HoldUnit": ".model",
     "Identifier": ".model",
     "IdentifierScheme": ".model",
-    "Illustration": ".illustrate",
+    "Illustration": "._illustrate",
     "IncompleteHandoutError": ".exceptions",
     "InvalidConstraintError": ".exceptions",
     "InvalidOptionError": ".exceptions",
     "Joints": ".model",
     "Leg": ".model",
     "Load": ".model",
+    "MIN_SECONDS_PER_REP": ".program",
     "MissingExtraError": ".exceptions",
     "NoEligibleExercisesError": ".exceptions",
     "NoFigureError": ".exceptions",
@@ -222,6 +248,7 @@ _LAZY = {
     "SearchResult": ".catalog",
     "Source": ".model",
     "Step": ".model",
+    "TemplateError": ".exceptions",
     "Timing": ".program",
     "UnknownExerciseError": ".exceptions",
     "UnknownFormatError": ".exceptions",
@@ -231,14 +258,16 @@ _LAZY = {
     "Week": ".program",
     "adapt": ".program",
     "build_program": ".program",
+    "cert_report": ".cert",
     "dumps": "._convert",
-    "illustrate": ".illustrate",
-    "illustrations": ".illustrate",
+    "illustrate": "._illustrate",
+    "illustrations": "._illustrate",
     "json_schema": ".schema",
     "ladder": ".program",
     "load_catalog": ".catalog",
     "loads": "._convert",
     "render": "._render",
+    "to_fhir": "._fhir",
 }
 
 

@@ -50,6 +50,8 @@ _PROG = "upperback"
 _HANDOUT_FORMATS = ("text", "markdown", "html", "pdf", "json")
 #: Formats of a listing: the catalog or search results.
 _LISTING_FORMATS = ("text", "json")
+#: Formats of ``show``: a handout, or a picture of one pose.
+_SHOW_FORMATS = (*_HANDOUT_FORMATS, "svg")
 
 #: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
 #: every other error is about the data and exits 1.
@@ -88,7 +90,7 @@ class _Args(argparse.Namespace):
     handler: Callable[[_Args], int]
     catalog: Path | None
     catalog_max_bytes: int
-    format: Literal["text", "markdown", "html", "pdf", "json"]
+    format: Literal["text", "markdown", "html", "pdf", "json", "svg"]
     output: Path | None
     # show and program: the handout's options
     patient: str | None
@@ -99,8 +101,12 @@ class _Args(argparse.Namespace):
     notes: str | None
     paper: Literal["letter", "a4"]
     large_print: bool
+    figures_dir: str | None
     # show
     exercise_id: str
+    pose: str | None
+    # figures
+    directory: Path
     # search
     text: str
     limit: int
@@ -198,10 +204,32 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="one exercise as a handout", formatter_class=_Formatter)
     show.add_argument("exercise_id", metavar="ID", help="the exercise id, such as band-row")
-    _add_output(show, _HANDOUT_FORMATS)
+    _add_output(show, _SHOW_FORMATS)
+    show.add_argument(
+        "--pose",
+        metavar="NAME",
+        help="with --format svg: which pose to draw, such as start or end (default: start)",
+    )
     _add_handout_options(show)
     _add_catalog_options(show, argparse.SUPPRESS)
     show.set_defaults(handler=_show)
+
+    figures = commands.add_parser(
+        "figures",
+        help="write a picture of every pose of every exercise, as SVG files",
+        formatter_class=_Formatter,
+    )
+    figures.add_argument(
+        "-o",
+        "--output",
+        dest="directory",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the folder to write ID-POSE.svg files to; made if missing",
+    )
+    _add_catalog_options(figures, argparse.SUPPRESS)
+    figures.set_defaults(handler=_figures)
 
     search = commands.add_parser(
         "search", help="find exercises by name, forgiving typos", formatter_class=_Formatter
@@ -304,6 +332,11 @@ def _add_handout_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print with a base font of at least 16 pt (html and pdf)",
     )
+    group.add_argument(
+        "--figures-dir",
+        metavar="DIR",
+        help="markdown: link each exercise's pictures in DIR, as written by 'upperback figures'",
+    )
 
 
 #: The handout options that are personal details, by their option names.
@@ -328,7 +361,9 @@ def _options(args: _Args) -> HandoutOptions:
                 "personal details go in a handout (text, markdown, html, pdf), "
                 "never in the JSON of a program or an exercise",
             )
-    return HandoutOptions(**given, paper=args.paper, large_print=args.large_print)
+    return HandoutOptions(
+        **given, paper=args.paper, large_print=args.large_print, figures_dir=args.figures_dir
+    )
 
 
 def _add_program_options(parser: argparse.ArgumentParser) -> None:
@@ -465,7 +500,29 @@ def _list(args: _Args) -> int:
 
 def _show(args: _Args) -> int:
     catalog = _catalog(args)
-    _emit(_handout(catalog[args.exercise_id], args, catalog), args.output)
+    exercise = catalog[args.exercise_id]
+    if args.format == "svg":
+        from ._illustrate import illustrate  # noqa: PLC0415 - drawing loads only when used
+
+        _write(illustrate(exercise, args.pose).svg, args.output)
+        return 0
+    if args.pose is not None:
+        sys.stderr.write(f"{_PROG} show: --pose needs --format svg\n")
+        return 2
+    _emit(_handout(exercise, args, catalog), args.output)
+    return 0
+
+
+def _figures(args: _Args) -> int:
+    """Draw everything first, then write: bad data writes no file at all."""
+    from ._illustrate import illustrations  # noqa: PLC0415 - drawing loads only when used
+
+    pictures = [picture for exercise in _catalog(args) for picture in illustrations(exercise)]
+    args.directory.mkdir(parents=True, exist_ok=True)
+    for picture in pictures:
+        _write_file(picture.svg, args.directory / picture.filename)
+    noun = "picture" if len(pictures) == 1 else "pictures"
+    _write(f"Wrote {len(pictures)} {noun} to {args.directory}", None)
     return 0
 
 
@@ -538,7 +595,12 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
         )
     from ._render import render  # noqa: PLC0415 - the renderers load only when used
 
-    return render(obj, format=args.format, catalog=catalog, options=options)
+    match args.format:
+        case "svg":  # pragma: no cover - _show draws pictures itself
+            msg = "a handout has no svg format"
+            raise AssertionError(msg)
+        case fmt:
+            return render(obj, format=fmt, catalog=catalog, options=options)
 
 
 def _emit(output: str | bytes, path: Path | None) -> None:

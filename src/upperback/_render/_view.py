@@ -9,9 +9,11 @@ this module's builders.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 import attrs
 
+from upperback._illustrate import illustrations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, Reference
 from upperback.program import Program, Week
@@ -24,6 +26,7 @@ __all__ = [
     "Detail",
     "DosageLine",
     "ExerciseView",
+    "FigureView",
     "Handout",
     "Labels",
     "TrackingWeek",
@@ -54,6 +57,7 @@ class Labels:
     """The fixed headings and words of a handout, in one place."""
 
     schedule: str = "Your schedule"
+    figures: str = "What it looks like"
     exercises: str = "Your exercises"
     steps: str = "How to do it"
     dosage: str = "How much to do"
@@ -110,6 +114,28 @@ class DosageLine:
 
 
 @attrs.frozen
+class FigureView:
+    """One picture of an exercise, as the handout shows it.
+
+    Args:
+        svg: The SVG element, ready to place inline in HTML (without the
+            namespace declaration a standalone file needs).
+        alt: What it shows, in plain words.
+        caption: A short visible caption, such as ``"Start position"``.
+        filename: A file name for the picture, for formats that link to
+            files, such as ``"band-row-start.svg"``.
+        link: Where a Markdown handout finds the picture file, or ``None``
+            to show no picture.
+    """
+
+    svg: str
+    alt: str
+    caption: str
+    filename: str
+    link: str | None = None
+
+
+@attrs.frozen
 class Detail:
     """One personal detail in the handout's header: ``Provider: Dr. Lee``."""
 
@@ -159,7 +185,11 @@ class TrackingWeek:
 
 @attrs.frozen
 class ExerciseView:
-    """One exercise as the handout shows it."""
+    """One exercise as the handout shows it.
+
+    :attr:`figures` are its pictures, start pose first; empty when the
+    exercise has no figure.
+    """
 
     number: int
     id: str
@@ -169,6 +199,7 @@ class ExerciseView:
     dosages: tuple[DosageLine, ...]
     progressions: tuple[str, ...]
     cautions: tuple[str, ...]
+    figures: tuple[FigureView, ...] = ()
 
     @property
     def weekly(self) -> bool:
@@ -259,7 +290,26 @@ def build(
     """
     handout = _build(obj, catalog)
     details, notes = _details(options)
-    return attrs.evolve(handout, details=details, notes=notes)
+    handout = attrs.evolve(handout, details=details, notes=notes)
+    if options.figures_dir is not None:
+        handout = _linked(handout, options.figures_dir)
+    return handout
+
+
+def _linked(handout: Handout, folder: str) -> Handout:
+    """Point every picture at its file in *folder*, for formats that link to files."""
+    base = urllib.parse.quote(folder.rstrip("/"), safe="/._-~:")
+    exercises = tuple(
+        attrs.evolve(
+            view,
+            figures=tuple(
+                attrs.evolve(figure, link=f"{base}/{urllib.parse.quote(figure.filename)}")
+                for figure in view.figures
+            ),
+        )
+        for view in handout.exercises
+    )
+    return attrs.evolve(handout, exercises=exercises)
 
 
 def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
@@ -392,28 +442,33 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
     exercises: tuple[Exercise, ...],
     catalog: Catalog,
 ) -> Handout:
+    # Safety travels with the content: each exercise brings the disclaimer,
+    # safety lines and sources of the catalog it came from (after a merge,
+    # not always *catalog*'s own), and nothing else's.
+    origins = [catalog._origin(e.id) for e in exercises] or [catalog._origin("")]  # noqa: SLF001
+    safety = tuple(dict.fromkeys(line for o in origins for line in o.safety))
+    disclaimers = tuple(dict.fromkeys(o.disclaimer for o in origins))
+    sources = tuple(dict.fromkeys(source for o in origins for source in o.sources))
     return Handout(
         title=title,
         intro=intro,
         schedule=schedule,
         exercises=views,
-        safety=catalog.safety or _FALLBACK_SAFETY,
-        disclaimer=catalog.disclaimer,
+        safety=safety or _FALLBACK_SAFETY,
+        disclaimer=" ".join(disclaimers),
         citations=tuple(r.cite() for r in _cited(exercises, catalog)),
-        credits=tuple(s.credit() for s in catalog.sources),
+        credits=tuple(s.credit() for s in sources),
         data_version=catalog.data_version,
     )
 
 
 def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference, ...]:
-    """The references *exercises* cite, in order of first citation.
+    """The references *exercises* cite, in order of first citation; none if they cite none.
 
-    When they cite none, every reference of the catalog: a handout always
-    says what its facts rest on.
+    A handout lists only what its own exercises rest on: an exercise that
+    cites nothing must not borrow another's evidence.
     """
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
-    if not ids:
-        return catalog.references
     return tuple(catalog.reference(ref) for ref in ids)
 
 
@@ -427,7 +482,24 @@ def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) 
         dosages=dosages,
         progressions=tuple(p.describe() for p in exercise.progressions),
         cautions=exercise.cautions,
+        figures=tuple(
+            FigureView(
+                svg=_inline(picture.svg),
+                alt=picture.alt,
+                caption=_sentence(picture.label).removesuffix("."),
+                filename=picture.filename,
+            )
+            for picture in illustrations(exercise)
+        ),
     )
+
+
+def _inline(svg: str) -> str:
+    """The SVG as HTML markup: HTML puts ``<svg>`` in its namespace itself.
+
+    Without the namespace declaration, a page holds no URL at all.
+    """
+    return svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).rstrip("\n")
 
 
 def _single(exercise: Exercise) -> DosageLine:
