@@ -369,11 +369,15 @@ def test_html_weeks_are_a_table(program):
 
 def test_template_dir_overrides_one_template(tmp_path, catalog, evil):
     (tmp_path / "exercise.html").write_text(
-        '<section class="mine"><h3>{{ exercise.name }}</h3></section>\n', encoding="utf-8"
+        '<section class="mine"><h3>{{ exercise.name }}</h3>'
+        "{% for step in exercise.steps %}<p>{{ step }}</p>{% endfor %}"
+        "{% for line in exercise.dosages %}<p>{{ line.text }}</p>{% endfor %}</section>\n",
+        encoding="utf-8",
     )
     page = render(catalog, "html", template_dir=tmp_path)
     assert page.count('<section class="mine">') == len(catalog)
-    assert catalog["band-row"].steps[0].text not in page
+    # Ours has a summary; this one does not (steps and dosage it must keep).
+    assert catalog["band-row"].summary not in page
     # The rest of the page still comes from ours.
     assert "When to stop and call your provider" in page
     assert html.escape(catalog.disclaimer, quote=False) in page

@@ -74,14 +74,16 @@ class _Dialect:
 class _Markdown(_Dialect):
     """CommonMark: ATX headings, and text escaped so it stays text."""
 
-    _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+    _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
     dates_below: ClassVar[bool] = False
-    _LIST_START = re.compile(r"^([-+]|\d+[.)])(?=\s|$)")
+    #: What can open a block at the start of a line: a list item, a
+    #: thematic break or setext underline (``---``, ``===``), a quote.
+    _BLOCK_START = re.compile(r"^(\d+[.)]|[-+=>])")
 
     def escape(self, text: str) -> str:
-        """Return *text* escaped so that, at the start of a line, it is not a list."""
+        """Return *text* escaped so that, at the start of a line, it opens no block."""
         text = self.inline(text)
-        return self._LIST_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+        return self._BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
     def inline(self, text: str) -> str:
         """Return *text* escaped so that no character of it is Markdown syntax."""

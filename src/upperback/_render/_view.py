@@ -442,28 +442,33 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
     exercises: tuple[Exercise, ...],
     catalog: Catalog,
 ) -> Handout:
+    # Safety travels with the content: each exercise brings the disclaimer,
+    # safety lines and sources of the catalog it came from (after a merge,
+    # not always *catalog*'s own), and nothing else's.
+    origins = [catalog._origin(e.id) for e in exercises] or [catalog._origin("")]  # noqa: SLF001
+    safety = tuple(dict.fromkeys(line for o in origins for line in o.safety))
+    disclaimers = tuple(dict.fromkeys(o.disclaimer for o in origins))
+    sources = tuple(dict.fromkeys(source for o in origins for source in o.sources))
     return Handout(
         title=title,
         intro=intro,
         schedule=schedule,
         exercises=views,
-        safety=catalog.safety or _FALLBACK_SAFETY,
-        disclaimer=catalog.disclaimer,
+        safety=safety or _FALLBACK_SAFETY,
+        disclaimer=" ".join(disclaimers),
         citations=tuple(r.cite() for r in _cited(exercises, catalog)),
-        credits=tuple(s.credit() for s in catalog.sources),
+        credits=tuple(s.credit() for s in sources),
         data_version=catalog.data_version,
     )
 
 
 def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference, ...]:
-    """The references *exercises* cite, in order of first citation.
+    """The references *exercises* cite, in order of first citation; none if they cite none.
 
-    When they cite none, every reference of the catalog: a handout always
-    says what its facts rest on.
+    A handout lists only what its own exercises rest on: an exercise that
+    cites nothing must not borrow another's evidence.
     """
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
-    if not ids:
-        return catalog.references
     return tuple(catalog.reference(ref) for ref in ids)
 
 
