@@ -79,6 +79,7 @@ from upperback import (
     SearchResult,
     Source,
     Step,
+    TemplateError,
     Timing,
     UnknownExerciseError,
     UnknownFormatError,
@@ -287,5 +288,7 @@ except IncompleteHandoutError as err:
 except NoFigureError as err:
     assert_type(err.exercise_id, str)
     lookup_error: LookupError = err
+except TemplateError as err:
+    value_error = err
 except UpperbackError as err:
     base: Exception = err
