@@ -2,7 +2,18 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# dev: a quick local run. ci: the full, derandomized run on the main Python.
+# fast: derandomized and small, for the other Pythons and the oldest
+# dependencies in .ci/run, where the point is "does it import and run here",
+# not another search for counterexamples.
 settings.register_profile("dev", max_examples=50)
+settings.register_profile(
+    "fast",
+    max_examples=10,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile(
     "ci",
     max_examples=200,

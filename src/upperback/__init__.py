@@ -22,6 +22,7 @@ from .exceptions import (
     NoEligibleExercisesError,
     NoFigureError,
     Problem,
+    TemplateError,
     UnknownExerciseError,
     UnknownFormatError,
     UnknownVocabularyError,
@@ -148,6 +149,7 @@ __all__ = [
     "SearchResult",
     "Source",
     "Step",
+    "TemplateError",
     "Timing",
     "UnknownExerciseError",
     "UnknownFormatError",
@@ -175,6 +177,9 @@ if TYPE_CHECKING:
     from ._fhir import to_fhir
     from ._illustrate import Illustration, illustrate, illustrations
     from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
+
+    #: The installed package's version, read from its metadata on first use.
+    __version__: str
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.

@@ -106,6 +106,7 @@ class _Args(argparse.Namespace):
     notes: str | None
     paper: Literal["letter", "a4"]
     large_print: bool
+    figures_dir: str | None
     # show
     exercise_id: str
     pose: str | None
@@ -353,6 +354,11 @@ def _add_handout_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print with a base font of at least 16 pt (html and pdf)",
     )
+    group.add_argument(
+        "--figures-dir",
+        metavar="DIR",
+        help="markdown: link each exercise's pictures in DIR, as written by 'upperback figures'",
+    )
 
 
 #: The handout options that are personal details, by their option names.
@@ -385,7 +391,9 @@ def _options(args: _Args) -> HandoutOptions:
                 "personal details go in a handout (text, markdown, html, pdf), "
                 "never in the JSON of a program or an exercise",
             )
-    return HandoutOptions(**given, paper=args.paper, large_print=args.large_print)
+    return HandoutOptions(
+        **given, paper=args.paper, large_print=args.large_print, figures_dir=args.figures_dir
+    )
 
 
 def _add_program_options(parser: argparse.ArgumentParser) -> None:

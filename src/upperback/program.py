@@ -438,7 +438,7 @@ def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
 
     Built from the source's dosage alone: reps move one at a time from the
     low end of their range to the high end, holds in seconds move
-    :data:`HOLD_STEP_SECONDS` at a time (a counted hold one count at a
+    ``HOLD_STEP_SECONDS`` at a time (a counted hold one count at a
     time), both together. Where the exercise has an ``add-load``
     progression, the last step is the top dosage with that load. Nothing
     on the ladder goes past the source: sets never change, and reps and
