@@ -7,6 +7,7 @@ import string
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from upperback import (
@@ -311,3 +312,28 @@ def exercises_with_figures(draw: st.DrawFn) -> Exercise:
     """A bundled exercise with a random figure in place of its own."""
     exercise = draw(st.sampled_from(tuple(load_catalog())))
     return attrs.evolve(exercise, figure=draw(figures()))
+
+
+# -- exports ------------------------------------------------------------------
+
+
+@st.composite
+def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A random user catalog and a program built from it, with or without dates."""
+    catalog = draw(catalogs(max_exercises=3))
+    program = _build_or_none(
+        {
+            "equipment": list(Equipment),
+            "minutes_per_session": 240,
+            "sessions_per_week": draw(st.integers(1, 7)),
+            "weeks": draw(st.integers(1, 8)),
+            "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
+            "catalog": catalog,
+        }
+    )
+    assume(program is not None)
+    assert program is not None
+    return catalog, program
+
+
+patient_refs = st.from_regex(r"Patient/[A-Za-z0-9\-.]{1,20}", fullmatch=True)

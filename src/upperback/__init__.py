@@ -93,6 +93,10 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Category",
+    "CertReport",
+    "CertRow",
+    "CertSection",
+    "CertStatus",
     "Contact",
     "DataError",
     "Dosage",
@@ -147,6 +151,7 @@ __all__ = [
     "Week",
     "adapt",
     "build_program",
+    "cert_report",
     "dumps",
     "illustrate",
     "illustrations",
@@ -155,21 +160,30 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
+    "to_fhir",
 ]
 
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads
+    from ._fhir import to_fhir
     from ._illustrate import Illustration, illustrate, illustrations
+    from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
 
 #: Names whose modules load on first use: JSON needs cattrs, which costs
 #: more to import than the rest of the package.
 _LAZY = {
+    "CertReport": ".cert",
+    "CertRow": ".cert",
+    "CertSection": ".cert",
+    "CertStatus": ".cert",
     "Illustration": "._illustrate",
+    "cert_report": ".cert",
     "dumps": "._convert",
     "illustrate": "._illustrate",
     "illustrations": "._illustrate",
     "loads": "._convert",
+    "to_fhir": "._fhir",
 }
 
 

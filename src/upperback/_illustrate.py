@@ -121,9 +121,12 @@ def _bounds(scene: kin.Scene) -> tuple[float, float, float, float]:
     view = scene.figure.view
     xs: list[float] = []
     ys: list[float] = []
+    head_moves = any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows)
     for body in scene.bodies.values():
         for name, point in body.points.items():
             radius = kin.HEAD_RADIUS if name == "head" else kin.BODY_RADIUS
+            if name == "head" and head_moves:  # room for the arrow around it
+                radius += 0.08
             x, y = _flat(point, view)
             xs += [x - radius * _SCALE, x + radius * _SCALE]
             ys += [y - radius * _SCALE, y + radius * _SCALE]
@@ -258,21 +261,42 @@ def _arrow_shapes(scene: kin.Scene, pose: Pose) -> list[Shape]:
         ends = kin.site_points(scene.bodies[arrow.end], arrow.part)
         if view is View.SIDE:  # both sides look alike: show the near one
             starts, ends = starts[:1], ends[:1]
+        body = scene.bodies[arrow.start]
+        # Arrows bow away from the head, where the eye goes first; a moving
+        # head's arrow bows away from the middle of the body.
+        centre = _flat(body["head"], view)
+        if arrow.part is BodySite.HEAD:
+            flat = [_flat(p, view) for p in body.points.values()]
+            centre = (sum(p[0] for p in flat) / len(flat), sum(p[1] for p in flat) / len(flat))
+        # Clear of the head when the head moves; a little off the limb otherwise.
+        lift = kin.HEAD_RADIUS * _SCALE + 3.0 if arrow.part is BodySite.HEAD else 5.0
         for a, b in zip(starts, ends, strict=True):
-            shapes += _arrow(_flat(a, view), _flat(b, view))
+            shapes += _arrow(_flat(a, view), _flat(b, view), centre, lift)
     return shapes
 
 
-def _arrow(start: Point2, end: Point2) -> list[Shape]:
+#: The shortest arrow drawn, in drawing units: a small motion, such as the
+#: shoulder blades pulling back, still gets an arrow that can be seen.
+_MIN_ARROW = 9.0
+
+
+def _arrow(start: Point2, end: Point2, centre: Point2, lift: float) -> list[Shape]:
+    """A curved arrow from *start* to *end*, bowing away from *centre*."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
     if length < 1.0:
         return []
     ux, uy = dx / length, dy / length
-    nx, ny = -uy, ux  # bow to the left of the motion
+    if length < _MIN_ARROW:
+        middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        start = (middle[0] - ux * _MIN_ARROW / 2, middle[1] - uy * _MIN_ARROW / 2)
+        end = (middle[0] + ux * _MIN_ARROW / 2, middle[1] + uy * _MIN_ARROW / 2)
+        length = _MIN_ARROW
+    nx, ny = -uy, ux
+    middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    if (middle[0] - centre[0]) * nx + (middle[1] - centre[1]) * ny < 0:
+        nx, ny = -nx, -ny  # bow away from the body
     bow = 0.18 * length
-    # Start and end a little away from the body, so the arrow does not cover it.
-    lift = 5.0
     a = (start[0] + nx * lift + ux * 2, start[1] + ny * lift + uy * 2)
     b = (end[0] + nx * lift - ux * 4, end[1] + ny * lift - uy * 4)
     control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)

@@ -7,6 +7,7 @@ users' types fails there.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import upperback
 from upperback import Catalog, Dosage, Equipment, Exercise, Position, Range, Reference
@@ -85,3 +86,15 @@ try:
     upperback.illustrate(exercise)
 except upperback.NoFigureError as err:
     missing: str = err.exercise_id
+
+# -- FHIR and CERT ---------------------------------------------------------------
+
+fhir_bundle: dict[str, Any] = upperback.to_fhir(
+    upperback.build_program(), patient="Patient/1", bundle_type="transaction"
+)
+fhir_definition: dict[str, Any] = upperback.to_fhir(upperback.load_catalog()["band-row"])
+cert: upperback.CertReport = upperback.cert_report(upperback.build_program())
+cert_row: upperback.CertRow = cert.rows[0]
+cert_status: upperback.CertStatus = cert_row.status
+cert_section: upperback.CertSection = cert_row.section
+cert_text: str = upperback.render(cert, "markdown")

@@ -27,11 +27,12 @@ import os
 from typing import Literal, overload
 
 from upperback.catalog import Catalog, load_catalog
+from upperback.cert import CertReport
 from upperback.exceptions import IncompleteHandoutError, UnknownFormatError
 from upperback.model import Exercise
 from upperback.program import Program
 
-from . import _html, _pdf, _plain, _view
+from . import _cert, _html, _pdf, _plain, _view
 from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
@@ -42,10 +43,13 @@ Format = Literal["text", "markdown", "html", "pdf"]
 #: Every format :func:`render` can write.
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "pdf")
 
+#: The formats of a CERT report.
+_CERT_FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
+
 
 @overload
 def render(
-    obj: Exercise | Program | Catalog,
+    obj: Exercise | Program | Catalog | CertReport,
     format: Literal["text", "markdown", "html"] = "text",
     *,
     catalog: Catalog | None = None,
@@ -56,7 +60,7 @@ def render(
 
 @overload
 def render(
-    obj: Exercise | Program | Catalog,
+    obj: Exercise | Program | Catalog | CertReport,
     format: Literal["pdf"],
     *,
     catalog: Catalog | None = None,
@@ -67,7 +71,7 @@ def render(
 
 @overload
 def render(
-    obj: Exercise | Program | Catalog,
+    obj: Exercise | Program | Catalog | CertReport,
     format: Format = "text",
     *,
     catalog: Catalog | None = None,
@@ -76,8 +80,8 @@ def render(
 ) -> str | bytes: ...
 
 
-def render(
-    obj: Exercise | Program | Catalog,
+def render(  # noqa: C901 - one branch per kind of object and format
+    obj: Exercise | Program | Catalog | CertReport,
     format: Format = "text",  # noqa: A002 - the word users expect
     *,
     catalog: Catalog | None = None,
@@ -88,7 +92,9 @@ def render(
 
     Args:
         obj: An exercise, a program from :func:`upperback.build_program`,
-            or a whole catalog (every exercise in it).
+            or a whole catalog (every exercise in it); or a CERT report from
+            :func:`upperback.cert_report`, printed as a checklist (text,
+            Markdown or HTML; the other arguments do not apply to it).
         format: ``"text"``, ``"markdown"``, ``"html"`` or ``"pdf"``. HTML
             is one self-contained, print-ready page; PDF is that page
             printed by WeasyPrint, as a tagged PDF (PDF/UA-1).
@@ -123,6 +129,10 @@ def render(
     .. versionchanged:: 0.1.0
        The ``"pdf"`` format and *options*.
     """
+    if isinstance(obj, CertReport):
+        if format not in _CERT_FORMATS:
+            raise UnknownFormatError(format, _CERT_FORMATS)
+        return _cert.render_cert(obj, format)
     if format not in FORMATS:
         raise UnknownFormatError(format, FORMATS)
     if options is None:

@@ -1,0 +1,121 @@
+"""HL7 FHIR R4 (4.0.1) export: exercises, catalogs and programs as plain JSON dicts.
+
+>>> import upperback
+>>> definition = upperback.to_fhir(upperback.load_catalog()["band-row"])
+>>> definition["resourceType"], definition["code"]["coding"][0]["code"]
+('ActivityDefinition', '229065009')
+
+No FHIR library is needed at run time: the output is ``dict``/``list``/
+``str``/``int``/``bool``, ready for :func:`json.dumps`. The tests validate
+every resource against the R4B models of ``fhir.resources``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from upperback.catalog import Catalog, load_catalog
+from upperback.exceptions import InvalidConstraintError
+from upperback.model import Exercise
+from upperback.program import Program
+
+from ._activity import activity_definition
+from ._base import BASE, VERIFIED_CODES, VerifiedCode, prune, resource_id
+from ._bundle import BundleType, bundle
+from ._plan import plan_definition
+
+__all__ = ["BASE", "VERIFIED_CODES", "BundleType", "VerifiedCode", "to_fhir"]
+
+_PATIENT = re.compile(r"^(?:https?://\S+/)?Patient/[A-Za-z0-9\-.]{1,64}$")
+
+
+def to_fhir(  # noqa: PLR0913 - the options of an export
+    obj: Exercise | Catalog | Program,
+    *,
+    patient: str | None = None,
+    catalog: Catalog | None = None,
+    bundle_type: BundleType = "collection",
+    include_handout: bool = False,
+    date: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """Return *obj* as a FHIR R4 resource, as plain JSON-ready dicts.
+
+    - An exercise becomes an ``ActivityDefinition``.
+    - A catalog becomes a ``PlanDefinition`` (a clinical protocol) whose
+      actions point at each exercise's ``ActivityDefinition``.
+    - A program becomes a ``Bundle``: our dosage ``CodeSystem``, a
+      ``PlanDefinition`` of the chosen exercises and their
+      ``ActivityDefinition`` s; with *patient*, a ``CarePlan`` and one
+      ``ServiceRequest`` per exercise per dosage block; with
+      *include_handout*, a ``DocumentReference`` holding the HTML handout.
+
+    The same arguments give the same JSON, ids and ``fullUrl`` s included.
+
+    Args:
+        obj: An exercise, a catalog or a program.
+        patient: A reference to the patient, such as ``"Patient/123"``
+            (only for a program).
+        catalog: Where to look up exercises, references and safety text.
+            Default: the bundled catalog; a catalog passed as *obj* is its
+            own.
+        bundle_type: ``"collection"``, or ``"transaction"`` to POST it.
+        include_handout: Add the HTML handout (needs ``upperback[html]``).
+        date: The handout's date; default: the program's first day, if any.
+
+    Raises:
+        InvalidConstraintError: *patient* is not a Patient reference, or is
+            given for something other than a program; *bundle_type* is
+            unknown.
+        MissingExtraError: *include_handout* without Jinja2.
+        TypeError: *obj* is not an exercise, a catalog or a program.
+    """
+    _check(obj, patient=patient, bundle_type=bundle_type, include_handout=include_handout)
+    if isinstance(obj, Catalog):
+        catalog = obj
+    elif catalog is None:
+        catalog = load_catalog()
+    if isinstance(obj, Exercise):
+        return prune(activity_definition(obj, catalog))  # type: ignore[no-any-return]
+    if isinstance(obj, Catalog):
+        resource = plan_definition(
+            resource_id("catalog"), "Exercises for the upper back", tuple(obj), obj
+        )
+        return prune(resource)  # type: ignore[no-any-return]
+    if isinstance(obj, Program):
+        handout = None
+        if include_handout:
+            from upperback._render import render  # noqa: PLC0415 - Jinja2 only when asked
+
+            handout = render(obj, "html", catalog=catalog)
+        if date is None and obj.weeks and obj.weeks[0].start is not None:
+            date = dt.datetime.combine(obj.weeks[0].start, dt.time(), tzinfo=dt.timezone.utc)
+        resource = bundle(
+            obj,
+            catalog,
+            patient=patient,
+            bundle_type=bundle_type,
+            handout_html=handout,
+            date=date,
+        )
+        return prune(resource)  # type: ignore[no-any-return]
+    msg = f"expected an Exercise, a Catalog or a Program, got {type(obj).__name__}"
+    raise TypeError(msg)
+
+
+def _check(obj: object, *, patient: str | None, bundle_type: str, include_handout: bool) -> None:
+    if patient is not None and not _PATIENT.fullmatch(patient):
+        raise InvalidConstraintError(
+            f"patient: expected a reference such as 'Patient/123', got {patient!r}"
+        )
+    if bundle_type not in ("collection", "transaction"):
+        raise InvalidConstraintError(
+            f"bundle_type: expected 'collection' or 'transaction', got {bundle_type!r}"
+        )
+    if not isinstance(obj, Program) and (patient is not None or include_handout):
+        raise InvalidConstraintError(
+            "patient, include_handout: only a program is exported for a patient"
+        )

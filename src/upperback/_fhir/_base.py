@@ -1,0 +1,180 @@
+"""What every FHIR resource we write shares: the canonical base, codes, ids, narrative.
+
+Every code we write is in :data:`VERIFIED_CODES`, with where it was
+checked. Nothing else may appear in an export: the tests look.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "BASE",
+    "CATEGORY_PHYSICAL_ACTIVITY",
+    "CODE_SYSTEM_URL",
+    "EXERCISE_THERAPY",
+    "EXT_EQUIPMENT",
+    "EXT_POSITION",
+    "JSON",
+    "VERIFIED_CODES",
+    "XVER_PARAMETER",
+    "VerifiedCode",
+    "canonical",
+    "full_url",
+    "narrative",
+    "prune",
+    "resource_id",
+]
+
+#: A FHIR resource or element as plain JSON.
+JSON = dict[str, Any]
+
+#: The one canonical base of everything we define: resources, extensions and
+#: our CodeSystem. It names the project; nothing needs to be served there.
+BASE = "https://github.com/upperback/upperback/fhir"
+
+#: Our extension for the positions an exercise can be done in.
+EXT_POSITION = f"{BASE}/StructureDefinition/position"
+#: Our extension for one equipment requirement (any one of its options).
+EXT_EQUIPMENT = f"{BASE}/StructureDefinition/equipment"
+#: Our CodeSystem of dosage parameters (exported with every program Bundle).
+CODE_SYSTEM_URL = f"{BASE}/CodeSystem/dosage-parameter"
+
+#: The official R5 cross-version extension for ServiceRequest.orderDetail.parameter.
+#: Verified: hl7.org/fhir/uv/xver-r5.r4/0.1.0/
+#: StructureDefinition-ext-R5-ServiceRequest.ord.parameter.html
+#: ("Official URL", context of use ServiceRequest.orderDetail). Its two parts
+#: follow the R5 element ServiceRequest.orderDetail.parameter: ``code``
+#: (CodeableConcept) and ``value[x]`` (Quantity, Ratio, Range, boolean,
+#: CodeableConcept, string or Period).
+XVER_PARAMETER = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ServiceRequest.orderDetail.parameter"
+)
+
+SNOMED = "http://snomed.info/sct"
+PA_TEMPORARY_CODES = "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
+PLAN_DEFINITION_TYPE = "http://terminology.hl7.org/CodeSystem/plan-definition-type"
+UCUM = "http://unitsofmeasure.org"
+
+
+class VerifiedCode:
+    """A code from someone else's code system, and where we checked it."""
+
+    __slots__ = ("code", "display", "system", "verified_at")
+
+    def __init__(self, system: str, code: str, display: str, verified_at: str) -> None:
+        self.system = system
+        self.code = code
+        self.display = display
+        self.verified_at = verified_at
+
+    def coding(self) -> JSON:
+        """The code as a FHIR ``Coding``."""
+        return {"system": self.system, "code": self.code, "display": self.display}
+
+
+#: SNOMED CT 229065009 |Exercise therapy (regime/therapy)|.
+EXERCISE_THERAPY = VerifiedCode(
+    SNOMED,
+    "229065009",
+    "Exercise therapy",
+    "HL7 Physical Activity IG (github.com/HL7/physical-activity, input/fsh/Vocabulary.fsh, "
+    "ValueSet PAInterventions, published as ValueSet pa-servicerequest-code): "
+    '$sct#229065009 "Exercise therapy (regime/therapy)"',
+)
+
+#: The Physical Activity IG's category for every PA resource.
+CATEGORY_PHYSICAL_ACTIVITY = VerifiedCode(
+    PA_TEMPORARY_CODES,
+    "PhysicalActivity",
+    "Physical Activity",
+    "HL7 Physical Activity IG 1.0.0, CodeSystem pa-temporary-codes "
+    "(hl7.org/fhir/us/physical-activity/CodeSystem-pa-temporary-codes.json.html; "
+    "input/fsh/Vocabulary.fsh), used as category[PA] by PACarePlan and PAServiceRequest "
+    "(input/fsh/Planning.fsh)",
+)
+
+#: PlanDefinition.type: the code system has no bare "protocol"; its protocol
+#: code is "clinical-protocol".
+PROTOCOL = VerifiedCode(
+    PLAN_DEFINITION_TYPE,
+    "clinical-protocol",
+    "Clinical Protocol",
+    "CodeSystem plan-definition-type (hl7.org/fhir/2018Dec/codesystem-plan-definition-type.html, "
+    "R4 ballot; build.fhir.org/ig/HL7/UTG CodeSystem-plan-definition-type): codes order-set, "
+    "clinical-protocol, eca-rule, workflow-definition",
+)
+
+_UNITS_OF_TIME = (
+    "ValueSet http://hl7.org/fhir/ValueSet/units-of-time (normative since R4; "
+    "build.fhir.org valueset-units-of-time.html): UCUM s, min, h, d, wk, mo, a"
+)
+
+#: UCUM units of time used in Timing and Duration.
+WEEK = VerifiedCode(UCUM, "wk", "week", _UNITS_OF_TIME)
+SECOND = VerifiedCode(UCUM, "s", "second", _UNITS_OF_TIME)
+
+#: Every code of someone else's system that an export may carry.
+VERIFIED_CODES: tuple[VerifiedCode, ...] = (
+    EXERCISE_THERAPY,
+    CATEGORY_PHYSICAL_ACTIVITY,
+    PROTOCOL,
+    WEEK,
+    SECOND,
+)
+
+_ID_CHARS = re.compile(r"[^A-Za-z0-9\-.]")
+
+
+def resource_id(*parts: str) -> str:
+    """A FHIR id (``[A-Za-z0-9-.]{1,64}``) made from *parts*, stable across runs."""
+    text = _ID_CHARS.sub("-", "-".join(parts))
+    if len(text) <= 64:
+        return text
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    return f"{text[:51]}-{digest}"
+
+
+def canonical(resource_type: str, rid: str) -> str:
+    """The canonical URL of one of our definitional resources."""
+    return f"{BASE}/{resource_type}/{rid}"
+
+
+def full_url(resource_type: str, rid: str) -> str:
+    """A stable ``urn:uuid:`` for a Bundle entry: the same inputs, the same uuid."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, canonical(resource_type, rid))}"
+
+
+def narrative(title: str, paragraphs: Iterable[str] = (), items: Iterable[str] = ()) -> JSON:
+    """A generated narrative: a heading, paragraphs and a list, every word escaped."""
+    parts = [f"<p><b>{html.escape(title)}</b></p>"]
+    parts.extend(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+    listed = [f"<li>{html.escape(text)}</li>" for text in items]
+    if listed:
+        parts.append(f"<ul>{''.join(listed)}</ul>")
+    div = f'<div xmlns="http://www.w3.org/1999/xhtml">{"".join(parts)}</div>'
+    return {"status": "generated", "div": div}
+
+
+def computable_name(text: str) -> str:
+    """A name that FHIR's ``name`` invariants accept: ``ArmSlideOnWall``."""
+    words = re.findall(r"[A-Za-z0-9]+", text)
+    name = "".join(word[:1].upper() + word[1:] for word in words) or "Unnamed"
+    if not name[0].isalpha():
+        name = f"N{name}"
+    return name[:255]
+
+
+def prune(value: Any) -> Any:  # noqa: ANN401 - JSON in, JSON out
+    """Drop ``None`` values and empty lists from JSON, recursively: FHIR forbids empty elements."""
+    if isinstance(value, dict):
+        pruned = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value

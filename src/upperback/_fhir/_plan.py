@@ -1,0 +1,50 @@
+"""A set of exercises (a catalog, or a program's choice) as a FHIR R4 ``PlanDefinition``."""
+
+from __future__ import annotations
+
+from upperback.catalog import Catalog
+from upperback.model import Exercise
+
+from ._activity import activity_url, related_artifacts, usage
+from ._base import JSON, PROTOCOL, canonical, narrative
+
+__all__ = ["plan_definition", "plan_url"]
+
+
+def plan_url(rid: str) -> str:
+    """The canonical URL of the PlanDefinition with id *rid*."""
+    return canonical("PlanDefinition", rid)
+
+
+def plan_definition(
+    rid: str, title: str, exercises: tuple[Exercise, ...], catalog: Catalog
+) -> JSON:
+    """Return a protocol whose actions point at each exercise's ActivityDefinition, in order."""
+    version = catalog.data_version
+    return {
+        "resourceType": "PlanDefinition",
+        "id": rid,
+        "text": narrative(
+            title,
+            [*catalog.safety, catalog.disclaimer],
+            [e.name for e in exercises],
+        ),
+        "url": plan_url(rid),
+        "version": version,
+        "name": "".join(w[:1].upper() + w[1:] for w in rid.split("-") if w) or "Plan",
+        "title": title,
+        "type": {"coding": [PROTOCOL.coding()]},
+        "status": "active",
+        "description": f"{len(exercises)} exercises, in the order to do them.",
+        "usage": usage((), catalog),
+        "copyright": catalog.license,
+        "relatedArtifact": related_artifacts(exercises, catalog),
+        "action": [
+            {
+                "title": exercise.name,
+                "description": exercise.dosage.describe(),
+                "definitionCanonical": f"{activity_url(exercise)}|{version}",
+            }
+            for exercise in exercises
+        ],
+    }
