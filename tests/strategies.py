@@ -56,6 +56,7 @@ from upperback import (
     load_catalog,
 )
 from upperback.model import MAX_COUNT
+from upperback.program import MIN_SECONDS_PER_REP
 
 counts = st.integers(min_value=1, max_value=MAX_COUNT)
 texts = (
@@ -245,7 +246,7 @@ def catalogs(draw: st.DrawFn, max_exercises: int = 6) -> Catalog:
 
 timings = st.builds(
     Timing,
-    seconds_per_rep=st.integers(0, 10),
+    seconds_per_rep=st.integers(MIN_SECONDS_PER_REP, 10),
     rest_between_sets=st.integers(0, 120),
     setup=st.integers(0, 120),
 )

@@ -432,10 +432,11 @@ def catalogs_and_programs(draw):
         for number in range(1, count + 1)
     )
     more_often = tuple(e.id for e in chosen if e.dosage.frequency is not None)
+    sessions = draw(st.integers(1, 7))
     program = Program(
-        request=ProgramRequest(weeks=count, start=start),
+        request=ProgramRequest(weeks=count, start=start, sessions_per_week=sessions),
         data_version=catalog.data_version,
-        schedule=Schedule(draw(st.integers(1, 7)), count, more_often),
+        schedule=Schedule(sessions, count, more_often),
         weeks=weeks,
     )
     return catalog, program

@@ -63,8 +63,11 @@ from .model import (
 )
 from .program import (
     DEFAULT_EQUIPMENT,
+    DOSE_CEILING,
+    MIN_SECONDS_PER_REP,
     Action,
     Adjustment,
+    DoseCeiling,
     Feedback,
     Omission,
     OmissionReason,
@@ -82,7 +85,9 @@ from .schema import json_schema
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
+    "DOSE_CEILING",
     "FORMATS",
+    "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
     "Action",
     "Adjustment",
@@ -100,6 +105,7 @@ __all__ = [
     "Contact",
     "DataError",
     "Dosage",
+    "DoseCeiling",
     "Equipment",
     "Exercise",
     "Feedback",

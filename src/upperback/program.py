@@ -22,7 +22,7 @@ The rules, each documented where it is applied:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, TypeVar
 
 import attrs
@@ -41,13 +41,21 @@ from .model import (
     Position,
     ProgressionKind,
     Range,
+    _as_tuple,
+    _instance,
+    _items,
+    _slug,
+    _text,
     _Vocabulary,
 )
 
 __all__ = [
     "DEFAULT_EQUIPMENT",
+    "DOSE_CEILING",
+    "MIN_SECONDS_PER_REP",
     "Action",
     "Adjustment",
+    "DoseCeiling",
     "Feedback",
     "Omission",
     "OmissionReason",
@@ -86,6 +94,8 @@ class OmissionReason(_Vocabulary):
     MISSING_EQUIPMENT = "missing-equipment"
     AVOIDED_POSITION = "avoided-position"
     OVER_TIME_BUDGET = "over-time-budget"
+    #: Its dosage is above :data:`DOSE_CEILING`: a provider should set it.
+    ABOVE_DOSE_CEILING = "above-dose-ceiling"
 
 
 @attrs.frozen
@@ -98,14 +108,89 @@ class Omission:
         detail: The same in plain words, naming what was missing.
     """
 
-    exercise: str
-    reason: OmissionReason
-    detail: str
+    exercise: str = attrs.field(validator=_slug)
+    reason: OmissionReason = attrs.field(validator=_instance(OmissionReason))
+    detail: str = attrs.field(validator=_text)
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise FieldError(attribute.name, f"expected whole seconds >= 0, got {value!r}")
+
+
+#: The least time one repetition can take, in seconds: a repetition cannot
+#: take no time, or "100 sets of 100" would fit any budget.
+MIN_SECONDS_PER_REP = 1
+
+
+def _rep_seconds(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < MIN_SECONDS_PER_REP:
+        raise FieldError(
+            attribute.name, f"expected whole seconds >= {MIN_SECONDS_PER_REP}, got {value!r}"
+        )
+
+
+def _between(low: int, high: int) -> Callable[[object, attrs.Attribute[int], int], None]:
+    def check(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise FieldError(
+                attribute.name, f"expected a whole number from {low} to {high}, got {value!r}"
+            )
+
+    return check
+
+
+def _duration(_instance: object, attribute: attrs.Attribute[dt.timedelta], value: object) -> None:
+    if not isinstance(value, dt.timedelta) or value < dt.timedelta():
+        raise FieldError(attribute.name, f"expected a duration >= 0, got {value!r}")
+
+
+def _optional_date(
+    _instance: object, attribute: attrs.Attribute[dt.date | None], value: object
+) -> None:
+    if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
+        raise FieldError(attribute.name, f"expected a date, got {value!r}")
+
+
+@attrs.frozen
+class DoseCeiling:
+    """The most the builder gives of one exercise in one session.
+
+    The bundled catalog stays well below it (at most 3 sets of 15 reps and
+    30-second holds). A user catalog may hold more (up to 100 of anything),
+    but the builder leaves out an exercise whose top dosage is above the
+    ceiling, with the reason ``above-dose-ceiling``: a dose that high is
+    for a provider to set, not a program builder. This is a safety limit
+    of ours, not a fact from the source.
+
+    Args:
+        sets: The most sets.
+        reps: The most repetitions in one set (on each side, for per-side
+            work).
+        hold_seconds: The longest hold, in seconds or counts.
+    """
+
+    sets: int = 5
+    reps: int = 30
+    hold_seconds: int = 60
+
+    def allows(self, dosage: Dosage) -> bool:
+        """Whether *dosage*, at the top of its ranges, is within the ceiling."""
+        hold = dosage.hold.duration.high if dosage.hold else 0
+        return (
+            dosage.sets <= self.sets and dosage.reps.high <= self.reps and hold <= self.hold_seconds
+        )
+
+    def describe(self) -> str:
+        """Say the ceiling in plain words."""
+        return (
+            f"at most {self.sets} sets of {self.reps}, "
+            f"with holds of up to {self.hold_seconds} seconds"
+        )
+
+
+#: The dose ceiling :func:`build_program` applies to every catalog.
+DOSE_CEILING = DoseCeiling()
 
 
 @attrs.frozen
@@ -129,7 +214,7 @@ class Timing:
     #: JSON always writes every field (see ProgramRequest).
     __upperback_write_defaults__: ClassVar[bool] = True
 
-    seconds_per_rep: int = attrs.field(default=3, validator=_non_negative)
+    seconds_per_rep: int = attrs.field(default=3, validator=_rep_seconds)
     rest_between_sets: int = attrs.field(default=30, validator=_non_negative)
     setup: int = attrs.field(default=20, validator=_non_negative)
 
@@ -154,24 +239,38 @@ class ProgramRequest:
     #: program says it was built from.
     __upperback_write_defaults__: ClassVar[bool] = True
 
-    equipment: tuple[Equipment, ...] = DEFAULT_EQUIPMENT
-    avoid_positions: tuple[Position, ...] = ()
-    minutes_per_session: int = 15
-    sessions_per_week: int = 7
-    weeks: int = 4
-    start: dt.date | None = None
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    timing: Timing = Timing()
+    equipment: tuple[Equipment, ...] = attrs.field(
+        default=DEFAULT_EQUIPMENT, converter=_as_tuple, validator=_items(Equipment)
+    )
+    avoid_positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Position)
+    )
+    minutes_per_session: int = attrs.field(default=15, validator=_between(1, 240))
+    sessions_per_week: int = attrs.field(default=7, validator=_between(1, 7))
+    weeks: int = attrs.field(default=4, validator=_between(1, 52))
+    start: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    include: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
+    )
+    exclude: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
+    )
+    timing: Timing = attrs.field(default=Timing(), validator=_instance(Timing))
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and _last_day(self.start, self.weeks) is None:
+            raise FieldError(
+                "start", f"expected a date whose {self.weeks} weeks end by {dt.date.max}"
+            )
 
 
 @attrs.frozen
 class ProgramItem:
     """One exercise in one week: its dosage that week and its estimated time."""
 
-    exercise: str
-    dosage: Dosage
-    estimated_duration: dt.timedelta
+    exercise: str = attrs.field(validator=_slug)
+    dosage: Dosage = attrs.field(validator=_instance(Dosage))
+    estimated_duration: dt.timedelta = attrs.field(validator=_duration)
 
 
 @attrs.frozen
@@ -186,11 +285,17 @@ class Week:
         end: The last day, when the program has a start date.
     """
 
-    number: int
-    items: tuple[ProgramItem, ...]
-    estimated_session_duration: dt.timedelta
-    start: dt.date | None = None
-    end: dt.date | None = None
+    number: int = attrs.field(validator=_between(1, 52))
+    items: tuple[ProgramItem, ...] = attrs.field(converter=_as_tuple, validator=_items(ProgramItem))
+    estimated_session_duration: dt.timedelta = attrs.field(validator=_duration)
+    start: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    end: dt.date | None = attrs.field(default=None, validator=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise FieldError("end", "expected a start and an end date, or neither")
+        if self.start is not None and self.end != self.start + dt.timedelta(days=6):
+            raise FieldError("end", f"expected the 7th day from the start, got {self.end}")
 
 
 @attrs.frozen
@@ -205,9 +310,11 @@ class Schedule:
             dosage carries that frequency.
     """
 
-    sessions_per_week: int
-    weeks: int
-    more_often: tuple[str, ...] = ()
+    sessions_per_week: int = attrs.field(validator=_between(1, 7))
+    weeks: int = attrs.field(validator=_between(1, 52))
+    more_often: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
+    )
 
     def describe(self) -> str:
         """Say the schedule in plain words."""
@@ -233,11 +340,47 @@ class Program:
             with the reason.
     """
 
-    request: ProgramRequest
-    data_version: str
-    schedule: Schedule
-    weeks: tuple[Week, ...]
-    omitted: tuple[Omission, ...] = ()
+    request: ProgramRequest = attrs.field(validator=_instance(ProgramRequest))
+    data_version: str = attrs.field(validator=_text)
+    schedule: Schedule = attrs.field(validator=_instance(Schedule))
+    weeks: tuple[Week, ...] = attrs.field(converter=_as_tuple, validator=_items(Week))
+    omitted: tuple[Omission, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(Omission)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Hold a loaded program to the rules :func:`build_program` follows."""
+        request, schedule = self.request, self.schedule
+        if schedule.sessions_per_week != request.sessions_per_week:
+            raise FieldError(
+                "schedule.sessions_per_week",
+                f"expected {request.sessions_per_week}, as in the request, "
+                f"got {schedule.sessions_per_week}",
+            )
+        if schedule.weeks != request.weeks:
+            raise FieldError(
+                "schedule.weeks",
+                f"expected {request.weeks}, as in the request, got {schedule.weeks}",
+            )
+        if len(self.weeks) != request.weeks:
+            raise FieldError(
+                "weeks", f"expected {request.weeks} weeks, as in the request, got {len(self.weeks)}"
+            )
+        first = tuple(item.exercise for item in self.weeks[0].items) if self.weeks else ()
+        for index, week in enumerate(self.weeks):
+            if week.number != index + 1:
+                raise FieldError(
+                    f"weeks[{index}].number", f"expected {index + 1}, got {week.number}"
+                )
+            expected = None if request.start is None else request.start + dt.timedelta(weeks=index)
+            if week.start != expected:
+                raise FieldError(
+                    f"weeks[{index}].start", f"expected {expected}, from the request's start"
+                )
+            if tuple(item.exercise for item in week.items) != first:
+                raise FieldError(
+                    f"weeks[{index}].items", "expected the same exercises as week 1, in order"
+                )
 
     @property
     def exercise_ids(self) -> tuple[str, ...]:
@@ -411,20 +554,41 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
         minutes_per_session=_check_count("minutes_per_session", minutes_per_session, 1, 240),
         sessions_per_week=_check_count("sessions_per_week", sessions_per_week, 1, 7),
         weeks=_check_count("weeks", weeks, 1, 52),
-        start=_check_start(start),
+        start=_check_start(start, weeks),
         include=_check_ids("include", include, catalog),
         exclude=_check_ids("exclude", exclude, catalog),
-        timing=timing if timing is not None else Timing(),
+        timing=_check_timing(timing),
     )
     return _build(request, catalog)
 
 
-def _check_start(start: object) -> dt.date | None:
+def _check_start(start: object, weeks: int) -> dt.date | None:
     if start is None:
         return None
     if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
         raise InvalidConstraintError(f"start: expected a date, got {start!r}")
+    if _last_day(start, weeks) is None:
+        raise InvalidConstraintError(
+            f"start: {weeks} weeks from {start} would end after {dt.date.max}, "
+            "the last date there is"
+        )
     return start
+
+
+def _last_day(start: dt.date, weeks: int) -> dt.date | None:
+    """The last day of *weeks* weeks from *start*, or ``None`` past the calendar's end."""
+    try:
+        return start + dt.timedelta(weeks=weeks, days=-1)
+    except OverflowError:
+        return None
+
+
+def _check_timing(timing: object) -> Timing:
+    if timing is None:
+        return Timing()
+    if not isinstance(timing, Timing):
+        raise InvalidConstraintError(f"timing: expected a Timing, got {type(timing).__name__}")
+    return timing
 
 
 def _build(request: ProgramRequest, catalog: Catalog) -> Program:
@@ -503,6 +667,13 @@ def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:
         where = " or ".join(p.value for p in exercise.positions)
         return Omission(
             exercise.id, OmissionReason.AVOIDED_POSITION, f"it is done {where}, which is avoided"
+        )
+    if not DOSE_CEILING.allows(exercise.dosage):
+        return Omission(
+            exercise.id,
+            OmissionReason.ABOVE_DOSE_CEILING,
+            f"its dosage ({exercise.dosage.describe()}) is more than this builder gives "
+            f"({DOSE_CEILING.describe()}); ask your provider",
         )
     return None
 
