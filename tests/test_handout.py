@@ -179,7 +179,7 @@ def test_weeks_with_the_same_dosage_share_a_line(dated):
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_details_go_in_the_header(fmt, dated):
     text = words(readable(render(dated, fmt, options=DETAILS), fmt))
-    header = text[: text.index("Your plan has")]
+    header = text[: text.index("At a glance")]
     for expected in (
         "For: Sam Lee",
         "Provider: Dr. Ana Ruiz, PT",
