@@ -50,8 +50,10 @@ _PROG = "upperback"
 _HANDOUT_FORMATS = ("text", "markdown", "html", "pdf", "json")
 #: Formats of a listing: the catalog or search results.
 _LISTING_FORMATS = ("text", "json")
-#: Formats of ``show``: a handout, or a picture of one pose.
-_SHOW_FORMATS = (*_HANDOUT_FORMATS, "svg")
+#: Formats of ``show``: a handout, FHIR, or a picture of one pose.
+_SHOW_FORMATS = (*_HANDOUT_FORMATS, "fhir", "svg")
+#: Formats of ``program``: a handout, a FHIR Bundle, or a CERT report (Markdown).
+_PROGRAM_FORMATS = (*_HANDOUT_FORMATS, "fhir", "cert")
 
 #: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
 #: every other error is about the data and exits 1.
@@ -90,8 +92,11 @@ class _Args(argparse.Namespace):
     handler: Callable[[_Args], int]
     catalog: Path | None
     catalog_max_bytes: int
-    format: Literal["text", "markdown", "html", "pdf", "json", "svg"]
+    format: Literal["text", "markdown", "html", "pdf", "json", "svg", "fhir", "cert"]
     output: Path | None
+    # program --format fhir
+    fhir_patient: str | None
+    fhir_transaction: bool
     # show and program: the handout's options
     patient: str | None
     provider: str | None
@@ -250,7 +255,8 @@ def _parser() -> argparse.ArgumentParser:
         "program", help="build a home program (the default command)", formatter_class=_Formatter
     )
     _add_program_options(program)
-    _add_output(program, _HANDOUT_FORMATS)
+    _add_output(program, _PROGRAM_FORMATS)
+    _add_fhir_options(program)
     _add_handout_options(program)
     _add_catalog_options(program, argparse.SUPPRESS)
     program.set_defaults(handler=_program)
@@ -306,6 +312,22 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
     )
 
 
+def _add_fhir_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "FHIR options", "Used with --format fhir: an HL7 FHIR R4 Bundle as JSON."
+    )
+    group.add_argument(
+        "--fhir-patient",
+        metavar="REFERENCE",
+        help="the patient, such as Patient/123: adds a CarePlan and ServiceRequests",
+    )
+    group.add_argument(
+        "--fhir-transaction",
+        action="store_true",
+        help="write a transaction Bundle, ready to POST to a FHIR server",
+    )
+
+
 def _add_handout_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "handout options",
@@ -353,6 +375,14 @@ _DETAILS = {
 def _options(args: _Args) -> HandoutOptions:
     """The handout options of the command line, checked by :class:`HandoutOptions`."""
     given = {name: getattr(args, name) for name in _DETAILS}
+    if args.format in ("fhir", "cert"):
+        named = [_DETAILS[name] for name, value in given.items() if value is not None]
+        if named:
+            raise InvalidOptionError(
+                named[0],
+                "personal details go in a handout (text, markdown, html, pdf), "
+                f"never in the {args.format.upper()} output",
+            )
     if args.format == "json":
         named = [_DETAILS[name] for name, value in given.items() if value is not None]
         if named:
@@ -588,6 +618,16 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
     options = _options(args)
     if args.format == "json":
         return dumps(obj)
+    if args.format == "fhir":
+        return _fhir(obj, args, catalog)
+    if args.format == "cert":
+        from ._render import render  # noqa: PLC0415 - the renderers load only when used
+        from .cert import cert_report  # noqa: PLC0415
+
+        if not isinstance(obj, Program):  # pragma: no cover - argparse allows it only there
+            msg = "only a program has a CERT report"
+            raise TypeError(msg)
+        return render(cert_report(obj, catalog=catalog), "markdown")
     if args.format == "pdf" and args.output is None and sys.stdout and sys.stdout.isatty():
         # Checked before the work, so a mistake costs nothing.
         raise InvalidOptionError(
@@ -601,6 +641,24 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
             raise AssertionError(msg)
         case fmt:
             return render(obj, format=fmt, catalog=catalog, options=options)
+
+
+def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
+    """*obj* as FHIR R4 JSON: an ActivityDefinition, or a program's Bundle."""
+    from ._fhir import to_fhir  # noqa: PLC0415 - the export loads only when used
+
+    patient = getattr(args, "fhir_patient", None)
+    kind: Literal["collection", "transaction"] = (
+        "transaction" if getattr(args, "fhir_transaction", False) else "collection"
+    )
+    if isinstance(obj, Program):
+        try:
+            resource = to_fhir(obj, patient=patient, catalog=catalog, bundle_type=kind)
+        except InvalidConstraintError as exc:
+            raise InvalidOptionError("--fhir-patient", str(exc).partition(": ")[2]) from None
+    else:
+        resource = to_fhir(obj, catalog=catalog)
+    return json.dumps(resource, indent=2, ensure_ascii=False)
 
 
 def _emit(output: str | bytes, path: Path | None) -> None:

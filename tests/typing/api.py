@@ -16,7 +16,9 @@ from typing_extensions import assert_type
 import upperback
 from upperback import (
     DEFAULT_EQUIPMENT,
+    DOSE_CEILING,
     FORMATS,
+    MIN_SECONDS_PER_REP,
     PAPER_SIZES,
     Action,
     Adjustment,
@@ -34,6 +36,7 @@ from upperback import (
     Contact,
     DataError,
     Dosage,
+    DoseCeiling,
     Equipment,
     Exercise,
     Feedback,
@@ -76,6 +79,7 @@ from upperback import (
     SearchResult,
     Source,
     Step,
+    TemplateError,
     Timing,
     UnknownExerciseError,
     UnknownFormatError,
@@ -211,6 +215,10 @@ assert_type(program.omitted, tuple[Omission, ...])
 assert_type(program.omitted[0].reason, OmissionReason)
 assert_type(program.exercise_ids, tuple[str, ...])
 assert_type(Timing().estimate(dosage), dt.timedelta)
+assert_type(DOSE_CEILING, DoseCeiling)
+assert_type(DOSE_CEILING.allows(dosage), bool)
+assert_type(DOSE_CEILING.describe(), str)
+min_seconds_per_rep: int = MIN_SECONDS_PER_REP
 
 assert_type(ladder(exercise), tuple[Dosage, ...])
 adjustment = adapt(exercise, exercise.dosage, "too-easy")
@@ -280,5 +288,7 @@ except IncompleteHandoutError as err:
 except NoFigureError as err:
     assert_type(err.exercise_id, str)
     lookup_error: LookupError = err
+except TemplateError as err:
+    value_error = err
 except UpperbackError as err:
     base: Exception = err
