@@ -605,7 +605,11 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
     for position, exercise in enumerate(catalog):
         order[exercise.id] = position
         reason = None
-        if exercise.id not in fits or exercise.id in request.exclude:
+        if (
+            exercise.id not in fits
+            or exercise.id in request.exclude
+            or not DOSE_CEILING.allows(exercise.dosage)
+        ):
             reason = _ineligible(exercise, request)
         if reason is None:
             eligible.append(exercise)
