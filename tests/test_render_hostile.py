@@ -160,7 +160,7 @@ def test_17_template_dir_is_refused_where_it_is_not_used(tmp_path, fmt):
 
 
 def _block_tokens(markdown):
-    from markdown_it import MarkdownIt  # noqa: PLC0415 - a docs dependency
+    from markdown_it import MarkdownIt  # noqa: PLC0415 - a test dependency
 
     tokens = MarkdownIt("commonmark").parse(markdown)
     return sorted(t.type for t in tokens if t.block and not t.type.startswith("paragraph"))
@@ -186,7 +186,6 @@ def _block_tokens(markdown):
     ],
 )
 def test_4_markdown_block_syntax_in_values_stays_text(text):
-    pytest.importorskip("markdown_it")
     import attrs  # noqa: PLC0415
 
     row = BUNDLED["band-row"]
