@@ -1,6 +1,7 @@
 import datetime as dt
 import json
 
+import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
 import upperback
@@ -19,7 +20,7 @@ def test_show_as_fhir_is_the_activity_definition():
 
 def test_program_as_fhir_is_the_bundle():
     written = json.loads(
-        ok("program", "--start", "2026-01-05", "--format", "fhir", "--fhir-patient", "Patient/123")
+        ok("program", "--start", "2026-01-05", "--format", "fhir", "--patient", "Patient/123")
     )
     program = build_program(start=dt.date(2026, 1, 5))
     assert written == to_fhir(program, patient="Patient/123")
@@ -37,17 +38,28 @@ def test_program_as_a_fhir_transaction(tmp_path):
 
 
 def test_a_bad_fhir_patient_is_a_usage_error():
-    result = run("program", "--format", "fhir", "--fhir-patient", "123")
+    result = run("program", "--format", "fhir", "--patient", "123")
     assert result.returncode == 2
-    assert result.stderr.startswith("upperback: error: --fhir-patient")
+    assert result.stderr.startswith("upperback: error: --patient")
     assert result.stdout == ""
 
 
 def test_personal_details_never_go_in_fhir():
-    result = run("program", "--format", "fhir", "--patient", "Sam Lee")
+    result = run("program", "--format", "fhir", "--patient-name", "Sam Lee")
     assert result.returncode == 2
-    assert "--patient" in result.stderr
+    assert "--patient-name" in result.stderr
     assert "Sam Lee" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "option", [["--patient", "Patient/123"], ["--fhir-transaction"]], ids=lambda o: o[0]
+)
+@pytest.mark.parametrize("fmt", ["text", "json", "cert"])
+def test_fhir_options_are_refused_for_other_formats(option, fmt):
+    result = run("program", "--format", fmt, *option)
+    assert result.returncode == 2
+    assert result.stderr == f"upperback: error: {option[0]}: only for --format fhir, not {fmt}\n"
+    assert result.stdout == ""
 
 
 def test_program_as_cert_is_the_markdown_checklist():

@@ -67,7 +67,7 @@ _USAGE_ERRORS = (
 #: The option that sets each :func:`~upperback.build_program` argument, so
 #: that a complaint about an argument names what the user typed.
 _OPTIONS = {
-    "patient": "--patient",
+    "patient": "--patient-name",
     "provider": "--provider",
     "provider_phone": "--provider-phone",
     "date_given": "--date-given",
@@ -317,7 +317,8 @@ def _add_fhir_options(parser: argparse.ArgumentParser) -> None:
         "FHIR options", "Used with --format fhir: an HL7 FHIR R4 Bundle as JSON."
     )
     group.add_argument(
-        "--fhir-patient",
+        "--patient",
+        dest="fhir_patient",
         metavar="REFERENCE",
         help="the patient, such as Patient/123: adds a CarePlan and ServiceRequests",
     )
@@ -333,7 +334,9 @@ def _add_handout_options(parser: argparse.ArgumentParser) -> None:
         "handout options",
         "Printed in the handout's header (text, markdown, html, pdf), never in the JSON.",
     )
-    group.add_argument("--patient", metavar="NAME", help="the name of the person it is for")
+    group.add_argument(
+        "--patient-name", dest="patient", metavar="NAME", help="the name of the person it is for"
+    )
     group.add_argument("--provider", metavar="NAME", help="the doctor or physical therapist")
     group.add_argument("--provider-phone", metavar="PHONE", help="the provider's phone number")
     group.add_argument(
@@ -363,7 +366,7 @@ def _add_handout_options(parser: argparse.ArgumentParser) -> None:
 
 #: The handout options that are personal details, by their option names.
 _DETAILS = {
-    "patient": "--patient",
+    "patient": "--patient-name",
     "provider": "--provider",
     "provider_phone": "--provider-phone",
     "date_given": "--date-given",
@@ -375,6 +378,13 @@ _DETAILS = {
 def _options(args: _Args) -> HandoutOptions:
     """The handout options of the command line, checked by :class:`HandoutOptions`."""
     given = {name: getattr(args, name) for name in _DETAILS}
+    if args.format != "fhir":
+        for dest, option in (
+            ("fhir_patient", "--patient"),
+            ("fhir_transaction", "--fhir-transaction"),
+        ):
+            if getattr(args, dest, None):
+                raise InvalidOptionError(option, f"only for --format fhir, not {args.format}")
     if args.format in ("fhir", "cert"):
         named = [_DETAILS[name] for name, value in given.items() if value is not None]
         if named:
@@ -655,7 +665,7 @@ def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
         try:
             resource = to_fhir(obj, patient=patient, catalog=catalog, bundle_type=kind)
         except InvalidConstraintError as exc:
-            raise InvalidOptionError("--fhir-patient", str(exc).partition(": ")[2]) from None
+            raise InvalidOptionError("--patient", str(exc).partition(": ")[2]) from None
     else:
         resource = to_fhir(obj, catalog=catalog)
     return json.dumps(resource, indent=2, ensure_ascii=False)
