@@ -44,10 +44,14 @@ def test_a_bad_fhir_patient_is_a_usage_error():
     assert result.stdout == ""
 
 
-def test_personal_details_never_go_in_fhir():
-    result = run("program", "--format", "fhir", "--patient-name", "Sam Lee")
+@pytest.mark.parametrize("fmt", ["fhir", "cert"])
+def test_personal_details_never_go_in_fhir_or_cert(fmt):
+    result = run("program", "--format", fmt, "--patient-name", "Sam Lee")
     assert result.returncode == 2
-    assert "--patient-name" in result.stderr
+    assert result.stderr == (
+        "upperback: error: --patient-name: personal details go in a handout "
+        f"(text, markdown, html, pdf), never in the {fmt.upper()} output\n"
+    )
     assert "Sam Lee" not in result.stdout
 
 

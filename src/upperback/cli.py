@@ -375,6 +375,14 @@ _DETAILS = {
 }
 
 
+#: The formats that must never carry personal details, and how to name them.
+_NEVER_IN = {
+    "json": "the JSON of a program or an exercise",
+    "fhir": "the FHIR output",
+    "cert": "the CERT output",
+}
+
+
 def _options(args: _Args) -> HandoutOptions:
     """The handout options of the command line, checked by :class:`HandoutOptions`."""
     given = {name: getattr(args, name) for name in _DETAILS}
@@ -385,21 +393,13 @@ def _options(args: _Args) -> HandoutOptions:
         ):
             if getattr(args, dest, None):
                 raise InvalidOptionError(option, f"only for --format fhir, not {args.format}")
-    if args.format in ("fhir", "cert"):
+    if args.format in _NEVER_IN:
         named = [_DETAILS[name] for name, value in given.items() if value is not None]
         if named:
             raise InvalidOptionError(
                 named[0],
                 "personal details go in a handout (text, markdown, html, pdf), "
-                f"never in the {args.format.upper()} output",
-            )
-    if args.format == "json":
-        named = [_DETAILS[name] for name, value in given.items() if value is not None]
-        if named:
-            raise InvalidOptionError(
-                named[0],
-                "personal details go in a handout (text, markdown, html, pdf), "
-                "never in the JSON of a program or an exercise",
+                f"never in {_NEVER_IN[args.format]}",
             )
     return HandoutOptions(
         **given, paper=args.paper, large_print=args.large_print, figures_dir=args.figures_dir
