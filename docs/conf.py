@@ -17,7 +17,15 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    # The CLI reference (cli.md) is generated from the argparse parser.
+    "sphinxarg.ext",
     "contact_sheet",
+]
+# No intersphinx here, so references to the standard library cannot resolve;
+# -n (nitpicky) would flag each one. Everything else must resolve.
+nitpick_ignore_regex = [
+    ("py:class", r"(collections\.abc|datetime|os|typing)\.\w+"),
+    ("py:class", r"upperback\._convert\.T"),  # the type variable of loads()
 ]
 # No intersphinx: the build machines have no internet, and with -W an
 # unreachable inventory would fail the build.
@@ -31,6 +39,9 @@ autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
+# Attributes sections as fields: the attributes themselves are listed once, by
+# :undoc-members: in api.md, so that references to them resolve.
+napoleon_use_ivar = True
 
 html_theme = "furo"
 html_title = "upperback"

@@ -2,13 +2,32 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-# Input-generation speed is not behaviour: on a shared, loaded machine the
-# too_slow health check failed whole catalogs at random.
-settings.register_profile("dev", max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+# dev: a quick local run. ci: the full, derandomized run on the main Python.
+# fast: derandomized and small, for the other Pythons and the oldest
+# dependencies in .ci/run, where the point is "does it import and run here",
+# not another search for counterexamples. Input-generation speed is not
+# behaviour: on a shared, loaded machine the too_slow check fails at random.
+settings.register_profile(
+    "dev", max_examples=50, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fast",
+    max_examples=10,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile(
     "ci",
     max_examples=200,
     derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# fuzz: the long run of tests/test_fuzz.py, documented in docs/data.md.
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -346,3 +346,173 @@ def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
 
 
 patient_refs = st.from_regex(r"Patient/[A-Za-z0-9\-.]{1,20}", fullmatch=True)
+
+
+# -- hostile catalog files (the fuzz test, issue 7) ---------------------------
+
+#: Any JSON document: the scalars JSON has, in lists and objects.
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+#: Values that are wrong in most places of a catalog: the wrong type, an
+#: extreme number, text a field must refuse.
+hostile_values = (
+    st.sampled_from(
+        [
+            None,
+            True,
+            0,
+            -1,
+            1.5,
+            10**400,
+            "",
+            "3",
+            "\x1b[2J",
+            "a\rb",
+            "\u202e",
+            "\u200b",
+            "\ud800",
+            "---",
+            [],
+            {},
+            [None],
+        ]
+    )
+    | json_values
+)
+
+
+def _paths(doc: Any) -> list[tuple[Any, ...]]:
+    """Every path into *doc*, as tuples of keys and indexes; iterative."""
+    found: list[tuple[Any, ...]] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), doc)]
+    while stack:
+        path, value = stack.pop()
+        found.append(path)
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+    return found
+
+
+def _parent(doc: Any, path: tuple[Any, ...]) -> Any:
+    for step in path[:-1]:
+        doc = doc[step]
+    return doc
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn, doc: Any) -> Any:  # noqa: C901 - one branch a mutation
+    """A deep copy of the JSON document *doc* with one to three mutations.
+
+    Each mutation picks a random path and deletes the key there, replaces
+    the value with a hostile one, nests it deeply, or (for the catalog's
+    lists) repeats an id or makes a reference dangle.
+    """
+    import copy  # noqa: PLC0415 - only the fuzz test needs it
+
+    doc = copy.deepcopy(doc)
+    for _ in range(draw(st.integers(1, 3))):
+        paths = [p for p in _paths(doc) if p]
+        if not paths:
+            return draw(hostile_values)
+        path = draw(st.sampled_from(paths))
+        parent, key = _parent(doc, path), path[-1]
+        kind = draw(
+            st.sampled_from(["delete", "replace", "nest", "duplicate_id", "dangling", "huge"])
+        )
+        if kind == "delete":
+            del parent[key]
+        elif kind == "replace":
+            parent[key] = draw(hostile_values)
+        elif kind == "nest":
+            value = parent[key]
+            # Deeper than this is the byte-level "deep" mutation's job: a
+            # parsed document nested past the recursion limit cannot be copied.
+            for _ in range(draw(st.sampled_from([2, 20, 100]))):
+                value = [value]
+            parent[key] = value
+        elif kind == "huge":
+            parent[key] = draw(st.sampled_from([10**30, -(10**30), 2**63, 10**4000, 1e308]))
+        elif kind == "duplicate_id" and isinstance(doc, dict) and doc.get("exercises"):
+            exercises = doc["exercises"]
+            if isinstance(exercises, list) and exercises:
+                exercises.append(copy.deepcopy(draw(st.sampled_from(exercises))))
+        elif kind == "dangling":
+            target = parent[key]
+            if isinstance(target, dict):
+                field = draw(st.sampled_from(["references", "progression", "regression", "id"]))
+                target[field] = draw(st.sampled_from(["no-such-id", ["no-such-id"], {"to": "x"}]))
+    return doc
+
+
+@st.composite
+def mutated_bytes(draw: st.DrawFn, raw: bytes) -> bytes:  # noqa: C901, PLR0911, PLR0912 - one branch a mutation
+    """The file *raw* with byte-level damage: the things a parsed document cannot hold."""
+    kind = draw(
+        st.sampled_from(
+            [
+                "flip",
+                "insert",
+                "truncate",
+                "empty",
+                "huge",
+                "duplicate_key",
+                "surrogate",
+                "bom",
+                "utf16",
+                "deep",
+            ]
+        )
+    )
+    at = draw(st.integers(0, len(raw)))
+    if kind == "flip":
+        return raw[:at] + bytes([draw(st.integers(0, 255))]) + raw[at + 1 :]
+    if kind == "insert":
+        junk = draw(
+            st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00", b"\x1b", b"\x07", b"\r"])
+            | st.binary(min_size=1, max_size=8)
+        )
+        return raw[:at] + junk + raw[at:]
+    if kind == "truncate":
+        return raw[:at]
+    if kind == "empty":
+        return draw(st.sampled_from([b"", b" ", b"\n", b"null", b"{}", b"[]"]))
+    if kind == "huge":
+        # Many megabytes of valid JSON whitespace, or a long string value.
+        size = draw(st.sampled_from([1_000_000, 5_000_000]))
+        return raw[:1] + b" " * size + raw[1:] if draw(st.booleans()) else b'"' + b"a" * size + b'"'
+    if kind == "duplicate_key":
+        # The same key twice in one object, textually: a parsed dict cannot hold it.
+        key = draw(st.sampled_from([b'"exercises"', b'"id"', b'"reps"', b'"name"', b'"license"']))
+        where = raw.find(key, at)
+        if where < 0:
+            where = raw.find(key)
+        if where < 0:
+            return raw
+        end = raw.find(b",", where)
+        if end < 0:
+            return raw
+        return raw[:end] + b", " + raw[where:end] + raw[end:]
+    if kind == "surrogate":
+        quote = raw.find(b'"', at)
+        if quote < 0:
+            return raw
+        escape = draw(st.sampled_from([b"\\ud800", b"\\udfff", b"\\u0000", b"\\u001b", b"\\u2028"]))
+        return raw[: quote + 1] + escape + raw[quote + 1 :]
+    if kind == "bom":
+        return b"\xef\xbb\xbf" + raw
+    if kind == "utf16":
+        return raw.decode("utf-8").encode("utf-16")
+    depth = draw(st.sampled_from([100, 1_000, 100_000]))
+    return b"[" * depth + b"]" * depth

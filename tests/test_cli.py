@@ -314,3 +314,9 @@ def test_figures_from_a_bad_catalog_writes_nothing(tmp_path):
     result = run("figures", "--catalog", FIXTURES / "bad" / "types.json", "-o", target)
     assert result.returncode == 1
     assert not target.exists()
+
+
+def test_markdown_handout_links_the_written_figures():
+    out = ok("show", "band-row", "--format", "markdown", "--figures-dir", "figs")
+    assert "](figs/band-row-start.svg)" in out
+    assert "](figs/band-row-end.svg)" in out

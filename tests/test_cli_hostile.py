@@ -273,7 +273,9 @@ def test_12_a_failure_while_writing_leaves_no_half_file(tmp_path, monkeypatch):
     def broken_replace(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    # Path.replace, not os.replace: on Python 3.10 pathlib holds its own
+    # reference to os.replace, taken at import, so patching os misses it.
+    monkeypatch.setattr(Path, "replace", broken_replace)
     assert main(["list", "-o", str(target)]) == 1
     assert target.read_text() == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]

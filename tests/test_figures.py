@@ -1,5 +1,6 @@
 """Figures: pose data, kinematics, the SVG and its words."""
 
+import itertools
 import json
 import math
 import re
@@ -272,6 +273,36 @@ def test_motion_arrows_use_the_one_accent():
     accents = [e for e in parse(svg).iter() if e.get("stroke") == INK["accent"]]
     assert len(accents) == 4  # two arrows, each a line and a head
     assert INK["accent"] not in illustrate(CATALOG["arm-slide-on-wall"], "end").svg
+
+
+def grey_lightness(colour):
+    """CIE L* (0 black to 100 white) of a colour printed in grayscale."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    y = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else y * 24389 / 27
+
+
+def test_the_roles_stay_apart_when_printed_in_grayscale():
+    # Near limbs darkest, then the motion accent, the far limbs, the props, the
+    # paper: each step at least 10 L* apart, so no two roles merge on a
+    # black-and-white printer.
+    order = ["near", "accent", "far", "prop", "paper"]
+    lightness = [grey_lightness(INK[role]) for role in order]
+    assert all(b - a >= 10 for a, b in itertools.pairwise(lightness)), lightness
+
+
+@pytest.mark.parametrize(("exercise_id", "pose"), CASES)
+def test_limbs_stay_visible_printed_3_cm_wide(exercise_id, pose):
+    # At 3 cm wide a limb must still print at least 0.35 mm thick and the
+    # head at least 1.5 mm across (a fine pen line is about 0.25 mm).
+    root = parse(illustrate(CATALOG[exercise_id], pose).svg)
+    mm_per_unit = 30 / float(root.get("viewBox").split()[2])
+    for element in root.iter():
+        if element.get("stroke") == INK["near"]:
+            assert float(element.get("stroke-width")) * mm_per_unit >= 0.35
+            if element.tag == f"{SVG}circle":
+                assert 2 * float(element.get("r")) * mm_per_unit >= 1.5
 
 
 # -- the words ------------------------------------------------------------------------

@@ -179,7 +179,7 @@ def test_weeks_with_the_same_dosage_share_a_line(dated):
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_details_go_in_the_header(fmt, dated):
     text = words(readable(render(dated, fmt, options=DETAILS), fmt))
-    header = text[: text.index("Your plan has")]
+    header = text[: text.index("At a glance")]
     for expected in (
         "For: Sam Lee",
         "Provider: Dr. Ana Ruiz, PT",
@@ -343,7 +343,7 @@ def test_cli_details_and_print_options(tmp_path):
     result = run(
         "program",
         "--format=html",
-        "--patient=Sam <Lee>",
+        "--patient-name=Sam <Lee>",
         "--provider=Dr. Ruiz",
         "--provider-phone=555-0102",
         "--date-given=2026-01-05",
@@ -364,17 +364,17 @@ def test_cli_details_and_print_options(tmp_path):
 
 
 def test_cli_refuses_details_in_json():
-    result = run("program", "--format=json", "--patient=Sam Lee")
+    result = run("program", "--format=json", "--patient-name=Sam Lee")
     assert result.returncode == 2
-    assert b"--patient: personal details go in a handout" in result.stderr
+    assert b"--patient-name: personal details go in a handout" in result.stderr
     assert result.stdout == b""
 
 
 def test_cli_names_the_option_of_a_bad_detail():
-    result = run("program", "--patient", "x" * 10_000)
+    result = run("program", "--patient-name", "x" * 10_000)
     assert result.returncode == 2
     assert result.stderr.decode().strip() == (
-        "upperback: error: --patient: at most 120 characters, got 10000"
+        "upperback: error: --patient-name: at most 120 characters, got 10000"
     )
 
 

@@ -1,8 +1,13 @@
+import json
+import os
 import re
 import subprocess
 import sys
-from importlib.metadata import metadata, version
+import sysconfig
+from importlib.metadata import distribution, metadata, version
 from pathlib import Path
+
+import pytest
 
 import upperback
 
@@ -11,6 +16,26 @@ ROOT = Path(__file__).parent.parent
 
 def test_version_is_the_installed_metadata():
     assert upperback.__version__ == version("upperback")
+
+
+def test_tests_import_the_installed_package_not_src():
+    # CI runs the tests against the wheel installed in a fresh venv. An
+    # editable install (a developer's) maps site-packages back to src/.
+    direct_url = distribution("upperback").read_text("direct_url.json")
+    editable = bool(direct_url and json.loads(direct_url).get("dir_info", {}).get("editable"))
+    if editable and not os.environ.get("CI"):
+        pytest.skip("editable install: the README's test command tests the installed wheel")
+    package = Path(upperback.__file__).resolve().parent
+    site_packages = Path(sysconfig.get_paths()["purelib"]).resolve()
+    assert package == site_packages / "upperback"
+    assert (ROOT / "src").resolve() not in package.parents
+
+
+def test_citation_names_this_version_and_the_data_version():
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(r"^version: (\S+)$", citation, flags=re.MULTILINE)[1] == version("upperback")
+    data_version = upperback.load_catalog().data_version
+    assert f"data version is {data_version}." in " ".join(citation.split())
 
 
 def test_unknown_attribute_raises():
@@ -27,6 +52,14 @@ def test_all_names_exist_once():
     assert len(set(upperback.__all__)) == len(upperback.__all__)
     for name in upperback.__all__:
         assert hasattr(upperback, name), name
+
+
+def test_typing_file_uses_every_public_name():
+    # tests/typing/api.py is what mypy --strict and pyright check as users'
+    # code: a public name it leaves out has types that nothing tests.
+    api = (ROOT / "tests" / "typing" / "api.py").read_text(encoding="utf-8")
+    unused = [name for name in upperback.__all__ if not re.search(rf"\b{name}\b", api)]
+    assert unused == []
 
 
 def test_ships_types_and_data():

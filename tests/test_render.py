@@ -369,11 +369,15 @@ def test_html_weeks_are_a_table(program):
 
 def test_template_dir_overrides_one_template(tmp_path, catalog, evil):
     (tmp_path / "exercise.html").write_text(
-        '<section class="mine"><h3>{{ exercise.name }}</h3></section>\n', encoding="utf-8"
+        '<section class="mine"><h3>{{ exercise.name }}</h3>'
+        "{% for step in exercise.steps %}<p>{{ step }}</p>{% endfor %}"
+        "{% for line in exercise.dosages %}<p>{{ line.text }}</p>{% endfor %}</section>\n",
+        encoding="utf-8",
     )
     page = render(catalog, "html", template_dir=tmp_path)
     assert page.count('<section class="mine">') == len(catalog)
-    assert catalog["band-row"].steps[0].text not in page
+    # Ours has a summary; this one does not (steps and dosage it must keep).
+    assert catalog["band-row"].summary not in page
     # The rest of the page still comes from ours.
     assert "When to stop and call your provider" in page
     assert html.escape(catalog.disclaimer, quote=False) in page
@@ -483,3 +487,17 @@ def test_an_exercise_without_a_figure_has_no_pictures(catalog):
     page = render(bare, "html", catalog=catalog)
     assert "<svg" not in page
     assert 'class="figures"' not in page
+
+
+def test_markdown_links_pictures_in_a_figures_folder(catalog):
+    options = upperback.HandoutOptions(figures_dir="my figures/")
+    page = render(catalog["band-row"], "markdown", options=options)
+    for picture in upperback.illustrations(catalog["band-row"]):
+        assert f"![{picture.alt}](my%20figures/{picture.filename})" in page
+    # the pictures sit between the summary and the steps
+    assert page.index("![") < page.index("1. Shut the middle")
+    # without a folder there is nothing to link; text never shows pictures
+    assert "![" not in render(catalog["band-row"], "markdown")
+    assert render(catalog["band-row"], "text", options=options) == render(
+        catalog["band-row"], "text"
+    )

@@ -58,6 +58,15 @@ def test_random_valid_catalogs_validate(catalog):
     CATALOG.validate(plain(catalog))
 
 
+@given(strategies.exercises_with_figures())
+def test_random_figures_validate(exercise):
+    document = plain(upperback.load_catalog())
+    document["exercises"] = [
+        plain(exercise) if entry["id"] == exercise.id else entry for entry in document["exercises"]
+    ]
+    CATALOG.validate(document)
+
+
 @given(strategies.programs)
 def test_random_programs_validate(program):
     PROGRAM.validate(plain(program))
@@ -117,6 +126,9 @@ ENUMS = {
     "referenceKind": upperback.ReferenceKind,
     "identifierScheme": upperback.IdentifierScheme,
     "omissionReason": upperback.OmissionReason,
+    "view": upperback.View,
+    "prop": upperback.Prop,
+    "bodySite": upperback.BodySite,
 }
 
 
@@ -139,6 +151,13 @@ CLASSES = {
     ("catalog", "reference"): upperback.Reference,
     ("catalog", "source"): upperback.Source,
     ("catalog", None): upperback.Catalog,
+    ("catalog", "figure"): upperback.Figure,
+    ("catalog", "pose"): upperback.Pose,
+    ("catalog", "joints"): upperback.Joints,
+    ("catalog", "arm"): upperback.Arm,
+    ("catalog", "leg"): upperback.Leg,
+    ("catalog", "contact"): upperback.Contact,
+    ("catalog", "arrow"): upperback.Arrow,
     ("program", "timing"): upperback.Timing,
     ("program", "item"): upperback.ProgramItem,
     ("program", "week"): upperback.Week,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import gc
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -70,6 +71,11 @@ def _strict_bool(value: object, _: type) -> bool:
 
 
 def _structure_member(value: object, cls: type[_Vocabulary]) -> _Vocabulary:
+    # The enum's own value map first: a dict lookup, where calling the class
+    # goes through Enum.__new__ (a hot path: every exercise has several).
+    member = cls._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:
+        return member  # type: ignore[return-value]
     if not isinstance(value, str):
         raise TypeError(f"expected a {cls._kind()} slug, got {_describe(value)}")
     return cls.parse(value)
@@ -314,7 +320,16 @@ def loads(text: str | bytes, cls: type[T]) -> T:
             or does not describe a valid *cls*; every problem is listed.
     """
     error = _error_for(cls)
-    return structure(parse_json(text, error), cls)
+    # The collector is paused while a document is parsed and structured:
+    # the objects form trees without cycles, so a collection would only walk
+    # the new objects again and again (about half of a large load).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return structure(parse_json(text, error), cls)
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _Object(dict[str, Any]):

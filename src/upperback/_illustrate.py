@@ -66,7 +66,7 @@ class Illustration:
 
     @property
     def filename(self) -> str:
-        """A file name for the picture: ``band-row-start.svg``."""
+        """A file name for the picture, such as ``band-row-start.svg``."""
         return f"{self.exercise}-{self.pose}.svg"
 
 

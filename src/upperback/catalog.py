@@ -416,7 +416,7 @@ def load_catalog(
     Args:
         path: A catalog file, or ``None`` for the bundled catalog.
         max_bytes: The largest file to read, in bytes (default
-            :data:`MAX_CATALOG_BYTES`, 64 MiB). A bigger file is refused
+            ``MAX_CATALOG_BYTES``, 64 MiB). A bigger file is refused
             before it is read, so a huge or endless file cannot exhaust
             memory.
 

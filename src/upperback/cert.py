@@ -2,7 +2,7 @@
 
 CERT (Slade SC, Dionne CE, Underwood M, Buchbinder R, et al. Br J Sports
 Med 2016;50(23):1428-1437) lists 16 items, three of them in two parts, that
-a report of an exercise intervention should cover. :func:`cert_report`
+a report of an exercise intervention should cover. :func:`~upperback.cert_report`
 answers each one from the program where the data can, and marks the rest
 for the clinician to complete. The item texts here are our own short
 paraphrases, not CERT's wording.

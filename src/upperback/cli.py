@@ -50,8 +50,10 @@ _PROG = "upperback"
 _HANDOUT_FORMATS = ("text", "markdown", "html", "pdf", "json")
 #: Formats of a listing: the catalog or search results.
 _LISTING_FORMATS = ("text", "json")
-#: Formats of ``show``: a handout, or a picture of one pose.
-_SHOW_FORMATS = (*_HANDOUT_FORMATS, "svg")
+#: Formats of ``show``: a handout, FHIR, or a picture of one pose.
+_SHOW_FORMATS = (*_HANDOUT_FORMATS, "fhir", "svg")
+#: Formats of ``program``: a handout, a FHIR Bundle, or a CERT report (Markdown).
+_PROGRAM_FORMATS = (*_HANDOUT_FORMATS, "fhir", "cert")
 
 #: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
 #: every other error is about the data and exits 1.
@@ -65,7 +67,7 @@ _USAGE_ERRORS = (
 #: The option that sets each :func:`~upperback.build_program` argument, so
 #: that a complaint about an argument names what the user typed.
 _OPTIONS = {
-    "patient": "--patient",
+    "patient": "--patient-name",
     "provider": "--provider",
     "provider_phone": "--provider-phone",
     "date_given": "--date-given",
@@ -90,8 +92,11 @@ class _Args(argparse.Namespace):
     handler: Callable[[_Args], int]
     catalog: Path | None
     catalog_max_bytes: int
-    format: Literal["text", "markdown", "html", "pdf", "json", "svg"]
+    format: Literal["text", "markdown", "html", "pdf", "json", "svg", "fhir", "cert"]
     output: Path | None
+    # program --format fhir
+    fhir_patient: str | None
+    fhir_transaction: bool
     # show and program: the handout's options
     patient: str | None
     provider: str | None
@@ -101,6 +106,7 @@ class _Args(argparse.Namespace):
     notes: str | None
     paper: Literal["letter", "a4"]
     large_print: bool
+    figures_dir: str | None
     # show
     exercise_id: str
     pose: str | None
@@ -251,7 +257,8 @@ def _parser() -> argparse.ArgumentParser:
         "program", help="build a home program (the default command)", formatter_class=_Formatter
     )
     _add_program_options(program)
-    _add_output(program, _HANDOUT_FORMATS)
+    _add_output(program, _PROGRAM_FORMATS)
+    _add_fhir_options(program)
     _add_handout_options(program)
     _add_catalog_options(program, argparse.SUPPRESS)
     program.set_defaults(handler=_program)
@@ -307,12 +314,31 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
     )
 
 
+def _add_fhir_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "FHIR options", "Used with --format fhir: an HL7 FHIR R4 Bundle as JSON."
+    )
+    group.add_argument(
+        "--patient",
+        dest="fhir_patient",
+        metavar="REFERENCE",
+        help="the patient, such as Patient/123: adds a CarePlan and ServiceRequests",
+    )
+    group.add_argument(
+        "--fhir-transaction",
+        action="store_true",
+        help="write a transaction Bundle, ready to POST to a FHIR server",
+    )
+
+
 def _add_handout_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "handout options",
         "Printed in the handout's header (text, markdown, html, pdf), never in the JSON.",
     )
-    group.add_argument("--patient", metavar="NAME", help="the name of the person it is for")
+    group.add_argument(
+        "--patient-name", dest="patient", metavar="NAME", help="the name of the person it is for"
+    )
     group.add_argument("--provider", metavar="NAME", help="the doctor or physical therapist")
     group.add_argument("--provider-phone", metavar="PHONE", help="the provider's phone number")
     group.add_argument(
@@ -333,11 +359,16 @@ def _add_handout_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print with a base font of at least 16 pt (html and pdf)",
     )
+    group.add_argument(
+        "--figures-dir",
+        metavar="DIR",
+        help="markdown: link each exercise's pictures in DIR, as written by 'upperback figures'",
+    )
 
 
 #: The handout options that are personal details, by their option names.
 _DETAILS = {
-    "patient": "--patient",
+    "patient": "--patient-name",
     "provider": "--provider",
     "provider_phone": "--provider-phone",
     "date_given": "--date-given",
@@ -346,18 +377,35 @@ _DETAILS = {
 }
 
 
+#: The formats that must never carry personal details, and how to name them.
+_NEVER_IN = {
+    "json": "the JSON of a program or an exercise",
+    "fhir": "the FHIR output",
+    "cert": "the CERT output",
+}
+
+
 def _options(args: _Args) -> HandoutOptions:
     """The handout options of the command line, checked by :class:`HandoutOptions`."""
     given = {name: getattr(args, name) for name in _DETAILS}
-    if args.format == "json":
+    if args.format != "fhir":
+        for dest, option in (
+            ("fhir_patient", "--patient"),
+            ("fhir_transaction", "--fhir-transaction"),
+        ):
+            if getattr(args, dest, None):
+                raise InvalidOptionError(option, f"only for --format fhir, not {args.format}")
+    if args.format in _NEVER_IN:
         named = [_DETAILS[name] for name, value in given.items() if value is not None]
         if named:
             raise InvalidOptionError(
                 named[0],
                 "personal details go in a handout (text, markdown, html, pdf), "
-                "never in the JSON of a program or an exercise",
+                f"never in {_NEVER_IN[args.format]}",
             )
-    return HandoutOptions(**given, paper=args.paper, large_print=args.large_print)
+    return HandoutOptions(
+        **given, paper=args.paper, large_print=args.large_print, figures_dir=args.figures_dir
+    )
 
 
 def _add_program_options(parser: argparse.ArgumentParser) -> None:
@@ -599,6 +647,16 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
     options = _options(args)
     if args.format == "json":
         return dumps(obj)
+    if args.format == "fhir":
+        return _fhir(obj, args, catalog)
+    if args.format == "cert":
+        from ._render import render  # noqa: PLC0415 - the renderers load only when used
+        from .cert import cert_report  # noqa: PLC0415
+
+        if not isinstance(obj, Program):  # pragma: no cover - argparse allows it only there
+            msg = "only a program has a CERT report"
+            raise TypeError(msg)
+        return render(cert_report(obj, catalog=catalog), "markdown")
     if args.format == "pdf" and args.output is None and sys.stdout and sys.stdout.isatty():
         # Checked before the work, so a mistake costs nothing.
         raise InvalidOptionError(
@@ -612,6 +670,24 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
             raise AssertionError(msg)
         case fmt:
             return render(obj, format=fmt, catalog=catalog, options=options)
+
+
+def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
+    """*obj* as FHIR R4 JSON: an ActivityDefinition, or a program's Bundle."""
+    from ._fhir import to_fhir  # noqa: PLC0415 - the export loads only when used
+
+    patient = getattr(args, "fhir_patient", None)
+    kind: Literal["collection", "transaction"] = (
+        "transaction" if getattr(args, "fhir_transaction", False) else "collection"
+    )
+    if isinstance(obj, Program):
+        try:
+            resource = to_fhir(obj, patient=patient, catalog=catalog, bundle_type=kind)
+        except InvalidConstraintError as exc:
+            raise InvalidOptionError("--patient", str(exc).partition(": ")[2]) from None
+    else:
+        resource = to_fhir(obj, catalog=catalog)
+    return json.dumps(resource, indent=2, ensure_ascii=False)
 
 
 def _emit(output: str | bytes, path: Path | None) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "NoEligibleExercisesError",
     "NoFigureError",
     "Problem",
+    "TemplateError",
     "UnknownExerciseError",
     "UnknownFormatError",
     "UnknownVocabularyError",
@@ -81,7 +82,7 @@ class Problem:
 
 
 class DataError(UpperbackError, ValueError):
-    """Data is invalid; :attr:`problems` lists everything wrong with it.
+    """Data is invalid; ``problems`` lists everything wrong with it.
 
     Raised by :func:`upperback.loads` for any type. Every problem that can
     be found is collected before raising, so one run tells you everything
@@ -116,7 +117,7 @@ class DataError(UpperbackError, ValueError):
 
 
 class CatalogError(DataError):
-    """A catalog is invalid; :attr:`problems` lists everything wrong with it.
+    """A catalog is invalid; ``problems`` lists everything wrong with it.
 
     The loader never half-loads: a catalog with any problem is not loaded
     at all, and nothing loaded before is changed.
@@ -271,3 +272,24 @@ class InvalidOptionError(UpperbackError, ValueError):
     def __init__(self, option: str, message: str) -> None:
         self.option: str = option
         super().__init__(f"{option}: {message}")
+
+
+class TemplateError(UpperbackError, ValueError):
+    """A template from ``template_dir`` cannot be used.
+
+    Raised for a Jinja2 syntax error, a missing template, an undefined
+    name, an unsafe operation refused by the sandbox, and a
+    ``template_dir`` given for a format that uses no templates.
+
+    Attributes:
+        template: The template's name, when the error is in one.
+        line: The line of the template, when known.
+    """
+
+    def __init__(self, message: str, template: str | None = None, line: int | None = None) -> None:
+        self.template: str | None = template
+        self.line: int | None = line
+        where = ""
+        if template is not None:
+            where = f"{template}, line {line}: " if line is not None else f"{template}: "
+        super().__init__(f"template_dir: {where}{message}")

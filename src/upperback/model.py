@@ -964,7 +964,7 @@ class Author:
 
     @property
     def initials(self) -> str:
-        """The initials of the given names, without dots: ``"LA"``."""
+        """Initials of the given names, without dots, such as ``"LA"``."""
         return "".join(part[0] for part in re.split(r"[\s.\-]+", self.given) if part)
 
 

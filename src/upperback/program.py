@@ -453,7 +453,7 @@ def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
 
     Built from the source's dosage alone: reps move one at a time from the
     low end of their range to the high end, holds in seconds move
-    :data:`HOLD_STEP_SECONDS` at a time (a counted hold one count at a
+    ``HOLD_STEP_SECONDS`` at a time (a counted hold one count at a
     time), both together. Where the exercise has an ``add-load``
     progression, the last step is the top dosage with that load. Nothing
     on the ladder goes past the source: sets never change, and reps and
@@ -625,37 +625,56 @@ def _check_timing(timing: object) -> Timing:
 
 
 def _build(request: ProgramRequest, catalog: Catalog) -> Program:
-    order = {exercise_id: i for i, exercise_id in enumerate(catalog.ids)}
+    order: dict[str, int] = {}
     omitted: list[Omission] = []
     eligible: list[Exercise] = []
-    for exercise in catalog:
-        reason = _ineligible(exercise, request)
+    # The catalog's indexes find who fits; only the others are asked why not.
+    fits = {
+        e.id
+        for e in catalog.filter(
+            equipment=request.equipment, avoid_positions=request.avoid_positions
+        )
+    }
+    for position, exercise in enumerate(catalog):
+        order[exercise.id] = position
+        reason = None
+        if (
+            exercise.id not in fits
+            or exercise.id in request.exclude
+            or not DOSE_CEILING.allows(exercise.dosage)
+        ):
+            reason = _ineligible(exercise, request)
         if reason is None:
             eligible.append(exercise)
         else:
             omitted.append(reason)
 
-    plans = {e.id: _weekly_dosages(e, request.weeks) for e in eligible}
-    budget = dt.timedelta(minutes=request.minutes_per_session)
-    worst = [dt.timedelta()] * request.weeks
+    # Choose on whole seconds; ladders and Dosage objects are made only for
+    # the few exercises chosen (see _weekly_seconds).
+    budget = request.minutes_per_session * 60
+    worst = [0] * request.weeks
     chosen: list[Exercise] = []
     for exercise in _in_choice_order(eligible, request):
-        times = [request.timing.estimate(d) for d in plans[exercise.id]]
-        if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
-            chosen.append(exercise)
-            worst = [w + t for w, t in zip(worst, times, strict=True)]
-        else:
-            longest = max(times)
-            omitted.append(
-                Omission(
-                    exercise.id,
-                    OmissionReason.OVER_TIME_BUDGET,
-                    f"it takes about {_minutes(longest)} and does not fit in "
-                    f"{request.minutes_per_session} minutes with the others",
-                )
+        first, last = _first_and_last_seconds(exercise, request.weeks, request.timing)
+        # Weeks never get easier: the first week is the shortest and the last
+        # the longest, so most exercises are turned down on those two alone.
+        if worst[0] + first <= budget and worst[-1] + last <= budget:
+            times = _weekly_seconds(exercise, request.weeks, request.timing)
+            if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
+                chosen.append(exercise)
+                worst = [w + t for w, t in zip(worst, times, strict=True)]
+                continue
+        omitted.append(
+            Omission(
+                exercise.id,
+                OmissionReason.OVER_TIME_BUDGET,
+                f"it takes about {_minutes_of(last)} and does not fit in "
+                f"{request.minutes_per_session} minutes with the others",
             )
+        )
     if not chosen:
         raise NoEligibleExercisesError(sorted(omitted, key=lambda o: order[o.exercise]))
+    plans = {e.id: _weekly_dosages(e, request.weeks) for e in chosen}
 
     session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, order[e.id]))
     weeks = []
@@ -775,8 +794,67 @@ def _weekly_dosages(exercise: Exercise, weeks: int) -> list[Dosage]:
     return plan
 
 
-def _minutes(duration: dt.timedelta) -> str:
-    minutes = max(1, round(duration.total_seconds() / 60))
+def _weekly_seconds(exercise: Exercise, weeks: int, timing: Timing) -> list[int]:
+    """The seconds of each week's dosage: ``timing.estimate`` of ``_weekly_dosages``, in integers.
+
+    The same steps as :func:`ladder` and the same weeks as
+    :func:`_weekly_dosages`, without making a :class:`Dosage`: a load changes
+    no time, so the loaded weeks take as long as the top step.
+    """
+    dosage = exercise.dosage
+    reps, hold = dosage.reps, dosage.hold
+    rep_steps = len(range(reps.low, reps.high)) + 1
+    hold_steps = 0
+    hold_step = 1
+    if hold is not None:
+        hold_step = HOLD_STEP_SECONDS if hold.unit is HoldUnit.SECONDS else 1
+        hold_steps = len(range(hold.duration.low, hold.duration.high, hold_step)) + 1
+    levels = max(rep_steps, hold_steps, 1)
+    per_rep = 2 if dosage.per_side else 1
+    sets = dosage.sets
+    fixed = timing.setup + (sets - 1) * timing.rest_between_sets
+    seconds = []
+    for week in range(weeks):
+        level = _pick(range(levels), week, weeks)
+        rep = _step_value(reps.low, reps.high, 1, rep_steps, level, levels)
+        held = 0
+        if hold is not None:
+            held = _step_value(
+                hold.duration.low, hold.duration.high, hold_step, hold_steps, level, levels
+            )
+        seconds.append(fixed + sets * rep * per_rep * (timing.seconds_per_rep + held))
+    return seconds
+
+
+def _first_and_last_seconds(exercise: Exercise, weeks: int, timing: Timing) -> tuple[int, int]:
+    """The seconds of the first and the last week: the bottom and the top of the ladder.
+
+    Reps and holds never go down from one week to the next, so these are
+    also the shortest and the longest weeks.
+    """
+    dosage = exercise.dosage
+    per_rep = 2 if dosage.per_side else 1
+    fixed = timing.setup + (dosage.sets - 1) * timing.rest_between_sets
+    hold = dosage.hold.duration if dosage.hold is not None else None
+    first = fixed + dosage.sets * dosage.reps.low * per_rep * (
+        timing.seconds_per_rep + (hold.low if hold else 0)
+    )
+    if weeks == 1:
+        return first, first
+    last = fixed + dosage.sets * dosage.reps.high * per_rep * (
+        timing.seconds_per_rep + (hold.high if hold else 0)
+    )
+    return first, last
+
+
+def _step_value(low: int, high: int, step: int, count: int, level: int, levels: int) -> int:  # noqa: PLR0913, PLR0917
+    """``_pick(_values(Range(low, high), step), level, levels)``, without the list."""
+    index = 0 if levels == 1 else round(level * (count - 1) / (levels - 1))
+    return high if index == count - 1 else low + index * step
+
+
+def _minutes_of(seconds: float) -> str:
+    minutes = max(1, round(seconds / 60))
     return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 

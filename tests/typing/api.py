@@ -1,7 +1,9 @@
 """Type-checked, never run: the public API as users see it.
 
-mypy --strict and pyright check this file in CI, so a change that breaks
-users' types fails there.
+mypy --strict and pyright check this file in CI (.ci/run), so a change that
+breaks users' types fails there. Every name in ``upperback.__all__`` is used
+here (tests/test_packaging.py checks that), and ``assert_type`` pins what the
+main calls return, exactly.
 """
 
 from __future__ import annotations
@@ -9,92 +11,284 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from typing_extensions import assert_type
+
 import upperback
-from upperback import Catalog, Dosage, Equipment, Exercise, Position, Range, Reference
+from upperback import (
+    DEFAULT_EQUIPMENT,
+    DOSE_CEILING,
+    FORMATS,
+    MIN_SECONDS_PER_REP,
+    PAPER_SIZES,
+    Action,
+    Adjustment,
+    Arm,
+    Arrow,
+    Author,
+    BodySite,
+    Catalog,
+    CatalogError,
+    Category,
+    CertReport,
+    CertRow,
+    CertSection,
+    CertStatus,
+    Contact,
+    DataError,
+    Dosage,
+    DoseCeiling,
+    Equipment,
+    Exercise,
+    Feedback,
+    Figure,
+    Frequency,
+    HandoutOptions,
+    Hold,
+    HoldUnit,
+    Identifier,
+    IdentifierScheme,
+    Illustration,
+    IncompleteHandoutError,
+    InvalidConstraintError,
+    InvalidOptionError,
+    Joints,
+    Leg,
+    Load,
+    MissingExtraError,
+    NoEligibleExercisesError,
+    NoFigureError,
+    Omission,
+    OmissionReason,
+    PaperSize,
+    Period,
+    Pose,
+    Position,
+    Problem,
+    Program,
+    ProgramItem,
+    ProgramRequest,
+    Progression,
+    ProgressionKind,
+    Prop,
+    Range,
+    Reference,
+    ReferenceKind,
+    Region,
+    Requirement,
+    Schedule,
+    SearchResult,
+    Source,
+    Step,
+    TemplateError,
+    Timing,
+    UnknownExerciseError,
+    UnknownFormatError,
+    UnknownVocabularyError,
+    UpperbackError,
+    View,
+    Week,
+    adapt,
+    build_program,
+    cert_report,
+    dumps,
+    illustrate,
+    illustrations,
+    json_schema,
+    ladder,
+    load_catalog,
+    loads,
+    render,
+    to_fhir,
+)
 
-catalog: Catalog = upperback.load_catalog()
-mine: Catalog = upperback.load_catalog("my-catalog.json")
-both: Catalog = catalog.merge(mine)
+# -- the catalog ------------------------------------------------------------
 
-exercise: Exercise = catalog["band-row"]
-maybe: Exercise | None = catalog.get("band-row")
-surely: Exercise = catalog.get("band-row", exercise)
-found: bool = "band-row" in catalog
-count: int = len(catalog)
-every: list[Exercise] = list(catalog)
+catalog = load_catalog()
+assert_type(catalog, Catalog)
+assert_type(load_catalog("my-catalog.json"), Catalog)
+assert_type(catalog.merge(load_catalog("my-catalog.json")), Catalog)
+assert_type(catalog.data_version, str)
 
-words: str = exercise.dosage.describe()
-reps: Range = exercise.dosage.reps
-sets: int = exercise.dosage.sets
-position: Position = Position.parse("standing")
-equipment: Equipment = Equipment.parse(Equipment.WALL)
-fits: bool = exercise.fits({Equipment.WALL}, avoid_positions={Position.SITTING})
-citations: list[str] = [ref.cite() for ref in catalog.references_for(exercise)]
-reference: Reference = catalog.reference("pesco-2006")
+exercise = catalog["band-row"]
+assert_type(exercise, Exercise)
+assert_type(catalog.get("band-row"), Exercise | None)
+assert_type(catalog.get("band-row", exercise), Exercise)
+assert_type("band-row" in catalog, bool)
+assert_type(len(catalog), int)
+assert_type(list(catalog), list[Exercise])
+assert_type(catalog.ids, tuple[str, ...])
+assert_type(catalog.reference("pesco-2006"), Reference)
+assert_type(catalog.references_for(exercise), tuple[Reference, ...])
+assert_type(catalog.filter(category="stretch", equipment=["wall"]), tuple[Exercise, ...])
+assert_type(
+    catalog.filter(category=Category.STRETCH, region=Region.SHOULDERS), tuple[Exercise, ...]
+)
+hits = catalog.search("wall angels")
+assert_type(hits, tuple[SearchResult, ...])
+assert_type(hits[0].score, float)
 
-stretches: tuple[Exercise, ...] = catalog.filter(category="stretch", equipment=["wall"])
-hits: tuple[upperback.SearchResult, ...] = catalog.search("wall angels")
-best: float = hits[0].score
+# -- the model --------------------------------------------------------------
 
-program: upperback.Program = upperback.build_program(
+assert_type(exercise.id, str)
+assert_type(exercise.category, Category)
+assert_type(exercise.positions, tuple[Position, ...])
+assert_type(exercise.steps, tuple[Step, ...])
+assert_type(exercise.steps[0].text, str)
+assert_type(exercise.equipment, tuple[Requirement, ...])
+assert_type(exercise.equipment[0].is_met_by([Equipment.WALL]), bool)
+assert_type(exercise.regions, tuple[Region, ...])
+assert_type(exercise.progressions, tuple[Progression, ...])
+assert_type(exercise.progressions[0].kind, ProgressionKind)
+assert_type(exercise.needs, frozenset[Equipment])
+assert_type(exercise.fits({Equipment.WALL}, avoid_positions={Position.SITTING}), bool)
+
+dosage = exercise.dosage
+assert_type(dosage, Dosage)
+assert_type(dosage.describe(), str)
+assert_type(dosage.reps, Range)
+assert_type(dosage.sets, int)
+assert_type(dosage.hold, Hold | None)
+assert_type(dosage.frequency, Frequency | None)
+assert_type(dosage.load, Load | None)
+assert_type(Range.exact(10), Range)
+assert_type(Range(8, 12).describe(), str)
+assert_type(Hold(Range.exact(5), HoldUnit.SECONDS).describe(), str)
+assert_type(Frequency(Period.DAY, Range(2, 3)).describe(), str)
+assert_type(Load((Equipment.SOUP_CANS,)).describe(), str)
+
+assert_type(Position.parse("standing"), Position)
+assert_type(Equipment.parse(Equipment.WALL), Equipment)
+assert_type(ReferenceKind.parse("book"), ReferenceKind)
+
+reference = catalog.reference("pesco-2006")
+assert_type(reference.cite(), str)
+assert_type(reference.kind, ReferenceKind)
+assert_type(reference.authors, tuple[Author, ...])
+assert_type(reference.identifiers, tuple[Identifier, ...])
+assert_type(reference.identifier(IdentifierScheme.PMID), str | None)
+assert_type(catalog.sources, tuple[Source, ...])
+assert_type(catalog.sources[0].credit(), str)
+
+# -- figures ----------------------------------------------------------------
+
+figure = exercise.figure
+assert_type(figure, Figure | None)
+if figure is not None:
+    assert_type(figure.view, View)
+    assert_type(figure.props, tuple[Prop, ...])
+    assert_type(figure.arrows, tuple[Arrow, ...])
+    assert_type(figure.arrows[0].part, BodySite)
+    pose = figure.pose("start")
+    assert_type(pose, Pose)
+    assert_type(pose.joints, Joints)
+    assert_type(pose.joints.arms, tuple[Arm, Arm])
+    assert_type(pose.joints.legs, tuple[Leg, Leg])
+    assert_type(pose.contacts, tuple[Contact, ...])
+picture = illustrate(exercise, "start")
+assert_type(picture, Illustration)
+assert_type(picture.svg, str)
+assert_type(picture.alt, str)
+assert_type(picture.filename, str)
+assert_type(illustrations(exercise), tuple[Illustration, ...])
+
+# -- programs ---------------------------------------------------------------
+
+assert_type(DEFAULT_EQUIPMENT, tuple[Equipment, ...])
+program = build_program(
     equipment=[Equipment.WALL, "chair"],
     avoid_positions=["lying-on-stomach"],
     minutes_per_session=10,
     weeks=2,
+    start=dt.date(2026, 1, 5),
+    timing=Timing(seconds_per_rep=4),
+    catalog=catalog,
 )
-week: upperback.Week = program.weeks[0]
-item_dosage: Dosage = week.items[0].dosage
-steps: tuple[Dosage, ...] = upperback.ladder(exercise)
-adjustment: upperback.Adjustment = upperback.adapt(exercise, exercise.dosage, "too-easy")
-action: upperback.Action = adjustment.action
-next_dosage: Dosage | None = adjustment.dosage
-omitted: tuple[upperback.Omission, ...] = program.omitted
+assert_type(program, Program)
+assert_type(program.request, ProgramRequest)
+assert_type(program.schedule, Schedule)
+assert_type(program.schedule.describe(), str)
+assert_type(program.weeks, tuple[Week, ...])
+assert_type(program.weeks[0].items, tuple[ProgramItem, ...])
+assert_type(program.weeks[0].items[0].dosage, Dosage)
+assert_type(program.weeks[0].estimated_session_duration, dt.timedelta)
+assert_type(program.omitted, tuple[Omission, ...])
+assert_type(program.omitted[0].reason, OmissionReason)
+assert_type(program.exercise_ids, tuple[str, ...])
+assert_type(Timing().estimate(dosage), dt.timedelta)
+assert_type(DOSE_CEILING, DoseCeiling)
+assert_type(DOSE_CEILING.allows(dosage), bool)
+assert_type(DOSE_CEILING.describe(), str)
+min_seconds_per_rep: int = MIN_SECONDS_PER_REP
 
-handout: str = upperback.render(program, "html", catalog=catalog, template_dir="brand/")
-plain_text: str = upperback.render(exercise)
-options = upperback.HandoutOptions(
+assert_type(ladder(exercise), tuple[Dosage, ...])
+adjustment = adapt(exercise, exercise.dosage, "too-easy")
+assert_type(adjustment, Adjustment)
+assert_type(adapt(exercise, exercise.dosage, Feedback.PAINFUL), Adjustment)
+assert_type(adjustment.action, Action)
+assert_type(adjustment.dosage, Dosage | None)
+
+# -- outputs ----------------------------------------------------------------
+
+assert_type(render(program, "html", catalog=catalog, template_dir="brand/"), str)
+assert_type(render(exercise), str)
+assert_type(render(catalog, "markdown"), str)
+options = HandoutOptions(
     patient="Sam Lee", next_visit=dt.date(2026, 2, 2), paper="a4", large_print=True
 )
-pdf: bytes = upperback.render(program, "pdf", options=options)
-marked: str = upperback.render(program, "markdown", options=options)
-paper: upperback.PaperSize = options.paper
-sizes: tuple[upperback.PaperSize, ...] = upperback.PAPER_SIZES
-formats: tuple[str, ...] = upperback.FORMATS
-schema: dict[str, object] = upperback.json_schema("catalog")
+assert_type(render(program, "pdf", options=options), bytes)
+assert_type(render(program, "markdown", options=options), str)
+assert_type(options.paper, PaperSize)
+assert_type(PAPER_SIZES, tuple[PaperSize, ...])
+formats: tuple[str, ...] = FORMATS
+assert_type(json_schema("catalog"), dict[str, Any])
+assert_type(dumps(exercise.dosage), str)
+assert_type(loads(dumps(exercise.dosage), Dosage), Dosage)
+assert_type(loads("{}", Program), Program)
+assert_type(upperback.__version__, str)
 
-text: str = upperback.dumps(exercise.dosage)
-dosage: Dosage = upperback.loads(text, Dosage)
-version: str = upperback.__version__
+# -- FHIR and CERT -----------------------------------------------------------
+
+assert_type(to_fhir(program, patient="Patient/1", bundle_type="transaction"), dict[str, Any])
+assert_type(to_fhir(exercise), dict[str, Any])
+assert_type(to_fhir(catalog, date=dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)), dict[str, Any])
+cert = cert_report(program, catalog=catalog)
+assert_type(cert, CertReport)
+assert_type(cert.rows, tuple[CertRow, ...])
+assert_type(cert.rows[0].status, CertStatus)
+assert_type(cert.rows[0].section, CertSection)
+assert_type(render(cert, "markdown"), str)
+
+# -- errors: one base class, each also the matching builtin ----------------
 
 try:
     catalog["nope"]
-except upperback.UnknownExerciseError as err:
-    suggestions: tuple[str, ...] = err.suggestions
-except upperback.CatalogError as err:
-    problems: tuple[upperback.Problem, ...] = err.problems
-
-picture: upperback.Illustration = upperback.illustrate(exercise, pose="end")
-svg: str = picture.svg
-alt: str = picture.alt
-pictures: tuple[upperback.Illustration, ...] = upperback.illustrations(exercise)
-figure: upperback.Figure | None = exercise.figure
-if figure is not None:
-    view: upperback.View = figure.view
-    joints: upperback.Joints = figure.poses[0].joints
-    arm: upperback.Arm = joints.arms[0]
-try:
-    upperback.illustrate(exercise)
-except upperback.NoFigureError as err:
-    missing: str = err.exercise_id
-
-# -- FHIR and CERT ---------------------------------------------------------------
-
-fhir_bundle: dict[str, Any] = upperback.to_fhir(
-    upperback.build_program(), patient="Patient/1", bundle_type="transaction"
-)
-fhir_definition: dict[str, Any] = upperback.to_fhir(upperback.load_catalog()["band-row"])
-cert: upperback.CertReport = upperback.cert_report(upperback.build_program())
-cert_row: upperback.CertRow = cert.rows[0]
-cert_status: upperback.CertStatus = cert_row.status
-cert_section: upperback.CertSection = cert_row.section
-cert_text: str = upperback.render(cert, "markdown")
+except UnknownExerciseError as err:
+    assert_type(err.suggestions, tuple[str, ...])
+    key_error: KeyError = err
+except CatalogError as err:
+    assert_type(err.problems, tuple[Problem, ...])
+    assert_type(err.problems[0].path, str)
+except DataError as err:
+    value_error: ValueError = err
+except UnknownVocabularyError as err:
+    assert_type(err.valid, tuple[str, ...])
+except InvalidConstraintError as err:
+    value_error = err
+except NoEligibleExercisesError as err:
+    assert_type(err.omitted, tuple[Omission, ...])
+except InvalidOptionError as err:
+    value_error = err
+except UnknownFormatError as err:
+    assert_type(err.valid, tuple[str, ...])
+except MissingExtraError as err:
+    assert_type(err.extra, str)
+    import_error: ImportError = err
+except IncompleteHandoutError as err:
+    assert_type(err.missing, tuple[str, ...])
+except NoFigureError as err:
+    assert_type(err.exercise_id, str)
+    lookup_error: LookupError = err
+except TemplateError as err:
+    value_error = err
+except UpperbackError as err:
+    base: Exception = err

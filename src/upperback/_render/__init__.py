@@ -24,15 +24,16 @@ print come in one :class:`HandoutOptions`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Literal, overload
 
 from upperback.catalog import Catalog, load_catalog
 from upperback.cert import CertReport
-from upperback.exceptions import IncompleteHandoutError, UnknownFormatError
+from upperback.exceptions import IncompleteHandoutError, TemplateError, UnknownFormatError
 from upperback.model import Exercise
 from upperback.program import Program
 
-from . import _cert, _html, _pdf, _plain, _view
+from . import _cert, _html, _pdf, _plain, _view, _visible
 from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
@@ -110,7 +111,7 @@ def render(  # noqa: C901 - one branch per kind of object and format
             of the details, Letter paper, regular print.
 
     Returns:
-        The handout: ``bytes`` for PDF, else text. Text and Markdown end
+        The handout, as ``bytes`` for PDF, else as text. Text and Markdown end
         with a newline.
 
     Raises:
@@ -140,20 +141,50 @@ def render(  # noqa: C901 - one branch per kind of object and format
     elif not isinstance(options, HandoutOptions):
         msg = f"options: expected HandoutOptions, got {type(options).__name__}"
         raise TypeError(msg)
+    if template_dir is not None and format not in {"html", "pdf"}:
+        raise TemplateError(f"templates are used only for HTML and PDF, not {format!r}")
     if format == "pdf":
         _pdf.require_weasyprint()
     handout = _view.build(obj, catalog if catalog is not None else load_catalog(), options)
+    seen: Callable[[str], str]
     if format == "text":
         output, seen = _plain.render_text(handout), _plain.unescape_text
     elif format == "markdown":
         output, seen = _plain.render_markdown(handout), _plain.unescape_markdown
     else:
         output = _html.render_html(handout, template_dir, options)
-        seen = _html.unescape
-    words = seen(output)
-    missing = [text for text in handout.required if text not in words]
+        seen = _visible.visible_text
+    missing = _missing(handout, seen(output))
     if missing:
         raise IncompleteHandoutError(missing)
     if format == "pdf":
         return _pdf.render_pdf(output, handout)
     return output
+
+
+def _missing(handout: _view.Handout, seen: str) -> list[str]:
+    """What a reader cannot see that every handout must show.
+
+    *seen* is the text a reader sees. Every required sentence must be in
+    it; each exercise must show its name, then its steps in order; and
+    every line of its dosage must be there.
+    """
+    words = " ".join(seen.split())
+    missing = [text for text in handout.required if " ".join(text.split()) not in words]
+    for exercise in handout.exercises:
+        position = words.find(" ".join(exercise.name.split()))
+        if position < 0:
+            missing.append(exercise.name)
+            continue
+        for step in exercise.steps:
+            found = words.find(" ".join(step.split()), position)
+            if found < 0:
+                missing.append(f"{exercise.name}: {step}")
+            else:
+                position = found + len(step)
+        missing.extend(
+            f"{exercise.name}: {line.text}"
+            for line in exercise.dosages
+            if " ".join(line.text.split()) not in words
+        )
+    return missing

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upperback.exceptions import MissingExtraError
+from upperback.exceptions import MissingExtraError, TemplateError
 
 from ._options import DEFAULT_OPTIONS, HandoutOptions
 from ._view import Handout
@@ -60,15 +60,24 @@ def render_html(
                 f"template_dir: {os.fspath(template_dir)!r} is not a directory"
             )
         folder = folder.resolve()
-    return (
-        _environment(folder)
-        .get_template(TEMPLATE)
-        .render(
-            handout=handout,
-            labels=handout.labels,
-            page={"size": _PAGE_SIZES[options.paper], "large": options.large_print},
+    import jinja2  # noqa: PLC0415 - optional: only HTML needs it
+
+    try:
+        return (
+            _environment(folder)
+            .get_template(TEMPLATE)
+            .render(
+                handout=handout,
+                labels=handout.labels,
+                page={"size": _PAGE_SIZES[options.paper], "large": options.large_print},
+            )
         )
-    )
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(exc.message or "syntax error", exc.name, exc.lineno) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"no template named {exc.name!r}") from None
+    except jinja2.TemplateError as exc:  # undefined names, the sandbox's refusals
+        raise TemplateError(exc.message or type(exc).__name__) from None
 
 
 def unescape(output: str) -> str:
@@ -79,12 +88,18 @@ def unescape(output: str) -> str:
 @functools.lru_cache(maxsize=8)
 def _environment(template_dir: Path | None) -> jinja2.Environment:
     import jinja2  # noqa: PLC0415 - optional: only HTML needs it
+    import jinja2.sandbox  # noqa: PLC0415
 
     ours = jinja2.PackageLoader("upperback._render", "templates")
     loader: jinja2.BaseLoader = ours
+    environment: type[jinja2.Environment] = jinja2.Environment
     if template_dir is not None:
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(template_dir), ours])
-    return jinja2.Environment(
+        # Templates from elsewhere run in Jinja2's sandbox: no access to
+        # Python internals. It is not a wall against every harm (a template
+        # can still loop for long), so use only templates you trust.
+        environment = jinja2.sandbox.SandboxedEnvironment
+    return environment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,

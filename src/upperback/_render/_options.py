@@ -32,6 +32,7 @@ _LIMITS = {
     "provider": 120,
     "provider_phone": 40,
     "notes": 1200,
+    "figures_dir": 200,
 }
 
 
@@ -108,6 +109,10 @@ class HandoutOptions:
         paper: ``"letter"`` or ``"a4"``, for HTML and PDF.
         large_print: Print with a base font of at least 16 pt, for people
             with low vision (HTML and PDF).
+        figures_dir: Markdown only: the folder, relative to the handout,
+            where ``upperback figures`` wrote the pictures. Each exercise
+            then links its start and end pictures. HTML carries its pictures
+            inline and needs no folder; text has none.
 
     Raises:
         InvalidOptionError: A detail is not text, holds a control
@@ -126,6 +131,7 @@ class HandoutOptions:
     notes: str | None = attrs.field(default=None, converter=_blank_to_none, validator=_text)
     paper: PaperSize = attrs.field(default=_LETTER, validator=_paper)
     large_print: bool = attrs.field(default=False, validator=_flag)
+    figures_dir: str | None = attrs.field(default=None, validator=_text, converter=_blank_to_none)
 
 
 #: The options :func:`upperback.render` uses when given none.

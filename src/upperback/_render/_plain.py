@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
-from ._view import ExerciseView, Handout, TrackingWeek
+from ._view import ExerciseView, FigureView, Handout, TrackingWeek
 
 __all__ = ["render_markdown", "render_text", "unescape_markdown", "unescape_text"]
 
@@ -34,6 +34,11 @@ class _Dialect:
 
     def paragraph(self, text: str) -> list[str]:
         return [self.escape(text), ""]
+
+    def images(self, figures: Iterable[FigureView]) -> list[str]:
+        """Plain text shows no pictures."""
+        del figures
+        return []
 
     def numbered(self, items: Iterable[str]) -> list[str]:
         return [f"  {n}. {self.escape(item)}" for n, item in enumerate(items, 1)] + [""]
@@ -69,14 +74,16 @@ class _Dialect:
 class _Markdown(_Dialect):
     """CommonMark: ATX headings, and text escaped so it stays text."""
 
-    _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+    _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
     dates_below: ClassVar[bool] = False
-    _LIST_START = re.compile(r"^([-+]|\d+[.)])(?=\s|$)")
+    #: What can open a block at the start of a line: a list item, a
+    #: thematic break or setext underline (``---``, ``===``), a quote.
+    _BLOCK_START = re.compile(r"^(\d+[.)]|[-+=>])")
 
     def escape(self, text: str) -> str:
-        """Return *text* escaped so that, at the start of a line, it is not a list."""
+        """Return *text* escaped so that, at the start of a line, it opens no block."""
         text = self.inline(text)
-        return self._LIST_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+        return self._BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
     def inline(self, text: str) -> str:
         """Return *text* escaped so that no character of it is Markdown syntax."""
@@ -87,6 +94,11 @@ class _Markdown(_Dialect):
 
     def numbered(self, items: Iterable[str]) -> list[str]:
         return [f"{n}. {self.escape(item)}" for n, item in enumerate(items, 1)] + [""]
+
+    def images(self, figures: Iterable[FigureView]) -> list[str]:
+        """Each picture that has a file, with its alt text."""
+        lines = [f"![{self.inline(f.alt)}]({f.link})" for f in figures if f.link is not None]
+        return [*lines, ""] if lines else []
 
     def bullets(self, items: Iterable[str]) -> list[str]:
         return [f"- {self.escape(item)}" for item in items] + [""]
@@ -180,6 +192,7 @@ def _exercise(exercise: ExerciseView, handout: Handout, d: _Dialect) -> list[str
     labels = handout.labels
     out = d.heading(3, f"{exercise.number}. {exercise.name}")
     out += d.paragraph(exercise.summary)
+    out += d.images(exercise.figures)
     out += d.heading(4, labels.steps)
     out += d.numbered(exercise.steps)
     out += d.heading(4, labels.dosage)

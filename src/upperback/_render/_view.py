@@ -9,6 +9,7 @@ this module's builders.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 import attrs
 
@@ -123,12 +124,15 @@ class FigureView:
         caption: A short visible caption, such as ``"Start position"``.
         filename: A file name for the picture, for formats that link to
             files, such as ``"band-row-start.svg"``.
+        link: Where a Markdown handout finds the picture file, or ``None``
+            to show no picture.
     """
 
     svg: str
     alt: str
     caption: str
     filename: str
+    link: str | None = None
 
 
 @attrs.frozen
@@ -286,7 +290,26 @@ def build(
     """
     handout = _build(obj, catalog)
     details, notes = _details(options)
-    return attrs.evolve(handout, details=details, notes=notes)
+    handout = attrs.evolve(handout, details=details, notes=notes)
+    if options.figures_dir is not None:
+        handout = _linked(handout, options.figures_dir)
+    return handout
+
+
+def _linked(handout: Handout, folder: str) -> Handout:
+    """Point every picture at its file in *folder*, for formats that link to files."""
+    base = urllib.parse.quote(folder.rstrip("/"), safe="/._-~:")
+    exercises = tuple(
+        attrs.evolve(
+            view,
+            figures=tuple(
+                attrs.evolve(figure, link=f"{base}/{urllib.parse.quote(figure.filename)}")
+                for figure in view.figures
+            ),
+        )
+        for view in handout.exercises
+    )
+    return attrs.evolve(handout, exercises=exercises)
 
 
 def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
@@ -419,28 +442,33 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
     exercises: tuple[Exercise, ...],
     catalog: Catalog,
 ) -> Handout:
+    # Safety travels with the content: each exercise brings the disclaimer,
+    # safety lines and sources of the catalog it came from (after a merge,
+    # not always *catalog*'s own), and nothing else's.
+    origins = [catalog._origin(e.id) for e in exercises] or [catalog._origin("")]  # noqa: SLF001
+    safety = tuple(dict.fromkeys(line for o in origins for line in o.safety))
+    disclaimers = tuple(dict.fromkeys(o.disclaimer for o in origins))
+    sources = tuple(dict.fromkeys(source for o in origins for source in o.sources))
     return Handout(
         title=title,
         intro=intro,
         schedule=schedule,
         exercises=views,
-        safety=catalog.safety or _FALLBACK_SAFETY,
-        disclaimer=catalog.disclaimer,
+        safety=safety or _FALLBACK_SAFETY,
+        disclaimer=" ".join(disclaimers),
         citations=tuple(r.cite() for r in _cited(exercises, catalog)),
-        credits=tuple(s.credit() for s in catalog.sources),
+        credits=tuple(s.credit() for s in sources),
         data_version=catalog.data_version,
     )
 
 
 def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference, ...]:
-    """The references *exercises* cite, in order of first citation.
+    """The references *exercises* cite, in order of first citation; none if they cite none.
 
-    When they cite none, every reference of the catalog: a handout always
-    says what its facts rest on.
+    A handout lists only what its own exercises rest on: an exercise that
+    cites nothing must not borrow another's evidence.
     """
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
-    if not ids:
-        return catalog.references
     return tuple(catalog.reference(ref) for ref in ids)
 
 
