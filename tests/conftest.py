@@ -7,9 +7,7 @@ from hypothesis import HealthCheck, settings
 # dependencies in .ci/run, where the point is "does it import and run here",
 # not another search for counterexamples. Input-generation speed is not
 # behaviour: on a shared, loaded machine the too_slow check fails at random.
-settings.register_profile(
-    "dev", max_examples=50, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("dev", max_examples=50, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "fast",
     max_examples=10,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import upperback
 from upperback import (
+    Category,
     Equipment,
     NoEligibleExercisesError,
     Omission,
@@ -21,6 +22,7 @@ from upperback import (
     Program,
     ProgramItem,
     ProgramRequest,
+    Region,
     Schedule,
     Timing,
     Week,
@@ -43,7 +45,7 @@ def _reference_build(request, catalog):
     budget = dt.timedelta(minutes=request.minutes_per_session)
     worst = [dt.timedelta()] * request.weeks
     chosen = []
-    for exercise in p._in_choice_order(eligible, request.include):
+    for exercise in p._in_choice_order(eligible, request):
         times = [request.timing.estimate(d) for d in plans[exercise.id]]
         if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
             chosen.append(exercise)
@@ -128,6 +130,8 @@ def test_random_catalogs_build_the_same_program_as_the_plain_algorithm(  # noqa:
         include=tuple(data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))),
         exclude=tuple(data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))),
         timing=timing,
+        regions=tuple(data.draw(st.lists(st.sampled_from(Region), unique=True, max_size=2))),
+        categories=tuple(data.draw(st.lists(st.sampled_from(Category), unique=True, max_size=2))),
     )
     fast, reference = _both(request, catalog)
     assert fast == reference

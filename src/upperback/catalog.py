@@ -189,8 +189,10 @@ class Catalog:
             category: Only this category.
             position: Only exercises that can be done in this position.
             avoid_positions: Only exercises with a position not in these.
+                An exercise whose position is unknown is left out.
             equipment: What the person has: only exercises whose every
-                requirement has an option among these.
+                requirement has an option among these. An exercise whose
+                equipment is unknown is left out.
             region: Only exercises that work this region.
             can_start_now: Only exercises that may (or may not) start now.
 
@@ -205,7 +207,9 @@ class Catalog:
             sets.append(index.by_position.get(Position.parse(position), frozenset()))
         avoided = {Position.parse(p) for p in avoid_positions}
         if avoided:
-            sets.append(index.all - index.only_in(avoided))
+            # An unknown position might be one of those avoided.
+            unknown = index.by_position.get(Position.UNKNOWN, frozenset())
+            sets.append(index.all - index.only_in(avoided) - unknown)
         if equipment is not None:
             sets.append(index.doable_with({Equipment.parse(e) for e in equipment}))
         if region is not None:
@@ -379,7 +383,11 @@ class _Index:
         return frozenset(i for i in candidates if self.positions[i] <= positions)
 
     def doable_with(self, available: set[Equipment]) -> frozenset[int]:
-        """Exercises whose every requirement has an option in *available*."""
+        """Exercises whose every requirement has an option in *available*.
+
+        An unknown need is never met, whatever is available.
+        """
+        available = available - {Equipment.UNKNOWN}
         mentioned = set().union(*(self.by_equipment.get(e, frozenset()) for e in available))
         return self.needs_nothing | frozenset(
             i for i in mentioned if all(req & available for req in self.requirements[i])

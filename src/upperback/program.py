@@ -635,11 +635,13 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
             equipment=request.equipment, avoid_positions=request.avoid_positions
         )
     }
+    focus = _in_focus(request, catalog)
     for position, exercise in enumerate(catalog):
         order[exercise.id] = position
         reason = None
         if (
             exercise.id not in fits
+            or (focus is not None and exercise.id not in focus)
             or exercise.id in request.exclude
             or not DOSE_CEILING.allows(exercise.dosage)
         ):
@@ -706,6 +708,17 @@ def _more_than_daily(dosage: Dosage) -> bool:
     if frequency is None or frequency.period is not Period.DAY:
         return False
     return frequency.times is None or frequency.times.high > 1
+
+
+def _in_focus(request: ProgramRequest, catalog: Catalog) -> set[str] | None:
+    """The ids inside the asked focus, or ``None`` when no focus was asked."""
+    focus: set[str] | None = None
+    if request.categories:
+        focus = {e.id for c in request.categories for e in catalog.filter(category=c)}
+    if request.regions:
+        worked = {e.id for r in request.regions for e in catalog.filter(region=r)}
+        focus = worked if focus is None else focus & worked
+    return focus
 
 
 def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:  # noqa: PLR0911 - one return a reason
