@@ -23,6 +23,11 @@ from typing import Any
 import upperback
 from upperback import Category, Equipment, HoldUnit, Position, Region
 
+# "unknown" stays out: the synthetic catalogs (and the search corpus recorded
+# from them) are drawn from the terms every catalog knows.
+_KNOWN_POSITIONS = [p for p in Position if p is not Position.UNKNOWN]
+_KNOWN_EQUIPMENT = [e for e in Equipment if e is not Equipment.UNKNOWN]
+
 #: The sizes the benchmark measures.
 SIZES = (1_000, 5_000, 20_000)
 
@@ -131,7 +136,7 @@ def _exercise(rng: random.Random, name: str, reference_ids: list[str]) -> dict[s
         "name": name,
         "summary": f"Works the {rng.choice(_PARTS)} {rng.choice(_STEP_WORDS)}.",
         "category": category.value,
-        "positions": [p.value for p in rng.sample(list(Position), rng.randint(1, 2))],
+        "positions": [p.value for p in rng.sample(_KNOWN_POSITIONS, rng.randint(1, 2))],
         "steps": [
             f"Get ready in a {rng.choice(_STARTS)} position.",
             f"Do the {rng.choice(_MOVES)} {rng.choice(_STEP_WORDS)}.",
@@ -141,7 +146,7 @@ def _exercise(rng: random.Random, name: str, reference_ids: list[str]) -> dict[s
     }
     if rng.random() < 0.7:
         exercise["equipment"] = [
-            {"any_of": [e.value for e in rng.sample(list(Equipment), rng.randint(1, 2))]}
+            {"any_of": [e.value for e in rng.sample(_KNOWN_EQUIPMENT, rng.randint(1, 2))]}
             for _ in range(rng.randint(1, 2))
         ]
     exercise["regions"] = [r.value for r in rng.sample(list(Region), rng.randint(1, 3))]

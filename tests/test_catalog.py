@@ -355,7 +355,8 @@ BAD = {
     "fields.json": [
         "$.exercises[0].summary: required key missing",
         "$.exercises[0].positions[0]: unknown position 'sittin' (did you mean 'sitting'?); "
-        "expected one of: standing, sitting, lying-on-stomach, long-sitting, hands-and-knees, unknown",
+        "expected one of: standing, sitting, lying-on-stomach, long-sitting, hands-and-knees, "
+        "unknown",
         "$.exercises[0].dosage.reps: expected a number or an object with low and high, got '10'",
         "$.exercises[0].dosage.sets: expected an int >= 1, got 0",
         "$.exercises[0].colour: unexpected key",
