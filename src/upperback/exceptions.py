@@ -188,6 +188,22 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         super().__init__(message)
 
 
+class UnknownLocaleError(UpperbackError, ValueError):
+    """The language asked for is not one the package has.
+
+    Attributes:
+        locale: The language tag that was asked for.
+        available: Every language tag the package has, such as ``("en", "es")``.
+    """
+
+    def __init__(self, locale: object, available: Sequence[str]) -> None:
+        self.locale: object = locale
+        self.available: tuple[str, ...] = tuple(available)
+        super().__init__(
+            f"unknown language {short_repr(locale)}; available: " + ", ".join(self.available)
+        )
+
+
 class InvalidConstraintError(UpperbackError, ValueError):
     """An argument to the program builder or to ``adapt`` makes no sense.
 
