@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from upperback import Category, Equipment, Position, Region
 from upperback.exceptions import CatalogError
@@ -20,6 +21,9 @@ from upperback.importers import (
     names_equipment,
     position_of,
 )
+from upperback.model import forbidden_character
+
+from .strategies import free_exercise_db_files
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json"
 SAMPLE = json.loads(FIXTURE.read_text(encoding="utf-8"))
@@ -456,3 +460,40 @@ def test_a_value_that_is_not_json_is_refused():
     assert problems([record(video=float("nan"))]) == [
         "$[0].video: exercise 'Test_Move': expected a JSON value, got nan"
     ]
+
+
+# -- properties over generated records ---------------------------------------------------
+
+
+@given(free_exercise_db_files())
+def test_any_data_gives_a_document_or_a_catalog_error(data):
+    try:
+        doc = free_exercise_db_document(data)
+    except CatalogError as exc:
+        error = exc
+    else:
+        error = None
+    if error is not None:
+        assert error.problems
+        assert all(p.path.startswith("$") for p in error.problems)
+        return
+    assert json.loads(json.dumps(doc)) == doc
+    for exercise in doc["exercises"]:
+        assert exercise["steps"]
+        assert all(forbidden_character(step) is None for step in exercise["steps"])
+        assert exercise["dosage"] is None
+
+
+@given(free_exercise_db_files(valid=True))
+def test_valid_records_always_import_and_keep_their_ids(data):
+    doc = free_exercise_db_document(data)
+    with_steps = [r for r in data if any(s.strip() for s in r["instructions"])]
+    assert [e["extra"]["source_id"] for e in doc["exercises"]] == [r["id"] for r in with_steps]
+    ids = [e["id"] for e in doc["exercises"]]
+    assert len(ids) == len(set(ids))
+    for exercise, source in zip(doc["exercises"], with_steps, strict=True):
+        if source["equipment"] in (None, "other"):
+            assert exercise["equipment"] == [{"any_of": ["unknown"]}]
+        if exercise["equipment"] == []:
+            assert source["equipment"] == "body only"
+            assert not names_equipment(source["instructions"])
