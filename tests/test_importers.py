@@ -6,6 +6,8 @@ no text of the data set is in this repository.
 
 import copy
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -497,3 +499,50 @@ def test_valid_records_always_import_and_keep_their_ids(data):
         if exercise["equipment"] == []:
             assert source["equipment"] == "body only"
             assert not names_equipment(source["instructions"])
+
+
+# -- the command line: errors ----------------------------------------------------------
+
+
+def run(*args):
+    """``python -m upperback``: whatever it does, it shows no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "upperback", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_cli_unknown_format_is_a_usage_error(tmp_path):
+    result = run("import", "wger", FIXTURE, "-o", tmp_path / "out.json")
+    assert result.returncode == 2
+    assert "invalid choice: 'wger' (choose from 'free-exercise-db')" in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_cli_missing_file_is_one_line(tmp_path):
+    result = run("import", "free-exercise-db", tmp_path / "none.json")
+    assert result.returncode == 1
+    assert (
+        result.stderr == f"upperback: error: {tmp_path / 'none.json'}: No such file or directory\n"
+    )
+    assert result.stdout == ""
+
+
+def test_cli_bad_data_is_one_line_with_the_path_and_writes_nothing(tmp_path):
+    source = tmp_path / "exercises.json"
+    source.write_text(json.dumps([record(), record(id="B", name="B", level="pro")]))
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    result = run("import", "free-exercise-db", source, "-o", out)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"upperback: error: invalid data in {str(source)!r} (1 problem): $[1].level: "
+        "exercise 'B': expected one of 'beginner', 'intermediate', 'expert'; got 'pro'\n"
+    )
+    assert result.stdout == ""
+    assert out.read_text() == "old"

@@ -289,11 +289,18 @@ def free_exercise_db(
             listed with its path in the source.
         OSError: The file cannot be read.
     """
+    return _import_catalog(source, max_bytes=max_bytes)[1]
+
+
+def _import_catalog(
+    source: str | os.PathLike[str] | Sequence[Any], *, max_bytes: int = MAX_CATALOG_BYTES
+) -> tuple[dict[str, Any], Catalog]:
+    """The document and the catalog it loads as (the command line writes the first)."""
     from ._convert import structure  # noqa: PLC0415 - cattrs loads only when used
 
     document, origins, name = _import(source, max_bytes)
     try:
-        return structure(document, Catalog)
+        return document, structure(document, Catalog)
     except CatalogError as exc:
         problems = [_to_source_path(p, document, origins) for p in exc.problems]
         raise CatalogError(problems, name) from None
