@@ -241,7 +241,7 @@ def free_exercise_db_document(
     """Return the upperback catalog file made from free-exercise-db data, as plain JSON data.
 
     The result is what ``upperback import free-exercise-db`` writes: pass it
-    to :func:`json.dumps`. Use :func:`free_exercise_db` for a loaded
+    to ``json.dumps``. Use :func:`free_exercise_db` for a loaded
     :class:`~upperback.Catalog`.
 
     Args:
@@ -252,10 +252,10 @@ def free_exercise_db_document(
             :func:`~upperback.load_catalog`).
 
     Returns:
-        A catalog document: the declared vocabulary, the exercises (each
-        with its source fields in ``extra``), the credit and license of
-        free-exercise-db, and a disclaimer and safety lines that say the
-        catalog was imported. An exercise with no instructions cannot be
+        The catalog document, with the declared vocabulary, the exercises
+        (each with its source fields in ``extra``), the credit and license
+        of free-exercise-db, and a disclaimer and safety lines that say
+        the catalog was imported. An exercise with no instructions cannot be
         shown to a patient: it is left out and listed in the catalog's
         ``extra["skipped"]``.
 
