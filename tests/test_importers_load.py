@@ -30,7 +30,7 @@ def chosen_and_omitted(**kwargs):
     except NoEligibleExercisesError as error:
         return [], list(error.omitted)
     chosen = {item.exercise for week in program.weeks for item in week.items}
-    return sorted(chosen), list(program.omissions)
+    return sorted(chosen), list(program.omitted)
 
 
 def test_the_import_loads():
