@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from typing import Any
 
@@ -516,3 +517,53 @@ def mutated_bytes(draw: st.DrawFn, raw: bytes) -> bytes:  # noqa: C901, PLR0911,
         return raw.decode("utf-8").encode("utf-16")
     depth = draw(st.sampled_from([100, 1_000, 100_000]))
     return b"[" * depth + b"]" * depth
+
+
+# -- content translations -----------------------------------------------------
+
+#: Filler words for translations: no digits, so a text's numbers are only
+#: the ones it must keep.
+_plain_words = (
+    st.text(alphabet=string.ascii_letters + " .,'()-éñ", min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@st.composite
+def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> dict[str, Any]:
+    """A content file (as JSON data) that translates *catalog* into *language*.
+
+    Each text is new words with the original's numbers, in any order; names
+    and aliases end with ``#id`` and ``#id/n``, so none names two exercises.
+    """
+
+    def words(original: str) -> str:
+        numbers = draw(st.permutations(re.findall(r"\d+", original)))
+        return " ".join([draw(_plain_words), *numbers])
+
+    exercises = {}
+    for exercise in catalog:
+        text: dict[str, Any] = {
+            "name": f"{draw(_plain_words)} #{exercise.id}",
+            "summary": words(exercise.summary),
+            "steps": [words(step.text) for step in exercise.steps],
+        }
+        if exercise.aliases:
+            text["aliases"] = [
+                f"{draw(_plain_words)} #{exercise.id}/{i}" for i in range(len(exercise.aliases))
+            ]
+        if exercise.cautions:
+            text["cautions"] = [words(caution) for caution in exercise.cautions]
+        if exercise.progressions:
+            text["progressions"] = [{"when": words(p.when)} for p in exercise.progressions]
+        exercises[exercise.id] = text
+    return {
+        "data_version": catalog.data_version,
+        "disclaimer": words(catalog.disclaimer),
+        "exercises": exercises,
+        "language": language,
+        "license": words(catalog.license),
+        "reviewed": draw(st.booleans()),
+        "safety": [words(line) for line in catalog.safety],
+    }
