@@ -158,6 +158,25 @@ class TestApi:
         assert again.locale == "es"
         assert again["band-row"].name == "Ejercicio de remo"
 
+    def test_read_back_it_still_finds_its_english(self, catalog, spanish):
+        again = upperback.loads(upperback.dumps(spanish), Catalog)
+        assert again.localized("en") is catalog
+        assert pickle.loads(pickle.dumps(spanish)).localized("en") is catalog  # noqa: S301
+
+    def test_other_translated_words_cannot_be_translated_again(self, spanish):
+        changed = attrs.evolve(spanish["band-row"], name="Remo con banda elástica")
+        mine = attrs.evolve(spanish, exercises=(changed,))
+        with pytest.raises(MissingTranslationError) as info:
+            mine.localized("en")
+        assert (info.value.locale, info.value.exercise_ids) == ("en", ("band-row",))
+
+    def test_a_catalog_written_in_another_language_stays_in_it(self, clinic):
+        french = attrs.evolve(clinic, locale="fr")
+        assert french.localized("fr") is french
+        with pytest.raises(MissingTranslationError) as info:
+            french.localized("en")
+        assert info.value.exercise_ids == ("chin-tuck", "head-nod")
+
     def test_english_json_has_no_locale_key(self, catalog):
         assert "locale" not in json.loads(upperback.dumps(catalog))
 
