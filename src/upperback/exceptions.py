@@ -24,12 +24,14 @@ __all__ = [
     "InvalidConstraintError",
     "InvalidOptionError",
     "MissingExtraError",
+    "MissingTranslationError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Problem",
     "TemplateError",
     "UnknownExerciseError",
     "UnknownFormatError",
+    "UnknownLocaleError",
     "UnknownVocabularyError",
     "UpperbackError",
 ]
@@ -201,6 +203,28 @@ class UnknownLocaleError(UpperbackError, ValueError):
         self.available: tuple[str, ...] = tuple(available)
         super().__init__(
             f"unknown language {short_repr(locale)}; available: " + ", ".join(self.available)
+        )
+
+
+class MissingTranslationError(UpperbackError, LookupError):
+    """Something to show in a language has no text in that language.
+
+    A handout is in one language only: rather than mix in English, the
+    package refuses. For example, an exercise built in code, which is not
+    in the catalog, has no Spanish text.
+
+    Attributes:
+        locale: The language tag asked for.
+        what: What has no text in it, such as ``"exercise 'band-row'"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, locale: str, what: str) -> None:
+        self.locale = locale
+        self.what = what
+        super().__init__(
+            f"{what} has no text in language {locale!r}; a handout never mixes languages"
         )
 
 
