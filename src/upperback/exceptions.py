@@ -207,24 +207,43 @@ class UnknownLocaleError(UpperbackError, ValueError):
 
 
 class MissingTranslationError(UpperbackError, LookupError):
-    """Something to show in a language has no text in that language.
+    """A catalog cannot be given in a language: some of its text has no translation.
 
-    A handout is in one language only: rather than mix in English, the
-    package refuses. For example, an exercise built in code, which is not
-    in the catalog, has no Spanish text.
+    A catalog is never half translated: a handout in two languages could
+    be misread. The bundled content files translate the bundled
+    exercises; a catalog of your own needs a content file of its own
+    (see :meth:`upperback.Catalog.localized`).
 
     Attributes:
-        locale: The language tag asked for.
-        what: What has no text in it, such as ``"exercise 'band-row'"``.
+        locale: The language that was asked for.
+        exercise_ids: The exercises without a translation, in catalog order.
+        texts: Other text without a translation: ``"disclaimer"``,
+            ``"safety"`` or ``"license"``.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
-    def __init__(self, locale: str, what: str) -> None:
-        self.locale = locale
-        self.what = what
-        super().__init__(
-            f"{what} has no text in language {locale!r}; a handout never mixes languages"
+    def __init__(self, locale: str, exercise_ids: Sequence[str], texts: Sequence[str] = ()) -> None:
+        self.locale: str = locale
+        self.exercise_ids: tuple[str, ...] = tuple(exercise_ids)
+        self.texts: tuple[str, ...] = tuple(texts)
+        super().__init__(locale)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.exercise_ids:
+            noun = "exercise" if len(self.exercise_ids) == 1 else "exercises"
+            shown = ", ".join(short_repr(i) for i in self.exercise_ids[:MAX_LISTED_PROBLEMS])
+            more = len(self.exercise_ids) - MAX_LISTED_PROBLEMS
+            parts.append(f"{noun} {shown}" + (f" and {more} more" if more > 0 else ""))
+        if self.texts:
+            parts.append("the catalog's " + ", ".join(self.texts))
+        return (
+            f"no {self.locale!r} translation of "
+            + " and of ".join(parts)
+            + "; the bundled translations cover only the bundled exercises: give a catalog "
+            "of your own its own content file (Catalog.localized(locale, content=...)), "
+            "and localize catalogs before merging them"
         )
 
 
