@@ -17,9 +17,12 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .exceptions import UnknownLocaleError
+from .exceptions import MissingTranslationError, UnknownLocaleError
 
 if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .model import Exercise
+
     if sys.version_info >= (3, 12):
         from importlib.resources.abc import Traversable
     else:
@@ -86,6 +89,22 @@ def translations(locale: str | None) -> gettext.NullTranslations:
     if not mo.is_file():
         return gettext.NullTranslations()
     return gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+
+
+def localized_exercise(exercise: Exercise, catalog: Catalog, localized: Catalog) -> Exercise:
+    """*exercise*, of *catalog* or of *localized*, as *localized* has it.
+
+    Raises:
+        MissingTranslationError: *exercise* is in neither catalog, so it
+            has no text in the language of *localized*.
+    """
+    if localized is catalog:
+        return exercise
+    if exercise.id in localized:
+        mine = localized[exercise.id]
+        if exercise in (mine, catalog.get(exercise.id)):
+            return mine
+    raise MissingTranslationError(localized.locale, (exercise.id,))
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for

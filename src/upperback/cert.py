@@ -45,7 +45,7 @@ class CertSection(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
-    def describe(self, locale: str | None = None) -> str:
+    def describe(self, *, locale: str | None = None) -> str:
         """The section's heading in *locale*: CERT's own word in English.
 
         .. versionadded:: 0.2.0
@@ -83,7 +83,7 @@ class CertStatus(str, enum.Enum):
         """The status in words, for a printed checklist."""
         return self.describe()
 
-    def describe(self, locale: str | None = None) -> str:
+    def describe(self, *, locale: str | None = None) -> str:
         """The status in words, in *locale*.
 
         .. versionadded:: 0.2.0

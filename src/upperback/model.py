@@ -121,9 +121,10 @@ class _Vocabulary(str, enum.Enum):
 
         .. versionadded:: 0.2.0
         """
-        words = _WORDS.get((self._kind(), self.value))
+        slug = str(self.value)
+        words = _WORDS.get((self._kind(), slug))
         if words is None:
-            return self.value.replace("-", " ")
+            return slug.replace("-", " ")
         return translations(locale).pgettext(self._kind(), words)
 
 

@@ -18,9 +18,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from upperback._i18n import SOURCE_LOCALE, check_locale, translations
+from upperback._i18n import SOURCE_LOCALE, check_locale, localized_exercise, translations
 from upperback.catalog import Catalog, load_catalog
-from upperback.exceptions import InvalidConstraintError, MissingTranslationError
+from upperback.exceptions import InvalidConstraintError
 from upperback.model import Exercise
 from upperback.program import Program
 
@@ -108,15 +108,12 @@ def _resource(  # noqa: PLR0913, PLR0917 - the options of an export
     include_handout: bool,  # noqa: FBT001 - passed on as given
     date: dt.datetime | None,
 ) -> dict[str, Any]:
-    if lang != SOURCE_LOCALE:
-        localized = catalog.localized(lang)
-        if isinstance(obj, Exercise):
-            if obj.id not in catalog or catalog[obj.id] != obj:
-                raise MissingTranslationError(lang, f"exercise {obj.id!r}")
-            obj = localized[obj.id]
-        elif isinstance(obj, Catalog):
-            obj = localized
-        catalog = localized
+    localized = catalog.localized(lang)
+    if isinstance(obj, Exercise):
+        obj = localized_exercise(obj, catalog, localized)
+    elif isinstance(obj, Catalog):
+        obj = localized
+    catalog = localized
     if isinstance(obj, Exercise):
         return activity_definition(obj, catalog, lang)
     if isinstance(obj, Catalog):

@@ -32,7 +32,7 @@ def _version(report: CertReport) -> str:
 
 
 def _status(report: CertReport, row: CertRow) -> str:
-    return row.status.describe(report.locale)
+    return row.status.describe(locale=report.locale)
 
 
 def _text(report: CertReport) -> str:
@@ -41,7 +41,7 @@ def _text(report: CertReport) -> str:
     for row in report.rows:
         if row.section is not section:
             section = row.section
-            heading = section.describe(report.locale)
+            heading = section.describe(locale=report.locale)
             lines.extend([heading, "-" * len(heading), ""])
         lines.append(f"{row.number}. {row.item} [{_status(report, row)}]")
         lines.extend(f"   - {line}" for line in _answer(report, row))
@@ -60,7 +60,7 @@ def _markdown(report: CertReport) -> str:
     for row in report.rows:
         if row.section is not section:
             section = row.section
-            lines.extend([f"## {_md(section.describe(report.locale))}", ""])
+            lines.extend([f"## {_md(section.describe(locale=report.locale))}", ""])
         lines.append(f"**{row.number}. {_md(row.item)}** ({_md(_status(report, row))})")
         lines.append("")
         lines.extend(f"- {_md(line)}" for line in _answer(report, row))
@@ -87,7 +87,7 @@ def _html(report: CertReport) -> str:
         answer = "".join(f"<li>{esc(line)}</li>" for line in _answer(report, row))
         body.append(
             f'<tr class="{esc(row.status.value)}"><td>{esc(row.number)}</td>'
-            f"<td>{esc(row.section.describe(report.locale))}</td><td>{esc(row.item)}</td>"
+            f"<td>{esc(row.section.describe(locale=report.locale))}</td><td>{esc(row.item)}</td>"
             f"<td>{esc(_status(report, row))}</td><td><ul>{answer}</ul></td></tr>"
         )
     body.append("</tbody></table>")

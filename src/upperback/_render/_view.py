@@ -19,6 +19,7 @@ from upperback._i18n import (
     SOURCE_LOCALE,
     check_locale,
     date_span,
+    localized_exercise,
     long_date,
     minutes,
     short_date,
@@ -27,7 +28,6 @@ from upperback._i18n import (
 )
 from upperback._illustrate import illustrations
 from upperback.catalog import Catalog
-from upperback.exceptions import MissingTranslationError
 from upperback.model import Exercise, Reference
 from upperback.program import Program, Week, how_often, weeks_phrase
 
@@ -94,7 +94,7 @@ LABELS = Labels()
 def labels(locale: str | None = None) -> Labels:
     """The labels of a handout in *locale*."""
     t = translations(locale)
-    return Labels(**{field.name: t.gettext(field.default) for field in attrs.fields(Labels)})
+    return Labels(**{field.name: t.gettext(str(field.default)) for field in attrs.fields(Labels)})
 
 
 #: Said when a catalog has no safety lines of its own.
@@ -338,17 +338,16 @@ def _localized(
     is taken from the localized catalog by its id; one that is not the
     catalog's own has no translation, and is refused rather than shown in
     two languages.
+
+    Raises:
+        MissingTranslationError: *obj* or *catalog* has no text in *locale*.
     """
-    if locale == SOURCE_LOCALE:
-        return obj, catalog
     if isinstance(obj, Catalog):
         localized = obj.localized(locale)
         return localized, localized
     localized = catalog.localized(locale)
     if isinstance(obj, Exercise):
-        if obj.id not in catalog or catalog[obj.id] != obj:
-            raise MissingTranslationError(locale, f"exercise {obj.id!r}")
-        return localized[obj.id], localized
+        return localized_exercise(obj, catalog, localized), localized
     return obj, localized
 
 
