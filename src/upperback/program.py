@@ -267,11 +267,11 @@ class ProgramRequest:
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
     )
     timing: Timing = attrs.field(default=Timing(), validator=_instance(Timing))
-    #: When given, the focus is only exercises working on one of these regions.
+    #: A focus. When given, only exercises working on one of these regions.
     regions: tuple[Region, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Region)
     )
-    #: When given, the focus is only exercises of one of these categories.
+    #: A focus. When given, only exercises of one of these categories.
     categories: tuple[Category, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Category)
     )
