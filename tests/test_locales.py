@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -452,3 +453,46 @@ def test_a_damaged_content_file_is_refused_with_a_path(tmp_path_factory, data):
     with pytest.raises(CatalogError) as info:
         english.localized("es", content=path)
     assert where in [p.path for p in info.value.problems]
+
+
+# -- the JSON Schema of content files -----------------------------------------
+
+CONTENT = jsonschema.Draft202012Validator(upperback.json_schema("content"))
+
+
+def test_the_bundled_content_files_validate():
+    for path in sorted(LOCALES.glob("*.json")):
+        CONTENT.validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@FEWER
+@given(st.data())
+def test_random_content_files_validate(data):
+    CONTENT.validate(data.draw(strategies.content_files(data.draw(strategies.catalogs()))))
+
+
+#: The bad fixtures whose problems are in the file alone, which the schema sees too.
+STRUCTURAL = {"fields.json", "text.json"}
+
+
+@pytest.mark.parametrize("name", sorted(set(BAD) - {"syntax.json"}))
+def test_the_schema_sees_structure_and_the_loader_sees_meaning(name):
+    data = json.loads((FIXTURES / "bad" / name).read_text(encoding="utf-8"))
+    assert CONTENT.is_valid(data) is (name not in STRUCTURAL)
+
+
+@pytest.mark.parametrize(
+    ("definition", "cls"),
+    [
+        (None, locales_module.CatalogText),
+        ("exerciseText", locales_module.ExerciseText),
+        ("progressionText", locales_module.ProgressionText),
+    ],
+)
+def test_the_content_schema_matches_the_model(definition, cls):
+    root = upperback.json_schema("content")
+    node = root if definition is None else root["$defs"][definition]
+    fields = attrs.fields(cls)
+    assert set(node["properties"]) == {f.name for f in fields}
+    assert set(node["required"]) == {f.name for f in fields if f.default is attrs.NOTHING}
+    assert node["additionalProperties"] is False
