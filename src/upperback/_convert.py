@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import gc
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ._gc import collector_paused
 from .exceptions import DataError, Problem, UnknownVocabularyError, short_repr
 from .model import FieldError, Range, Step, _Vocabulary, forbidden_character
 
@@ -320,16 +320,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
             or does not describe a valid *cls*; every problem is listed.
     """
     error = _error_for(cls)
-    # The collector is paused while a document is parsed and structured:
-    # the objects form trees without cycles, so a collection would only walk
-    # the new objects again and again (about half of a large load).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return structure(parse_json(text, error), cls)
-    finally:
-        if paused:
-            gc.enable()
 
 
 class _Object(dict[str, Any]):
