@@ -17,7 +17,6 @@ from typing import ClassVar, overload
 
 import attrs
 
-from . import _search
 from ._index import ExerciseIndex, select
 from ._resources import read_data
 from ._suggest import suggest
@@ -88,9 +87,8 @@ class Catalog:
     _exercise_index: ExerciseIndex | None = attrs.field(
         init=False, default=None, repr=False, eq=False
     )
-    _search_index: _search.SearchIndex | None = attrs.field(
-        init=False, default=None, repr=False, eq=False
-    )
+    #: A _search.SearchIndex once built (typed loosely: _search loads on first use).
+    _search_index: object = attrs.field(init=False, default=None, repr=False, eq=False)
     #: The file the catalog was loaded from, if any: merge errors name it.
     _source: str | None = attrs.field(init=False, default=None, repr=False, eq=False)
     #: For a merged catalog, where each exercise came from (see _origin).
@@ -230,9 +228,11 @@ class Catalog:
             limit: At most this many results.
             cutoff: Leave out results that score below this.
         """
+        from . import _search  # noqa: PLC0415 - lazy: difflib only when searching
+
         index = self._search_index
-        if index is None:  # built on the first search; a race builds an equal one
-            index = _search.SearchIndex.build(self.exercises)
+        if not isinstance(index, _search.SearchIndex):  # built on the first search; a race
+            index = _search.SearchIndex.build(self.exercises)  # builds an equal one
             object.__setattr__(self, "_search_index", index)
         return tuple(
             SearchResult(exercise, round(score, 3), label)

@@ -24,17 +24,20 @@ print come in one :class:`HandoutOptions`.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, TypeGuard, cast, overload
 
 from upperback.catalog import Catalog, load_catalog
-from upperback.cert import CertReport
 from upperback.exceptions import IncompleteHandoutError, TemplateError, UnknownFormatError
 from upperback.model import Exercise
 from upperback.program import Program
 
-from . import _cert, _html, _pdf, _plain, _view, _visible
+from . import _plain, _view
 from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
+
+if TYPE_CHECKING:
+    from upperback.cert import CertReport
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
 
@@ -130,7 +133,9 @@ def render(  # noqa: C901 - one branch per kind of object and format
     .. versionchanged:: 0.1.0
        The ``"pdf"`` format and *options*.
     """
-    if isinstance(obj, CertReport):
+    if _is_cert_report(obj):
+        from . import _cert  # noqa: PLC0415 - lazy: only for CERT reports
+
         if format not in _CERT_FORMATS:
             raise UnknownFormatError(format, _CERT_FORMATS)
         return _cert.render_cert(obj, format)
@@ -144,22 +149,43 @@ def render(  # noqa: C901 - one branch per kind of object and format
     if template_dir is not None and format not in {"html", "pdf"}:
         raise TemplateError(f"templates are used only for HTML and PDF, not {format!r}")
     if format == "pdf":
+        from . import _pdf  # noqa: PLC0415 - lazy: only for PDF
+
         _pdf.require_weasyprint()
-    handout = _view.build(obj, catalog if catalog is not None else load_catalog(), options)
+    obj = cast("Exercise | Program | Catalog", obj)  # not a CertReport
+    handout = _view.build(
+        obj,
+        catalog if catalog is not None else load_catalog(),
+        options,
+        pictures=format != "text",  # text shows no pictures: none are drawn
+    )
     seen: Callable[[str], str]
     if format == "text":
         output, seen = _plain.render_text(handout), _plain.unescape_text
     elif format == "markdown":
         output, seen = _plain.render_markdown(handout), _plain.unescape_markdown
     else:
+        from . import _html, _visible  # noqa: PLC0415 - lazy: only for HTML and PDF
+
         output = _html.render_html(handout, template_dir, options)
         seen = _visible.visible_text
     missing = _missing(handout, seen(output))
     if missing:
         raise IncompleteHandoutError(missing)
     if format == "pdf":
+        from . import _pdf  # noqa: PLC0415 - imported above for this format
+
         return _pdf.render_pdf(output, handout)
     return output
+
+
+def _is_cert_report(obj: object) -> TypeGuard[CertReport]:
+    """Whether *obj* is a CERT report, without importing upperback.cert for the others.
+
+    A report can exist only once its module is imported.
+    """
+    cert = sys.modules.get("upperback.cert")
+    return cert is not None and isinstance(obj, cert.CertReport)
 
 
 def _missing(handout: _view.Handout, seen: str) -> list[str]:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
+from typing import TYPE_CHECKING
 
 import attrs
 
-from upperback._illustrate import illustrations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, Reference
 from upperback.program import Program, Week
 
 from ._options import DEFAULT_OPTIONS, HandoutOptions
+
+if TYPE_CHECKING:
+    from upperback._illustrate import Illustration
 
 __all__ = [
     "LABELS",
@@ -278,17 +281,20 @@ def build(
     obj: Exercise | Program | Catalog,
     catalog: Catalog,
     options: HandoutOptions = DEFAULT_OPTIONS,
+    *,
+    pictures: bool = True,
 ) -> Handout:
     """Gather what the handout for *obj* says, looking things up in *catalog*.
 
-    The personal details of *options* go in the header.
+    The personal details of *options* go in the header. With *pictures*
+    false, exercises carry no figures (for formats that show none).
 
     Raises:
         TypeError: *obj* is not an exercise, a program or a catalog.
         UnknownExerciseError: A program names an exercise *catalog* lacks.
         KeyError: An exercise cites a reference *catalog* lacks.
     """
-    handout = _build(obj, catalog)
+    handout = _build(obj, catalog, pictures=pictures)
     details, notes = _details(options)
     handout = attrs.evolve(handout, details=details, notes=notes)
     if options.figures_dir is not None:
@@ -312,20 +318,22 @@ def _linked(handout: Handout, folder: str) -> Handout:
     return attrs.evolve(handout, exercises=exercises)
 
 
-def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
+def _build(obj: Exercise | Program | Catalog, catalog: Catalog, *, pictures: bool) -> Handout:
     if isinstance(obj, Exercise):
         return _handout(
             obj.name,
             intro="Here is how to do this exercise, and how much to do.",
-            views=(_exercise(1, obj, (_single(obj),)),),
+            views=(_exercise(1, obj, (_single(obj),), pictures=pictures),),
             exercises=(obj,),
             catalog=catalog,
         )
     if isinstance(obj, Program):
-        return _program(obj, catalog)
+        return _program(obj, catalog, pictures=pictures)
     if isinstance(obj, Catalog):
         exercises = tuple(obj)
-        views = tuple(_exercise(n, e, (_single(e),)) for n, e in enumerate(exercises, 1))
+        views = tuple(
+            _exercise(n, e, (_single(e),), pictures=pictures) for n, e in enumerate(exercises, 1)
+        )
         count = len(exercises)
         intro = (
             "This handout has the one exercise we have."
@@ -344,10 +352,10 @@ def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
     raise TypeError(msg)
 
 
-def _program(program: Program, catalog: Catalog) -> Handout:
+def _program(program: Program, catalog: Catalog, *, pictures: bool) -> Handout:
     exercises = tuple(catalog[exercise_id] for exercise_id in program.exercise_ids)
     views = tuple(
-        _exercise(number, exercise, _weekly(program, exercise.id))
+        _exercise(number, exercise, _weekly(program, exercise.id), pictures=pictures)
         for number, exercise in enumerate(exercises, 1)
     )
     count = len(exercises)
@@ -472,7 +480,9 @@ def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference
     return tuple(catalog.reference(ref) for ref in ids)
 
 
-def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) -> ExerciseView:
+def _exercise(
+    number: int, exercise: Exercise, dosages: tuple[DosageLine, ...], *, pictures: bool
+) -> ExerciseView:
     return ExerciseView(
         number=number,
         id=exercise.id,
@@ -489,9 +499,15 @@ def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) 
                 caption=_sentence(picture.label).removesuffix("."),
                 filename=picture.filename,
             )
-            for picture in illustrations(exercise)
+            for picture in (_illustrations(exercise) if pictures else ())
         ),
     )
+
+
+def _illustrations(exercise: Exercise) -> tuple[Illustration, ...]:
+    from upperback._illustrate import illustrations  # noqa: PLC0415 - lazy: text shows none
+
+    return illustrations(exercise)
 
 
 def _inline(svg: str) -> str:
