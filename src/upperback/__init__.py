@@ -51,6 +51,7 @@ __all__ = [
     "Leg",
     "Load",
     "MissingExtraError",
+    "MissingTranslationError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Omission",
@@ -79,14 +80,18 @@ __all__ = [
     "Timing",
     "UnknownExerciseError",
     "UnknownFormatError",
+    "UnknownLocaleError",
     "UnknownVocabularyError",
     "UpperbackError",
     "View",
     "Week",
     "adapt",
+    "available_locales",
     "build_program",
     "cert_report",
     "dumps",
+    "free_exercise_db",
+    "free_exercise_db_document",
     "illustrate",
     "illustrations",
     "json_schema",
@@ -101,6 +106,7 @@ __all__ = [
 if TYPE_CHECKING:
     from ._convert import dumps, loads
     from ._fhir import to_fhir
+    from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
     from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
     from .catalog import Catalog, SearchResult, load_catalog
@@ -112,15 +118,18 @@ if TYPE_CHECKING:
         InvalidConstraintError,
         InvalidOptionError,
         MissingExtraError,
+        MissingTranslationError,
         NoEligibleExercisesError,
         NoFigureError,
         Problem,
         TemplateError,
         UnknownExerciseError,
         UnknownFormatError,
+        UnknownLocaleError,
         UnknownVocabularyError,
         UpperbackError,
     )
+    from .importers import free_exercise_db, free_exercise_db_document
     from .model import (
         Arm,
         Arrow,
@@ -223,6 +232,7 @@ _LAZY = {
     "Load": ".model",
     "MIN_SECONDS_PER_REP": ".program",
     "MissingExtraError": ".exceptions",
+    "MissingTranslationError": ".exceptions",
     "NoEligibleExercisesError": ".exceptions",
     "NoFigureError": ".exceptions",
     "Omission": ".program",
@@ -252,14 +262,18 @@ _LAZY = {
     "Timing": ".program",
     "UnknownExerciseError": ".exceptions",
     "UnknownFormatError": ".exceptions",
+    "UnknownLocaleError": ".exceptions",
     "UnknownVocabularyError": ".exceptions",
     "UpperbackError": ".exceptions",
     "View": ".model",
     "Week": ".program",
     "adapt": ".program",
+    "available_locales": "._i18n",
     "build_program": ".program",
     "cert_report": ".cert",
     "dumps": "._convert",
+    "free_exercise_db": ".importers",
+    "free_exercise_db_document": ".importers",
     "illustrate": "._illustrate",
     "illustrations": "._illustrate",
     "json_schema": ".schema",

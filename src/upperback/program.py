@@ -269,11 +269,11 @@ class ProgramRequest:
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
     )
     timing: Timing = attrs.field(default=Timing(), validator=_instance(Timing))
-    #: The focus: when given, only exercises working on one of these regions.
+    #: A focus. When given, only exercises working on one of these regions.
     regions: tuple[Region, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Region)
     )
-    #: The focus: when given, only exercises of one of these categories.
+    #: A focus. When given, only exercises of one of these categories.
     categories: tuple[Category, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Category)
     )

@@ -14,6 +14,7 @@ from typing import Any
 from typing_extensions import assert_type
 
 import upperback
+import upperback.importers
 from upperback import (
     DEFAULT_EQUIPMENT,
     DOSE_CEILING,
@@ -55,6 +56,7 @@ from upperback import (
     Leg,
     Load,
     MissingExtraError,
+    MissingTranslationError,
     NoEligibleExercisesError,
     NoFigureError,
     Omission,
@@ -83,14 +85,18 @@ from upperback import (
     Timing,
     UnknownExerciseError,
     UnknownFormatError,
+    UnknownLocaleError,
     UnknownVocabularyError,
     UpperbackError,
     View,
     Week,
     adapt,
+    available_locales,
     build_program,
     cert_report,
     dumps,
+    free_exercise_db,
+    free_exercise_db_document,
     illustrate,
     illustrations,
     json_schema,
@@ -107,6 +113,10 @@ catalog = load_catalog()
 assert_type(catalog, Catalog)
 assert_type(load_catalog("my-catalog.json"), Catalog)
 assert_type(catalog.merge(load_catalog("my-catalog.json")), Catalog)
+assert_type(free_exercise_db("exercises.json"), Catalog)
+assert_type(free_exercise_db([{"id": "Sit_Up"}], max_bytes=1024), Catalog)
+assert_type(free_exercise_db_document("exercises.json"), dict[str, Any])
+assert_type(upperback.importers.free_exercise_db("exercises.json"), Catalog)
 assert_type(catalog.data_version, str)
 
 exercise = catalog["band-row"]
@@ -126,6 +136,15 @@ assert_type(
 hits = catalog.search("wall angels")
 assert_type(hits, tuple[SearchResult, ...])
 assert_type(hits[0].score, float)
+
+# -- languages --------------------------------------------------------------
+
+assert_type(available_locales(), tuple[str, ...])
+spanish = load_catalog(locale="es")
+assert_type(spanish, Catalog)
+assert_type(spanish.locale, str)
+assert_type(catalog.localized("es"), Catalog)
+assert_type(load_catalog("my-catalog.json").localized("es", content="my.es.json"), Catalog)
 
 # -- the model --------------------------------------------------------------
 
@@ -288,6 +307,13 @@ except IncompleteHandoutError as err:
 except NoFigureError as err:
     assert_type(err.exercise_id, str)
     lookup_error: LookupError = err
+except UnknownLocaleError as err:
+    assert_type(err.available, tuple[str, ...])
+    value_error = err
+except MissingTranslationError as err:
+    assert_type(err.exercise_ids, tuple[str, ...])
+    assert_type(err.texts, tuple[str, ...])
+    lookup_error = err
 except TemplateError as err:
     value_error = err
 except UpperbackError as err:
