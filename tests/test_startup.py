@@ -16,7 +16,6 @@ NOT_NEEDED = [
     "upperback._search",
     "upperback._illustrate",  # pictures: text shows none
     "upperback._svg",
-    "upperback.cert",
     "upperback._render._html",
     "upperback._render._pdf",
     "upperback._render._visible",

@@ -24,20 +24,17 @@ print come in one :class:`HandoutOptions`.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, TypeGuard, cast, overload
+from typing import Literal, overload
 
 from upperback.catalog import Catalog, load_catalog
+from upperback.cert import CertReport
 from upperback.exceptions import IncompleteHandoutError, TemplateError, UnknownFormatError
 from upperback.model import Exercise
 from upperback.program import Program
 
 from . import _plain, _view
 from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
-
-if TYPE_CHECKING:
-    from upperback.cert import CertReport
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
 
@@ -133,7 +130,7 @@ def render(  # noqa: C901 - one branch per kind of object and format
     .. versionchanged:: 0.1.0
        The ``"pdf"`` format and *options*.
     """
-    if _is_cert_report(obj):
+    if isinstance(obj, CertReport):
         from . import _cert  # noqa: PLC0415 - lazy: only for CERT reports
 
         if format not in _CERT_FORMATS:
@@ -152,7 +149,6 @@ def render(  # noqa: C901 - one branch per kind of object and format
         from . import _pdf  # noqa: PLC0415 - lazy: only for PDF
 
         _pdf.require_weasyprint()
-    obj = cast("Exercise | Program | Catalog", obj)  # not a CertReport
     handout = _view.build(
         obj,
         catalog if catalog is not None else load_catalog(),
@@ -177,15 +173,6 @@ def render(  # noqa: C901 - one branch per kind of object and format
 
         return _pdf.render_pdf(output, handout)
     return output
-
-
-def _is_cert_report(obj: object) -> TypeGuard[CertReport]:
-    """Whether *obj* is a CERT report, without importing upperback.cert for the others.
-
-    A report can exist only once its module is imported.
-    """
-    cert = sys.modules.get("upperback.cert")
-    return cert is not None and isinstance(obj, cert.CertReport)
 
 
 def _missing(handout: _view.Handout, seen: str) -> list[str]:
