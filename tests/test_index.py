@@ -1,4 +1,4 @@
-"""The bit sets behind filter and the builder read back the positions they were made of."""
+"""Fast paths of the catalog: bit sets read back their positions; name keys give the full rule."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,3 +19,14 @@ def test_bits_round_trip(case):
     assert _index.positions_of(bits) == sorted(positions)
     items = [f"item {i}" for i in range(size)]
     assert list(_index.select(items, bits)) == [items[p] for p in sorted(positions)]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_name_key_ascii_fast_path_is_the_full_rule(text):
+    import unicodedata  # noqa: PLC0415
+
+    from upperback._validate import _LOOK_ALIKES, name_key  # noqa: PLC0415
+
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    assert name_key(text) == " ".join(bare.split())

@@ -356,8 +356,30 @@ def structure(data: object, cls: type[T]) -> T:
     error = _error_for(cls)
     try:
         return converter.structure(data, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a Problem
+    except Exception as exc:
+        if not _is_data_failure(exc):
+            raise  # a bug of ours, not a problem of the data: never hide it as one
         raise error(list(problems_of(exc))) from None
+
+
+#: What the hooks and validators raise for data that does not fit: anything
+#: else raised while structuring is a bug, and must not read as "$: ...".
+_DATA_FAILURES = (
+    TypeError,
+    ValueError,
+    KeyError,
+    OverflowError,
+    FieldError,
+    DataError,
+    ForbiddenExtraKeysError,
+)
+
+
+def _is_data_failure(exc: BaseException) -> bool:
+    """Whether *exc*, and every failure grouped in it, says the data does not fit."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        return all(_is_data_failure(sub) for sub in exc.exceptions)
+    return isinstance(exc, _DATA_FAILURES)
 
 
 def dumps(obj: object) -> str:

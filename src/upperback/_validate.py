@@ -74,6 +74,8 @@ def name_key(text: str) -> str:
     Latin letter they pass for, accents are dropped, and runs of white
     space count as one space.
     """
+    if text.isascii():  # the same, faster: NFKC and NFKD keep ASCII as it is
+        return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
     bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return " ".join(bare.split())
