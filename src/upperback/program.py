@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import attrgetter
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -671,8 +671,7 @@ def _eligible(request: ProgramRequest, catalog: Catalog, plan: _PlanData, omitte
     # the exercises that one rule leaves out for the same data share an answer.
     avoided = set(request.avoid_positions)
     met = [r.is_met_by(request.equipment) for r in plan.requirement_list]
-    needs = plan.requirements
-    missing = _Lazy(lambda position: tuple(r for r in needs[position] if not met[r]))
+    missing = _Keyed(plan.requirements, _MissingOf(met))
     rules: list[tuple[int, Sequence[Hashable] | None]] = [
         (index.needs_unknown, None),
         (index.by_position.get(Position.UNKNOWN, 0) if avoided else 0, None),
@@ -689,18 +688,22 @@ def _eligible(request: ProgramRequest, catalog: Catalog, plan: _PlanData, omitte
     for position in excluded:
         omitted.add(position, OmissionReason.EXCLUDED, "it was excluded")
     left = index.all & ~eligible & ~bits_of(excluded, index.size)
+    add_position, add_reason = omitted.positions.append, omitted.reasons.append
+    add_detail = omitted.details.append
     for bits, kinds in (*rules, (left, range(index.size))):
         answers: dict[object, tuple[OmissionReason, str] | None] = {}
         for position in positions_of(left & bits):
             kind = None if kinds is None else kinds[position]
-            if kind not in answers:
+            answer = answers.get(kind, _UNKNOWN)
+            if answer is _UNKNOWN:
                 found = _reason(exercises[position], request)
-                answers[kind] = None if found is None else (found.reason, found.detail)
-            answer = answers[kind]
+                answer = answers[kind] = None if found is None else (found.reason, found.detail)
             if answer is None:
                 eligible |= 1 << position  # no rule leaves it out after all
             else:
-                omitted.add(position, *answer)
+                add_position(position)
+                add_reason(answer[0])
+                add_detail(answer[1])
         left &= ~bits
     return eligible
 
@@ -717,19 +720,7 @@ def _choose(
     budget = request.minutes_per_session * 60
     timing = request.timing
     setup, rest, per_rep = timing.setup, timing.rest_between_sets, timing.seconds_per_rep
-    # The first and the last week of every exercise, in whole seconds.
-    firsts = [
-        setup + s * rest + low * per_rep + hold
-        for s, low, hold in zip(plan.sets, plan.low, plan.low_hold, strict=True)
-    ]
-    lasts = (
-        firsts
-        if request.weeks == 1
-        else [
-            setup + s * rest + high * per_rep + hold
-            for s, high, hold in zip(plan.sets, plan.high, plan.high_hold, strict=True)
-        ]
-    )
+    firsts, lasts = plan.seconds(setup, rest, per_rep, one_week=request.weeks == 1)
     worst = [0] * request.weeks
     chosen: list[Exercise] = []
     left_out: list[int] = []
@@ -801,17 +792,33 @@ _set_reason = Omission.reason.__set__  # type: ignore[attr-defined]
 _set_detail = Omission.detail.__set__  # type: ignore[attr-defined]
 
 
-class _Lazy(Sequence[Hashable]):
-    """A sequence whose items are computed when read (only a few are)."""
+_UNKNOWN: Any = object()
 
-    def __init__(self, item: Callable[[int], Hashable]) -> None:
-        self.item = item
+
+class _MissingOf(dict[tuple[int, ...], tuple[int, ...]]):
+    """For each tuple of requirement numbers, those not met (worked out once each)."""
+
+    def __init__(self, met: list[bool]) -> None:
+        super().__init__()
+        self.met = met
+
+    def __missing__(self, needs: tuple[int, ...]) -> tuple[int, ...]:
+        value = self[needs] = tuple(r for r in needs if not self.met[r])
+        return value
+
+
+class _Keyed(Sequence[Hashable]):
+    """``mapping[keys[position]]``, read only for the positions asked."""
+
+    def __init__(self, keys: Sequence[tuple[int, ...]], mapping: _MissingOf) -> None:
+        self.keys = keys
+        self.mapping = mapping
 
     def __getitem__(self, position: int) -> Hashable:  # type: ignore[override]
-        return self.item(position)
+        return self.mapping[self.keys[position]]
 
-    def __len__(self) -> int:  # pragma: no cover - never asked
-        raise NotImplementedError
+    def __len__(self) -> int:
+        return len(self.keys)
 
 
 def _union(groups: Iterable[int]) -> int:
@@ -819,6 +826,10 @@ def _union(groups: Iterable[int]) -> int:
     for bits in groups:
         found |= bits
     return found
+
+
+#: How many timings _PlanData.seconds keeps.
+_TIMINGS_KEPT = 4
 
 
 @attrs.frozen
@@ -844,6 +855,38 @@ class _PlanData:
     low_hold: list[int]
     high: list[int]
     high_hold: list[int]
+    #: seconds(), for the last few timings: never changed once made.
+    by_timing: dict[tuple[int, int, int, bool], tuple[list[int], list[int]]] = attrs.field(
+        factory=dict, eq=False
+    )
+
+    def seconds(
+        self, setup: int, rest: int, per_rep: int, *, one_week: bool
+    ) -> tuple[list[int], list[int]]:
+        """The first and the last week of every exercise, in whole seconds, for one timing.
+
+        Kept for the last few timings (programs are mostly built with one).
+        """
+        key = (setup, rest, per_rep, one_week)
+        found = self.by_timing.get(key)
+        if found is None:
+            firsts = [
+                setup + s * rest + low * per_rep + hold
+                for s, low, hold in zip(self.sets, self.low, self.low_hold, strict=True)
+            ]
+            lasts = (
+                firsts
+                if one_week
+                else [
+                    setup + s * rest + high * per_rep + hold
+                    for s, high, hold in zip(self.sets, self.high, self.high_hold, strict=True)
+                ]
+            )
+            found = (firsts, lasts)
+            if len(self.by_timing) >= _TIMINGS_KEPT:
+                self.by_timing.clear()
+            self.by_timing[key] = found
+        return found
 
     @classmethod
     def of(cls, index: ExerciseIndex, exercises: Sequence[Exercise]) -> _PlanData:
