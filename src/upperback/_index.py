@@ -70,6 +70,8 @@ class ExerciseIndex:
     needs_unknown: int
     #: Each id's position in the catalog.
     position_of: dict[str, int]
+    #: The ids, in catalog order.
+    ids: tuple[str, ...]
     #: Derived data that layers above keep per catalog (built on first use).
     memo: dict[str, object] = attrs.field(factory=dict, eq=False)
 
@@ -108,6 +110,7 @@ class ExerciseIndex:
             by_requirement=_sets(by_requirement, size),
             needs_unknown=bits_of(needs_unknown, size),
             position_of={e.id: i for i, e in enumerate(exercises)},
+            ids=tuple(e.id for e in exercises),
         )
 
     def only_in(self, positions: set[Position]) -> int:

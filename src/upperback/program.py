@@ -25,7 +25,6 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import compress, repeat
-from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -634,8 +633,8 @@ def _check_timing(timing: object) -> Timing:
 class _Omitted:
     """The omissions of one build, made in bulk at the end (see :func:`_omission`)."""
 
-    def __init__(self, exercises: Sequence[Exercise]) -> None:
-        self.exercises = exercises
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.ids = ids
         self.positions: list[int] = []
         self.reasons: list[OmissionReason] = []
         self.details: list[str] = []
@@ -647,11 +646,11 @@ class _Omitted:
 
     def in_catalog_order(self) -> tuple[Omission, ...]:
         made = list(map(_new_omission, repeat(Omission, len(self.positions))))
-        ids = map(attrgetter("id"), map(self.exercises.__getitem__, self.positions))
+        ids = map(self.ids.__getitem__, self.positions)
         deque(map(_set_exercise, made, ids), maxlen=0)
         deque(map(_set_reason, made, self.reasons), maxlen=0)
         deque(map(_set_detail, made, self.details), maxlen=0)
-        slots: list[Omission | None] = [None] * len(self.exercises)
+        slots: list[Omission | None] = [None] * len(self.ids)
         deque(map(slots.__setitem__, self.positions, made), maxlen=0)
         return tuple(compress(slots, slots))  # type: ignore[arg-type]
 
@@ -749,7 +748,7 @@ def _choose(
 
 def _build(request: ProgramRequest, catalog: Catalog) -> Program:
     plan = _PlanData.of(index_of(catalog), catalog.exercises)
-    omitted = _Omitted(catalog.exercises)
+    omitted = _Omitted(index_of(catalog).ids)
     eligible = _eligible(request, catalog, plan, omitted)
     chosen = _choose(request, catalog, plan, eligible, omitted)
     in_order = omitted.in_catalog_order()
