@@ -379,6 +379,8 @@ def _is_data_failure(exc: BaseException) -> bool:
     """Whether *exc*, and every failure grouped in it, says the data does not fit."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         return all(_is_data_failure(sub) for sub in exc.exceptions)
+    if isinstance(exc, KeyedErrors):
+        return all(_is_data_failure(sub) for _, sub in exc.errors)
     return isinstance(exc, _DATA_FAILURES)
 
 
