@@ -375,11 +375,6 @@ def test_a_bad_bundled_file_fails_with_its_path(catalog, tmp_path):
     assert info.value.source == "upperback/data/locales/es.json"
 
 
-@pytest.mark.xfail(
-    not (LOCALES / "es" / "LC_MESSAGES" / "upperback.mo").is_file(),
-    reason="the Spanish message catalog (issue 11a) has not landed yet",
-    strict=True,
-)
 def test_every_available_language_has_content_and_phrases():
     """A language is whole: its exercises and its interface phrases."""
     missing = [
