@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from upperback._i18n import SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, IdentifierScheme, Reference
 
@@ -27,16 +28,17 @@ def activity_url(exercise: Exercise) -> str:
     return canonical("ActivityDefinition", resource_id(exercise.id))
 
 
-def activity_definition(exercise: Exercise, catalog: Catalog) -> JSON:
+def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOURCE_LOCALE) -> JSON:
     """Return *exercise* as an ActivityDefinition; *catalog* gives references and safety text."""
     rid = resource_id(exercise.id)
-    dosage = exercise.dosage.describe()
+    dosage = exercise.dosage.describe(locale=locale)
+    t = translations(locale)
     return {
         "resourceType": "ActivityDefinition",
         "id": rid,
         "text": narrative(
             exercise.name,
-            [exercise.summary, f"How much to do: {dosage}"],
+            [exercise.summary, t.gettext("How much to do: %(dosage)s") % {"dosage": dosage}],
             [step.text for step in exercise.steps],
         ),
         "extension": [
@@ -60,12 +62,12 @@ def activity_definition(exercise: Exercise, catalog: Catalog) -> JSON:
         "purpose": exercise.summary,
         "usage": usage(exercise.cautions, catalog),
         "copyright": catalog.license,
-        "topic": [{"text": exercise.category.value}],
-        "relatedArtifact": related_artifacts((exercise,), catalog),
+        "topic": [{"text": exercise.category.describe(locale=locale)}],
+        "relatedArtifact": related_artifacts((exercise,), catalog, locale),
         "kind": "ServiceRequest",
         "code": {"coding": [EXERCISE_THERAPY.coding()], "text": exercise.name},
         "dosage": [{"text": dosage}],
-        "bodySite": [{"text": r.value.replace("-", " ")} for r in exercise.regions] or None,
+        "bodySite": [{"text": r.describe(locale=locale)} for r in exercise.regions] or None,
     }
 
 
@@ -74,13 +76,16 @@ def usage(cautions: tuple[str, ...], catalog: Catalog) -> str:
     return "\n".join([*cautions, *catalog.safety, catalog.disclaimer])
 
 
-def related_artifacts(exercises: tuple[Exercise, ...], catalog: Catalog) -> list[JSON]:
+def related_artifacts(
+    exercises: tuple[Exercise, ...], catalog: Catalog, locale: str = SOURCE_LOCALE
+) -> list[JSON]:
     """A citation for each reference the exercises cite, then the source credits."""
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
     cited = [catalog.reference(i) for i in ids] if ids else list(catalog.references)
     artifacts = [_citation(reference) for reference in cited]
     artifacts.extend(
-        {"type": "derived-from", "display": source.credit()} for source in catalog.sources
+        {"type": "derived-from", "display": source.credit(locale=locale)}
+        for source in catalog.sources
     )
     return artifacts
 
