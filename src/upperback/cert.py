@@ -169,6 +169,7 @@ def _answers(
 ) -> dict[str, tuple[CertStatus, tuple[str, ...]]]:
     filled, partly = CertStatus.FILLED, CertStatus.PARTLY_FILLED
     names = ", ".join(e.name for e in exercises)
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
         "1": (filled, tuple(_equipment(e) for e in exercises)),
         "3": (filled, ("Individual: each person exercises on their own.",)),
@@ -217,8 +218,8 @@ def _answers(
         "10": (
             partly,
             (
-                *(f"Safety advice: {line}" for line in catalog.safety),
-                f"Disclaimer: {catalog.disclaimer}",
+                *(f"Safety advice: {line}" for line in evidence.safety),
+                f"Disclaimer: {evidence.disclaimer}",
                 "Other parts (such as education) are for the clinician to add.",
             ),
         ),

@@ -22,7 +22,7 @@ The rules, each documented where it is applied:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar, TypeVar
 
 import attrs
@@ -45,6 +45,7 @@ from .model import (
     _as_tuple,
     _instance,
     _items,
+    _OpenVocabulary,
     _slug,
     _text,
     _Vocabulary,
@@ -58,6 +59,7 @@ __all__ = [
     "Adjustment",
     "DoseCeiling",
     "Feedback",
+    "GivenDosage",
     "Omission",
     "OmissionReason",
     "Program",
@@ -82,10 +84,7 @@ DEFAULT_EQUIPMENT: tuple[Equipment, ...] = (
     Equipment.FLOOR_SPACE,
 )
 
-_V = TypeVar("_V", bound=_Vocabulary)
-
-#: Categories done first in a session, to warm up before strengthening.
-_WARM_UP = frozenset({Category.STRETCH, Category.MOBILITY})
+_O = TypeVar("_O", bound=_OpenVocabulary)
 
 
 class OmissionReason(_Vocabulary):
@@ -103,6 +102,8 @@ class OmissionReason(_Vocabulary):
     UNKNOWN_EQUIPMENT = "unknown-equipment"
     #: The catalog does not say its position, and the person avoids some.
     UNKNOWN_POSITION = "unknown-position"
+    #: The catalog gives no dosage, and the request supplies none.
+    NO_DOSAGE = "no-dosage"
 
 
 @attrs.frozen
@@ -238,6 +239,19 @@ class Timing:
 
 
 @attrs.frozen
+class GivenDosage:
+    """A dosage the caller supplies for an exercise whose catalog gives none.
+
+    Args:
+        exercise: The exercise id.
+        dosage: How much to do, as a provider set it.
+    """
+
+    exercise: str = attrs.field(validator=_slug)
+    dosage: Dosage = attrs.field(validator=_instance(Dosage))
+
+
+@attrs.frozen
 class ProgramRequest:
     """The arguments a program was built from, so it can be rebuilt and audited."""
 
@@ -270,6 +284,10 @@ class ProgramRequest:
     #: The focus: when given, only exercises of one of these categories.
     categories: tuple[Category, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Category)
+    )
+    #: Dosages supplied for exercises whose catalog gives none.
+    dosages: tuple[GivenDosage, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(GivenDosage)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -458,8 +476,12 @@ def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
     progression, the last step is the top dosage with that load. Nothing
     on the ladder goes past the source: sets never change, and reps and
     holds stay inside their ranges.
+
+    Raises:
+        InvalidConstraintError: The exercise has no dosage (its catalog
+            does not give one).
     """
-    dosage = exercise.dosage
+    dosage = _dosage_of(exercise)
     reps = _values(dosage.reps, 1)
     holds: list[int] = []
     if dosage.hold is not None:
@@ -489,12 +511,44 @@ def _pick(values: Sequence[int], level: int, levels: int) -> int:
 # -- building ------------------------------------------------------------
 
 
-def _parse_all(kind: type[_V], values: Iterable[str | _V] | None) -> tuple[_V, ...]:
+def _parse_all(
+    kind: type[_O], values: Iterable[str | _O] | None, catalog: Catalog
+) -> tuple[_O, ...]:
+    """Terms of *kind*, built in or declared by *catalog*, each once."""
     if values is None:
         return ()
     if isinstance(values, str):
         values = [values]
-    return tuple(dict.fromkeys(kind.parse(v) for v in values))
+    return tuple(dict.fromkeys(catalog.term(kind, v) for v in values))
+
+
+def _check_dosages(
+    dosages: Mapping[str, Dosage] | None, catalog: Catalog
+) -> tuple[GivenDosage, ...]:
+    if not dosages:
+        return ()
+    if not isinstance(dosages, Mapping):
+        raise InvalidConstraintError(
+            f"dosages: expected a mapping of exercise ids to dosages, got {type(dosages).__name__}"
+        )
+    checked = []
+    for exercise_id, dosage in dosages.items():
+        try:
+            exercise = catalog[exercise_id]
+        except UnknownExerciseError as err:
+            raise InvalidConstraintError(f"dosages: {err}") from None
+        if exercise.dosage is not None:
+            raise InvalidConstraintError(
+                f"dosages: exercise {exercise_id!r} has its own dosage in its catalog; "
+                "a dosage is supplied only where the catalog gives none"
+            )
+        if not isinstance(dosage, Dosage):
+            raise InvalidConstraintError(
+                f"dosages: expected a Dosage for {exercise_id!r}, got {type(dosage).__name__}"
+            )
+        checked.append(GivenDosage(exercise_id, dosage))
+    order = {exercise_id: i for i, exercise_id in enumerate(catalog.ids)}
+    return tuple(sorted(checked, key=lambda g: order[g.exercise]))
 
 
 def _known(equipment: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
@@ -541,6 +595,7 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     catalog: Catalog | None = None,
     regions: Iterable[str | Region] | None = None,
     categories: Iterable[str | Category] | None = None,
+    dosages: Mapping[str, Dosage] | None = None,
 ) -> Program:
     """Build a home-exercise program for one person.
 
@@ -561,6 +616,12 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
             on at least one of these regions. Default: any region.
         categories: A focus: choose only exercises of these categories.
             Default: any category.
+        dosages: Dosages a provider set for exercises whose catalog gives
+            none, by exercise id. Without one, such an exercise is never
+            chosen: the builder does not invent how much to do.
+
+    Terms (equipment, positions, regions, categories) may be built-in ones
+    or the catalog's own, as members or slugs.
 
     Returns:
         A :class:`Program`. Each week, every chosen exercise's reps and
@@ -572,7 +633,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     Raises:
         InvalidConstraintError: An argument makes no sense (0 weeks,
             negative minutes, an unknown id).
-        UnknownVocabularyError: An equipment or position slug is unknown.
+        UnknownVocabularyError: A term is neither built in nor declared by
+            the catalog.
         NoEligibleExercisesError: No exercise fits; the error says which
             constraint removed each one.
     """
@@ -580,8 +642,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     request = ProgramRequest(
         equipment=DEFAULT_EQUIPMENT
         if equipment is None
-        else _known(_parse_all(Equipment, equipment)),
-        avoid_positions=_parse_all(Position, avoid_positions),
+        else _known(_parse_all(Equipment, equipment, catalog)),
+        avoid_positions=_parse_all(Position, avoid_positions, catalog),
         minutes_per_session=_check_count("minutes_per_session", minutes_per_session, 1, 240),
         sessions_per_week=_check_count("sessions_per_week", sessions_per_week, 1, 7),
         weeks=_check_count("weeks", weeks, 1, 52),
@@ -589,8 +651,9 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
         include=_check_ids("include", include, catalog),
         exclude=_check_ids("exclude", exclude, catalog),
         timing=_check_timing(timing),
-        regions=_parse_all(Region, regions),
-        categories=_parse_all(Category, categories),
+        regions=_parse_all(Region, regions, catalog),
+        categories=_parse_all(Category, categories, catalog),
+        dosages=_check_dosages(dosages, catalog),
     )
     return _build(request, catalog)
 
@@ -636,11 +699,13 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         )
     }
     focus = _in_focus(request, catalog)
-    for position, exercise in enumerate(catalog):
+    given = _Given({g.exercise: g.dosage for g in request.dosages})
+    for position, exercise in enumerate(map(given.dose, catalog)):
         order[exercise.id] = position
         reason = None
         if (
-            exercise.id not in fits
+            exercise.dosage is None
+            or exercise.id not in fits
             or (focus is not None and exercise.id not in focus)
             or exercise.id in request.exclude
             or not DOSE_CEILING.allows(exercise.dosage)
@@ -678,7 +743,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         raise NoEligibleExercisesError(sorted(omitted, key=lambda o: order[o.exercise]))
     plans = {e.id: _weekly_dosages(e, request.weeks) for e in chosen}
 
-    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, order[e.id]))
+    session = sorted(chosen, key=lambda e: (not e.category.warm_up, order[e.id]))
     weeks = []
     for index in range(request.weeks):
         items = tuple(
@@ -692,7 +757,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         total = sum((item.estimated_duration for item in items), dt.timedelta())
         weeks.append(Week(index + 1, items, total, start, end))
 
-    more_often = tuple(e.id for e in session if _more_than_daily(e.dosage))
+    more_often = tuple(e.id for e in session if _more_than_daily(_dosage_of(e)))
     return Program(
         request=request,
         data_version=catalog.data_version,
@@ -745,6 +810,12 @@ def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:
         return Omission(
             exercise.id, OmissionReason.AVOIDED_POSITION, f"it is done {where}, which is avoided"
         )
+    if exercise.dosage is None:
+        return Omission(
+            exercise.id,
+            OmissionReason.NO_DOSAGE,
+            "its catalog does not say how much to do; ask your provider",
+        )
     if not DOSE_CEILING.allows(exercise.dosage):
         return Omission(
             exercise.id,
@@ -783,8 +854,8 @@ def _in_choice_order(eligible: Sequence[Exercise], request: ProgramRequest) -> l
 
     first = [e for e in eligible if e.id in request.include]
     rest = sorted((e for e in eligible if e.id not in request.include), key=preference)
-    warm = [e for e in rest if e.category in _WARM_UP]
-    strong = [e for e in rest if e.category not in _WARM_UP]
+    warm = [e for e in rest if e.category.warm_up]
+    strong = [e for e in rest if not e.category.warm_up]
     order = list(first)
     for pair in zip(warm, strong, strict=False):
         order.extend(pair)
@@ -814,7 +885,7 @@ def _weekly_seconds(exercise: Exercise, weeks: int, timing: Timing) -> list[int]
     :func:`_weekly_dosages`, without making a :class:`Dosage`: a load changes
     no time, so the loaded weeks take as long as the top step.
     """
-    dosage = exercise.dosage
+    dosage = _dosage_of(exercise)
     reps, hold = dosage.reps, dosage.hold
     rep_steps = len(range(reps.low, reps.high)) + 1
     hold_steps = 0
@@ -845,7 +916,7 @@ def _first_and_last_seconds(exercise: Exercise, weeks: int, timing: Timing) -> t
     Reps and holds never go down from one week to the next, so these are
     also the shortest and the longest weeks.
     """
-    dosage = exercise.dosage
+    dosage = _dosage_of(exercise)
     per_rep = 2 if dosage.per_side else 1
     fixed = timing.setup + (dosage.sets - 1) * timing.rest_between_sets
     hold = dosage.hold.duration if dosage.hold is not None else None
@@ -858,6 +929,28 @@ def _first_and_last_seconds(exercise: Exercise, weeks: int, timing: Timing) -> t
         timing.seconds_per_rep + (hold.high if hold else 0)
     )
     return first, last
+
+
+@attrs.frozen
+class _Given:
+    """The dosages a request supplies, by exercise id."""
+
+    dosages: Mapping[str, Dosage]
+
+    def dose(self, exercise: Exercise) -> Exercise:
+        """*exercise*, with the supplied dosage where its catalog gives none."""
+        if exercise.dosage is None and exercise.id in self.dosages:
+            return attrs.evolve(exercise, dosage=self.dosages[exercise.id])
+        return exercise
+
+
+def _dosage_of(exercise: Exercise) -> Dosage:
+    """The dosage of *exercise*; an exercise without one has no ladder and no times."""
+    if exercise.dosage is None:
+        raise InvalidConstraintError(
+            f"exercise {exercise.id!r} has no dosage: its catalog does not say how much to do"
+        )
+    return exercise.dosage
 
 
 def _step_value(low: int, high: int, step: int, count: int, level: int, levels: int) -> int:  # noqa: PLR0913, PLR0917

@@ -26,11 +26,12 @@ def care_plan(  # noqa: PLR0913 - each link of the plan is its own argument
     if weeks and weeks[0].start is not None and weeks[-1].end is not None:
         period = {"start": weeks[0].start.isoformat(), "end": weeks[-1].end.isoformat()}
     schedule = program.schedule.describe()
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
         "resourceType": "CarePlan",
         "text": narrative(
             "Upper back exercise plan",
-            [schedule, *catalog.safety, catalog.disclaimer],
+            [schedule, *evidence.safety, evidence.disclaimer],
             [e.name for e in exercises],
         ),
         "instantiatesCanonical": [plan_definition],
@@ -42,5 +43,5 @@ def care_plan(  # noqa: PLR0913 - each link of the plan is its own argument
         "subject": {"reference": patient},
         "period": period,
         "activity": [{"reference": {"reference": ref}} for ref in activities],
-        "note": [{"text": line} for line in (*catalog.safety, catalog.disclaimer)],
+        "note": [{"text": line} for line in (*evidence.safety, evidence.disclaimer)],
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from upperback.catalog import Catalog
 from upperback.model import Exercise
 
-from ._activity import activity_url, related_artifacts, usage
+from ._activity import NO_DOSAGE, activity_url, related_artifacts, usage
 from ._base import JSON, PROTOCOL, canonical, narrative
 
 __all__ = ["plan_definition", "plan_url"]
@@ -21,12 +21,13 @@ def plan_definition(
 ) -> JSON:
     """Return a protocol whose actions point at each exercise's ActivityDefinition, in order."""
     version = catalog.data_version
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
         "resourceType": "PlanDefinition",
         "id": rid,
         "text": narrative(
             title,
-            [*catalog.safety, catalog.disclaimer],
+            [*evidence.safety, evidence.disclaimer],
             [e.name for e in exercises],
         ),
         "url": plan_url(rid),
@@ -36,13 +37,13 @@ def plan_definition(
         "type": {"coding": [PROTOCOL.coding()]},
         "status": "active",
         "description": f"{len(exercises)} exercises, in the order to do them.",
-        "usage": usage((), catalog),
-        "copyright": catalog.license,
+        "usage": usage((), catalog, exercises),
+        "copyright": evidence.license,
         "relatedArtifact": related_artifacts(exercises, catalog),
         "action": [
             {
                 "title": exercise.name,
-                "description": exercise.dosage.describe(),
+                "description": NO_DOSAGE if exercise.dosage is None else exercise.dosage.describe(),
                 "definitionCanonical": f"{activity_url(exercise)}|{version}",
             }
             for exercise in exercises
