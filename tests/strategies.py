@@ -156,19 +156,9 @@ def figures(draw: st.DrawFn) -> Figure:
 
 # -- a catalog's own terms and data --------------------------------------------
 
-#: JSON values as an app might keep them in ``extra``.
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(2**63), 2**63)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=20),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3)
-    ),
-    max_leaves=10,
-)
-extras = st.dictionaries(st.text(max_size=10), json_values, max_size=4)
+#: What an app might keep in ``extra``: any JSON object (``json_values`` is
+#: defined with the fuzz strategies below).
+extras = st.dictionaries(st.text(max_size=10), st.deferred(lambda: json_values), max_size=4)
 language_labels = st.dictionaries(st.sampled_from(["es", "fr", "pt-BR"]), texts, max_size=2)
 
 
