@@ -68,7 +68,7 @@ def main() -> int:
     package_files = {name for name in in_wheel if not name.split("/")[0].endswith(".dist-info")}
     expected = {name.removeprefix("src/") for name in tracked(f"src/{PACKAGE}")}
     problems += report(wheel.name, expected - package_files, package_files - expected)
-    for required in ("py.typed", "data/catalog.json"):
+    for required in ("py.typed", "data/catalog.json", "data/locales/es.json"):
         if f"{PACKAGE}/{required}" not in in_wheel:
             problems.append(f"{wheel.name}: missing {PACKAGE}/{required}")
 

@@ -68,6 +68,7 @@ def test_ships_types_and_data():
     assert (package / "data" / "catalog.json").is_file()
     assert (package / "data" / "schema" / "catalog.schema.json").is_file()
     assert (package / "data" / "schema" / "program.schema.json").is_file()
+    assert (package / "data" / "locales" / "es.json").is_file()
 
 
 def test_runtime_dependencies_are_only_the_three():

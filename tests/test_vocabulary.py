@@ -161,8 +161,7 @@ def test_mistakes_in_the_vocabulary_section_are_reported_with_paths():
     )
     assert sorted(problems(doc)) == [
         "$.vocabulary.categories[0].warm_up: expected true or false, got 'yes'",
-        "$.vocabulary.equipment[1].id: 'wall' is a built-in equipment; "
-        "use it without declaring it",
+        "$.vocabulary.equipment[1].id: 'wall' is a built-in equipment; use it without declaring it",
         "$.vocabulary.moods: unexpected key",
         "$.vocabulary.positions[0].id: required key missing",
         "$.vocabulary.regions: expected a list, got 'quads'",
@@ -247,7 +246,12 @@ def clinic(title="Clinic plan", **vocabulary):
             "license": "Clinic license.",
             "safety": ["Clinic safety: stop if it hurts."],
             "sources": [
-                {"title": "Clinic notes", "developer": "Clinic", "publisher": "Clinic", "year": 2026}
+                {
+                    "title": "Clinic notes",
+                    "developer": "Clinic",
+                    "publisher": "Clinic",
+                    "year": 2026,
+                }
             ],
             "title": title,
             "vocabulary": vocabulary,

@@ -53,6 +53,7 @@ __all__ = [
     "Leg",
     "Load",
     "MissingExtraError",
+    "MissingTranslationError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Omission",
@@ -81,12 +82,14 @@ __all__ = [
     "Timing",
     "UnknownExerciseError",
     "UnknownFormatError",
+    "UnknownLocaleError",
     "UnknownVocabularyError",
     "UpperbackError",
     "View",
     "Vocabulary",
     "Week",
     "adapt",
+    "available_locales",
     "build_program",
     "cert_report",
     "dumps",
@@ -104,6 +107,7 @@ __all__ = [
 if TYPE_CHECKING:
     from ._convert import dumps, loads
     from ._fhir import to_fhir
+    from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
     from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
     from .catalog import Catalog, SearchResult, load_catalog
@@ -115,12 +119,14 @@ if TYPE_CHECKING:
         InvalidConstraintError,
         InvalidOptionError,
         MissingExtraError,
+        MissingTranslationError,
         NoEligibleExercisesError,
         NoFigureError,
         Problem,
         TemplateError,
         UnknownExerciseError,
         UnknownFormatError,
+        UnknownLocaleError,
         UnknownVocabularyError,
         UpperbackError,
     )
@@ -231,6 +237,7 @@ _LAZY = {
     "Load": ".model",
     "MIN_SECONDS_PER_REP": ".program",
     "MissingExtraError": ".exceptions",
+    "MissingTranslationError": ".exceptions",
     "NoEligibleExercisesError": ".exceptions",
     "NoFigureError": ".exceptions",
     "Omission": ".program",
@@ -260,12 +267,14 @@ _LAZY = {
     "Timing": ".program",
     "UnknownExerciseError": ".exceptions",
     "UnknownFormatError": ".exceptions",
+    "UnknownLocaleError": ".exceptions",
     "UnknownVocabularyError": ".exceptions",
     "UpperbackError": ".exceptions",
     "View": ".model",
     "Vocabulary": ".model",
     "Week": ".program",
     "adapt": ".program",
+    "available_locales": "._i18n",
     "build_program": ".program",
     "cert_report": ".cert",
     "dumps": "._convert",

@@ -274,6 +274,44 @@ def _tuple_hook(
     return structure_tuple
 
 
+def _is_keyed_records(type_: Any) -> bool:  # noqa: ANN401 - any type form
+    """``Mapping[str, R]`` for an attrs class R: records keyed by id."""
+    args = get_args(type_)
+    return get_origin(type_) is Mapping and len(args) == 2 and args[0] is str and attrs.has(args[1])
+
+
+class KeyedErrors(Exception):  # noqa: N818 - a carrier, never raised to users
+    """The failures of some values of a mapping, each with its key."""
+
+    def __init__(self, errors: list[tuple[str, Exception]]) -> None:
+        self.errors = errors
+        super().__init__(f"{len(errors)} values failed")
+
+
+def _keyed_records_hook(
+    type_: Any,  # noqa: ANN401 - any type form
+    conv: cattrs.Converter,
+) -> Callable[[object, type], Mapping[str, Any]]:
+    record_type = get_args(type_)[1]
+    record_hook = conv.get_structure_hook(record_type)
+
+    def structure_records(value: object, _: type) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {_describe(value)}")
+        records: dict[str, Any] = {}
+        errors: list[tuple[str, Exception]] = []
+        for key, item in value.items():
+            try:
+                records[key] = record_hook(item, record_type)
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+                errors.append((key, exc))
+        if errors:
+            raise KeyedErrors(errors)
+        return MappingProxyType(records)
+
+    return structure_records
+
+
 def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
     generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
 
@@ -393,7 +431,20 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Extra, Extra.to_json)
     conv.register_structure_hook(Vocabulary, _structure_vocabulary)
     conv.register_unstructure_hook(Vocabulary, _unstructure_vocabulary)
+    conv.register_structure_hook_factory(_is_keyed_records, _keyed_records_hook)
+    conv.register_unstructure_hook_factory(
+        _is_keyed_records,
+        lambda t, c: _mapping_unstructurer(get_args(t)[1], c),
+    )
     return conv
+
+
+def _mapping_unstructurer(
+    item_type: Any,  # noqa: ANN401 - any type form
+    conv: cattrs.Converter,
+) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    item_hook = conv.get_unstructure_hook(item_type)
+    return lambda value: {key: item_hook(item) for key, item in value.items()}
 
 
 def _list_unstructurer(
@@ -410,15 +461,9 @@ _range_from_dict = make_dict_structure_fn(Range, converter, _cattrs_forbid_extra
 
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
     """Yield one :class:`Problem` for every failure inside *exc*."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        with_notes, without_notes = exc.group_exceptions()
-        for sub, note in with_notes:
-            if isinstance(note, IterableValidationNote):
-                yield from problems_of(sub, f"{path}[{note.index}]")
-            else:
-                yield from problems_of(sub, f"{path}.{note.name}")
-        for sub in without_notes:
-            yield from problems_of(sub, path)
+    if isinstance(exc, ClassValidationError | IterableValidationError | KeyedErrors):
+        for sub, sub_path in _located(exc, path):
+            yield from problems_of(sub, sub_path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
             yield Problem(_key_path(path, key), "unexpected key")
@@ -430,6 +475,24 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         yield Problem(path, "required key missing")
     else:
         yield Problem(path, str(exc))
+
+
+def _located(
+    exc: ClassValidationError | IterableValidationError | KeyedErrors, path: str
+) -> Iterator[tuple[BaseException, str]]:
+    """The failures a group holds, each with the path where it is."""
+    if isinstance(exc, KeyedErrors):
+        for key, sub in exc.errors:
+            yield sub, _key_path(path, key)
+        return
+    with_notes, without_notes = exc.group_exceptions()
+    for sub, note in with_notes:
+        if isinstance(note, IterableValidationNote):
+            yield sub, f"{path}[{note.index}]"
+        else:
+            yield sub, f"{path}.{note.name}"
+    for sub in without_notes:
+        yield sub, path
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")

@@ -14,7 +14,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import ClassVar, TypeVar, overload
+from typing import TYPE_CHECKING, ClassVar, TypeVar, overload
 
 import attrs
 
@@ -40,7 +40,11 @@ from .model import (
     _text,
     _to_extra,
     _unknown,
+    language_tag,
 )
+
+if TYPE_CHECKING:
+    from . import _locales
 
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
 
@@ -78,6 +82,8 @@ class Catalog:
         title: The title of a handout of its exercises; ``None`` for the
             default.
         extra: An app's own data about the catalog (see :class:`Extra`).
+        locale: The language its text is written in, such as ``"en"`` or
+            ``"es"``. :meth:`localized` returns it in another language.
     """
 
     data_version: str = attrs.field(validator=_text)
@@ -98,6 +104,7 @@ class Catalog:
     )
     title: str | None = attrs.field(default=None, validator=_optional_text)
     extra: Extra = attrs.field(factory=Extra, converter=_to_extra)
+    locale: str = attrs.field(default="en", validator=language_tag)
 
     #: What the converter raises when a document is not a valid catalog.
     __upperback_error__: ClassVar[type[DataError]] = CatalogError
@@ -112,6 +119,10 @@ class Catalog:
     _source: str | None = attrs.field(init=False, default=None, repr=False, eq=False)
     #: For a merged catalog, where each exercise came from (see _origin).
     _origins: Mapping[str, _Origin] = attrs.field(init=False, factory=dict, repr=False, eq=False)
+    #: For a localized catalog, the catalog it was translated from.
+    _original: Catalog | None = attrs.field(init=False, default=None, repr=False, eq=False)
+    #: This catalog in other languages, made on the first call of localized().
+    _translations: dict[str, Catalog] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = catalog_problems(self.exercises, self.references, self.vocabulary)
@@ -312,9 +323,18 @@ class Catalog:
 
         Raises:
             CatalogError: An exercise id, name or alias is in both, a shared
-                reference id means different works, or a term both declare
-                has different words.
+                reference id means different works, a term both declare has
+                different words, or the two are in different languages (see
+                :attr:`locale`).
         """
+        if other.locale != self.locale:
+            # One catalog, one language: a handout never mixes them.
+            problem = Problem(
+                "$.locale",
+                f"the catalog is in {other.locale!r}, the one it is added to in "
+                f"{self.locale!r}; localize both to one language first",
+            )
+            raise CatalogError([problem], other._source)
         mine = {r.id: r for r in self.references}
         clashes = [
             Problem(f"$.references[{i}]", f"reference {r.id!r} differs from the one already loaded")
@@ -339,6 +359,97 @@ class Catalog:
         origins.update((e.id, other._origin(e.id)) for e in other.exercises)
         object.__setattr__(merged, "_origins", MappingProxyType(origins))
         return merged
+
+    # -- languages --------------------------------------------------------
+
+    def localized(self, locale: str, *, content: str | os.PathLike[str] | None = None) -> Catalog:
+        """Return this catalog with its text in *locale*.
+
+        The result holds the same typed objects (ids, dosage, figures,
+        references, sources) with the translated names, aliases, summaries,
+        steps, cautions, progressions, disclaimer, license and safety lines,
+        and its :attr:`locale` is *locale*. Asking for the catalog's own
+        language returns the catalog itself; a localized catalog asked for
+        the language it came from returns that catalog. Each language is
+        made once per catalog (the bundled one in each language is read
+        once per process) and nothing is changed in place.
+
+        The bundled content file of a language translates the bundled
+        exercises: every exercise of this catalog must be one of them,
+        unchanged, with the bundled disclaimer and safety lines. For a
+        catalog of your own, pass *content*: a content file that
+        translates this very catalog (see :doc:`/languages`). Localize
+        each catalog before merging them.
+
+        Args:
+            locale: A language the package has, such as ``"es"``.
+            content: A content file that translates this catalog, in
+                place of the bundled one.
+
+        Raises:
+            UnknownLocaleError: The package has no such language; the error
+                lists the ones it has.
+            MissingTranslationError: The content does not translate every
+                exercise of this catalog, or its disclaimer, license or
+                safety lines; the error names each.
+            CatalogError: *content* is not a valid content file for this
+                catalog; every problem with its path.
+
+        .. versionadded:: 0.1.0
+        """
+        from . import _i18n, _locales  # noqa: PLC0415 - only when a language is asked for
+
+        if locale == self.locale and content is None:
+            return self
+        locale = _i18n.check_locale(locale)
+        if content is not None:
+            source = os.fspath(content)
+            raw = _read_limited(source, MAX_CATALOG_BYTES)
+            return self._translated(locale, _locales.parse_content(raw, source, self, locale), self)
+        if self._original is not None:  # back to where it came from, or on from there
+            return self._original.localized(locale)
+        cached = self._translations.get(locale)
+        if cached is not None:
+            return cached
+        with _translations_lock:
+            cached = self._translations.get(locale)
+            if cached is None:
+                text = _locales.bundled_content(locale)
+                if text is None:
+                    from .exceptions import MissingTranslationError  # noqa: PLC0415
+
+                    raise MissingTranslationError(locale, self.ids)
+                cached = self._translated(locale, text, load_catalog())
+                self._translations[locale] = cached
+        return cached
+
+    def _translated(self, locale: str, content: _locales.CatalogText, original: Catalog) -> Catalog:
+        """This catalog with the words of *content*, which translates *original*."""
+        from . import _locales  # noqa: PLC0415
+
+        words = _locales.translate(self, locale, content, original)
+        catalog = attrs.evolve(
+            self,
+            locale=locale,
+            exercises=words.exercises,
+            disclaimer=words.disclaimer,
+            safety=words.safety,
+            license=words.license,
+        )
+        if self._origins:
+            origins = {
+                exercise_id: attrs.evolve(
+                    self._origins[exercise_id], disclaimer=disclaimer, safety=safety
+                )
+                for exercise_id, (disclaimer, safety) in words.origins.items()
+            }
+            object.__setattr__(catalog, "_origins", MappingProxyType(origins))
+        object.__setattr__(catalog, "_source", self._source)
+        object.__setattr__(catalog, "_original", self)
+        return catalog
+
+
+_translations_lock = threading.Lock()
 
 
 @attrs.frozen
@@ -509,7 +620,10 @@ MAX_CATALOG_BYTES = 64 * 1024 * 1024
 
 
 def load_catalog(
-    path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_CATALOG_BYTES
+    path: str | os.PathLike[str] | None = None,
+    *,
+    locale: str | None = None,
+    max_bytes: int = MAX_CATALOG_BYTES,
 ) -> Catalog:
     """Load the bundled catalog, or a catalog file.
 
@@ -522,8 +636,14 @@ def load_catalog(
     must be a regular file (not a pipe or a device) of UTF-8 text, at most
     *max_bytes* long.
 
+    With a *locale*, return the catalog in that language, as
+    :meth:`Catalog.localized` does: ``load_catalog(locale="es")`` is the
+    bundled catalog in Spanish, made once and then shared.
+
     Args:
         path: A catalog file, or ``None`` for the bundled catalog.
+        locale: The language to return it in, such as ``"es"``; ``None``
+            for the language it is written in.
         max_bytes: The largest file to read, in bytes (default
             ``MAX_CATALOG_BYTES``, 64 MiB). A bigger file is refused
             before it is read, so a huge or endless file cannot exhaust
@@ -535,7 +655,12 @@ def load_catalog(
             file, or its name holds a null character; every problem is
             listed with its path.
         OSError: The file cannot be opened or read.
+        UnknownLocaleError: The package has no such language.
+        MissingTranslationError: The language has no translation of some
+            of the catalog's exercises (see :meth:`Catalog.localized`).
     """
+    if locale is not None:
+        return load_catalog(path, max_bytes=max_bytes).localized(locale)
     if path is None:
         return _load_bundled()
     source = os.fspath(path)

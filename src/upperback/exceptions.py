@@ -24,12 +24,14 @@ __all__ = [
     "InvalidConstraintError",
     "InvalidOptionError",
     "MissingExtraError",
+    "MissingTranslationError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Problem",
     "TemplateError",
     "UnknownExerciseError",
     "UnknownFormatError",
+    "UnknownLocaleError",
     "UnknownVocabularyError",
     "UpperbackError",
 ]
@@ -201,6 +203,47 @@ class UnknownLocaleError(UpperbackError, ValueError):
         self.available: tuple[str, ...] = tuple(available)
         super().__init__(
             f"unknown language {short_repr(locale)}; available: " + ", ".join(self.available)
+        )
+
+
+class MissingTranslationError(UpperbackError, LookupError):
+    """A catalog cannot be given in a language: some of its text has no translation.
+
+    A catalog is never half translated: a handout in two languages could
+    be misread. The bundled content files translate the bundled
+    exercises; a catalog of your own needs a content file of its own
+    (see :meth:`upperback.Catalog.localized`).
+
+    Attributes:
+        locale: The language that was asked for.
+        exercise_ids: The exercises without a translation, in catalog order.
+        texts: Other text without a translation: ``"disclaimer"``,
+            ``"safety"`` or ``"license"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, locale: str, exercise_ids: Sequence[str], texts: Sequence[str] = ()) -> None:
+        self.locale: str = locale
+        self.exercise_ids: tuple[str, ...] = tuple(exercise_ids)
+        self.texts: tuple[str, ...] = tuple(texts)
+        super().__init__(locale)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.exercise_ids:
+            noun = "exercise" if len(self.exercise_ids) == 1 else "exercises"
+            shown = ", ".join(short_repr(i) for i in self.exercise_ids[:MAX_LISTED_PROBLEMS])
+            more = len(self.exercise_ids) - MAX_LISTED_PROBLEMS
+            parts.append(f"{noun} {shown}" + (f" and {more} more" if more > 0 else ""))
+        if self.texts:
+            parts.append("the catalog's " + ", ".join(self.texts))
+        return (
+            f"no {self.locale!r} translation of "
+            + " and of ".join(parts)
+            + "; the bundled translations cover only the bundled exercises: give a catalog "
+            "of your own its own content file (Catalog.localized(locale, content=...)), "
+            "and localize catalogs before merging them"
         )
 
 

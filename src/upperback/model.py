@@ -438,6 +438,19 @@ def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str
         _text(instance, attribute, value)
 
 
+#: A language tag as gettext folders name them: ``es``, ``pt_BR``, ``sr-Latn``.
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+
+def language_tag(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A language tag such as ``es`` or ``pt_BR``."""
+    if not isinstance(value, str) or not _LANGUAGE_TAG.fullmatch(value):
+        raise FieldError(
+            attribute.name,
+            f"expected a language tag such as 'es' or 'pt_BR', got {_short(value)}",
+        )
+
+
 def _slug(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise FieldError(

@@ -57,6 +57,7 @@ from upperback import (
     Leg,
     Load,
     MissingExtraError,
+    MissingTranslationError,
     NoEligibleExercisesError,
     NoFigureError,
     Omission,
@@ -85,12 +86,14 @@ from upperback import (
     Timing,
     UnknownExerciseError,
     UnknownFormatError,
+    UnknownLocaleError,
     UnknownVocabularyError,
     UpperbackError,
     View,
     Vocabulary,
     Week,
     adapt,
+    available_locales,
     build_program,
     cert_report,
     dumps,
@@ -145,6 +148,15 @@ assert_type(upperback.loads("{}", Exercise, catalog=catalog), Exercise)
 hits = catalog.search("wall angels")
 assert_type(hits, tuple[SearchResult, ...])
 assert_type(hits[0].score, float)
+
+# -- languages --------------------------------------------------------------
+
+assert_type(available_locales(), tuple[str, ...])
+spanish = load_catalog(locale="es")
+assert_type(spanish, Catalog)
+assert_type(spanish.locale, str)
+assert_type(catalog.localized("es"), Catalog)
+assert_type(load_catalog("my-catalog.json").localized("es", content="my.es.json"), Catalog)
 
 # -- the model --------------------------------------------------------------
 
@@ -314,6 +326,13 @@ except IncompleteHandoutError as err:
 except NoFigureError as err:
     assert_type(err.exercise_id, str)
     lookup_error: LookupError = err
+except UnknownLocaleError as err:
+    assert_type(err.available, tuple[str, ...])
+    value_error = err
+except MissingTranslationError as err:
+    assert_type(err.exercise_ids, tuple[str, ...])
+    assert_type(err.texts, tuple[str, ...])
+    lookup_error = err
 except TemplateError as err:
     value_error = err
 except UpperbackError as err:
