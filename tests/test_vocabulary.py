@@ -86,7 +86,7 @@ def test_a_custom_term_is_a_value_of_the_built_in_type():
 
 def test_a_custom_term_survives_pickle_and_copy():
     plyo = Category.custom("plyometrics", "jumping work", labels={"es": "saltos"}, warm_up=True)
-    for again in (pickle.loads(pickle.dumps(plyo)), copy.deepcopy(plyo), copy.copy(plyo)):
+    for again in (pickle.loads(pickle.dumps(plyo)), copy.deepcopy(plyo), copy.copy(plyo)):  # noqa: S301 - our own bytes
         assert again == plyo
         assert again.label == "jumping work"
         assert dict(again.labels) == {"es": "saltos"}
@@ -422,7 +422,7 @@ def test_extras_are_immutable_json():
     with pytest.raises(TypeError):
         extra["level"] = "expert"  # type: ignore[index]
     assert hash(extra) == hash(Extra.of(extra.to_json()))
-    assert pickle.loads(pickle.dumps(extra)) == extra
+    assert pickle.loads(pickle.dumps(extra)) == extra  # noqa: S301 - our own bytes
 
 
 @pytest.mark.parametrize(
@@ -478,7 +478,7 @@ def test_random_catalogs_with_their_own_terms_round_trip(catalog):
         assert [t._declaration() for t in again.vocabulary.terms(kind)] == [
             t._declaration() for t in catalog.vocabulary.terms(kind)
         ]
-    assert pickle.loads(pickle.dumps(catalog)) == catalog
+    assert pickle.loads(pickle.dumps(catalog)) == catalog  # noqa: S301 - our own bytes
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
@@ -497,7 +497,8 @@ def test_no_program_needs_what_the_person_lacks_or_invents_a_dosage(data, catalo
             catalog=catalog, equipment=have, regions=focus, minutes_per_session=240
         )
     except NoEligibleExercisesError as err:
-        assert {o.exercise for o in err.omitted} == set(catalog.ids)
+        left_out = {o.exercise for o in err.omitted}
+        assert left_out == set(catalog.ids)
         return
     for exercise_id in program.exercise_ids:
         exercise = catalog[exercise_id]
@@ -509,3 +510,21 @@ def test_no_program_needs_what_the_person_lacks_or_invents_a_dosage(data, catalo
             assert exercise.id not in program.exercise_ids
     session = [catalog[i].category.warm_up for i in program.exercise_ids]
     assert session == sorted(session, reverse=True)  # warm-up work first
+
+
+# -- the CLI ------------------------------------------------------------------
+
+
+def test_the_cli_takes_a_catalogs_own_terms(tmp_path, capsys):
+    from upperback.cli import main  # noqa: PLC0415 - only this test runs the CLI
+
+    path = tmp_path / "clinic.json"
+    path.write_text(upperback.dumps(clinic(equipment=[BARBELL])), encoding="utf-8")
+    args = ["--catalog", str(path), "program", "--equipment", "barbell", "--format", "json"]
+    assert main([*args, "--minutes", "60", "--category", "strengthening"]) == 0
+    program = upperback.loads(capsys.readouterr().out, Program, catalog=clinic(equipment=[BARBELL]))
+    assert "barbell-shrug" in program.exercise_ids
+    assert main(["--catalog", str(path), "program", "--equipment", "barbel"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown equipment 'barbel' (did you mean 'barbell'?)" in err
+    assert len(err.strip().splitlines()) == 1

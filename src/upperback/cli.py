@@ -486,7 +486,8 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _slugs(kind: type[Equipment | Position | Region | Category]) -> str:
-    return ", ".join(member.value for member in kind)
+    built_in = ", ".join(member.value for member in kind)
+    return f"{built_in}, or one a --catalog file declares"
 
 
 def _positive(value: str) -> int:

@@ -229,7 +229,7 @@ class _OpenVocabulary(_Vocabulary):
                 as ``{"es": "una barra"}``.
 
         Raises:
-            FieldError: The id is not a slug or is built in, or a label is
+            ValueError: The id is not a slug or is built in, or a label is
                 empty or holds a control character.
         """
         if label is None:
@@ -319,7 +319,7 @@ class Category(_OpenVocabulary):
         labels: Mapping[str, str] | None = None,
         warm_up: bool = False,
     ) -> Category:
-        """Return a catalog's own category; see :meth:`Equipment.custom`.
+        """Return a catalog's own category, as ``Equipment.custom`` returns a piece of equipment.
 
         Args:
             id: Its slug, such as ``"plyometrics"``.
@@ -972,7 +972,7 @@ class Extra(Mapping[str, Any]):
 
     Keys are text; values are ``None``, booleans, numbers, text, tuples
     (JSON arrays) and :class:`Extra` objects, nested at most
-    :data:`MAX_EXTRA_DEPTH` deep. It is kept exactly through load, save and
+    ``MAX_EXTRA_DEPTH`` (32) deep. It is kept exactly through load, save and
     merge, and nothing in the package reads it.
 
     >>> extra = Extra.of({"level": "beginner", "images": ["a/0.jpg"]})
@@ -993,8 +993,8 @@ class Extra(Mapping[str, Any]):
         """Return *value*, a mapping of JSON values, as an :class:`Extra`.
 
         Raises:
-            FieldTypeError: A key is not text, or a value is not JSON.
-            FieldError: A text holds a lone surrogate, or it nests too deep.
+            TypeError: A key is not text, or a value is not JSON.
+            ValueError: A text holds a lone surrogate, or it nests too deep.
         """
         if isinstance(value, Extra):
             return value

@@ -277,11 +277,11 @@ class ProgramRequest:
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
     )
     timing: Timing = attrs.field(default=Timing(), validator=_instance(Timing))
-    #: The focus: when given, only exercises working on one of these regions.
+    #: When given, only exercises working on one of these regions (a focus).
     regions: tuple[Region, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Region)
     )
-    #: The focus: when given, only exercises of one of these categories.
+    #: When given, only exercises of one of these categories (a focus).
     categories: tuple[Category, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Category)
     )
