@@ -16,7 +16,7 @@ The layers: the pose data (:mod:`upperback.model`), kinematics (pure
 functions from angles to points), then this module, which turns points and
 props into shapes and words, and the SVG writer, which knows only shapes.
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Illustration:
             see it.
         svg: The SVG document, one ``<svg>`` element and a final newline.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     exercise: str
@@ -77,7 +77,7 @@ def illustrate(exercise: Exercise, pose: str | None = None) -> Illustration:
         NoFigureError: *exercise* has no figure.
         UnknownVocabularyError: *pose* is not one of the figure's poses.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     figure = _figure_of(exercise)
     names = [p.name for p in figure.poses]
@@ -91,7 +91,7 @@ def illustrate(exercise: Exercise, pose: str | None = None) -> Illustration:
 def illustrations(exercise: Exercise) -> tuple[Illustration, ...]:
     """Draw every pose of *exercise*, in order; empty when it has no figure.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     figure = exercise.figure
     if figure is None:

@@ -925,7 +925,7 @@ class Figure:
         poses: The key poses, in order; the first is the start.
         arrows: Motions to show, each between two of the poses.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     view: View = attrs.field(validator=attrs.validators.instance_of(View))

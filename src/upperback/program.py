@@ -128,7 +128,7 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int
 
 #: The least time one repetition can take, in seconds: a repetition cannot
 #: take no time, or "100 sets of 100" would fit any budget.
-MIN_SECONDS_PER_REP = 1
+MIN_SECONDS_PER_REP: int = 1
 
 
 def _rep_seconds(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
