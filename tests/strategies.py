@@ -574,3 +574,147 @@ def mutated_bytes(draw: st.DrawFn, raw: bytes) -> bytes:  # noqa: C901, PLR0911,
         return raw.decode("utf-8").encode("utf-16")
     depth = draw(st.sampled_from([100, 1_000, 100_000]))
     return b"[" * depth + b"]" * depth
+
+
+# -- free-exercise-db records (the importer's input) ---------------------------------
+
+#: The values free-exercise-db's schema.json allows, by field.
+FREE_EXERCISE_DB_VALUES: dict[str, tuple[Any, ...]] = {
+    "force": (None, "static", "pull", "push"),
+    "level": ("beginner", "intermediate", "expert"),
+    "mechanic": (None, "isolation", "compound"),
+    "equipment": (
+        None,
+        "medicine ball",
+        "dumbbell",
+        "body only",
+        "bands",
+        "kettlebells",
+        "foam roll",
+        "cable",
+        "machine",
+        "barbell",
+        "exercise ball",
+        "e-z curl bar",
+        "other",
+    ),
+    "muscle": (
+        "abdominals",
+        "abductors",
+        "adductors",
+        "biceps",
+        "calves",
+        "chest",
+        "forearms",
+        "glutes",
+        "hamstrings",
+        "lats",
+        "lower back",
+        "middle back",
+        "neck",
+        "quadriceps",
+        "shoulders",
+        "traps",
+        "triceps",
+    ),
+    "category": (
+        "powerlifting",
+        "strength",
+        "stretching",
+        "cardio",
+        "olympic weightlifting",
+        "strongman",
+        "plyometrics",
+    ),
+}
+#: Instruction-like text: words that trigger the position and equipment rules.
+_instruction_words = st.sampled_from(
+    [
+        "Stand",
+        "Sit",
+        "Lie",
+        "Kneel",
+        "Get",
+        "Begin",
+        "on",
+        "your",
+        "back",
+        "face",
+        "down",
+        "hands",
+        "and",
+        "knees",
+        "all",
+        "fours",
+        "bench",
+        "chair",
+        "floor",
+        "bar",
+        "partner",
+        "wall",
+        "the",
+        "with",
+        "a",
+        ".",
+        ",",
+        "\n",
+    ]
+)
+_instructions = st.lists(_instruction_words, min_size=1, max_size=12).map(" ".join)
+#: Any JSON value, or something JSON cannot hold.
+_junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(st.characters(exclude_categories=()), max_size=12),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@st.composite
+def free_exercise_db_records(draw: st.DrawFn, *, valid: bool = False) -> dict[str, Any]:
+    """One exercise in free-exercise-db's format; unless *valid*, fields may be wrong or gone."""
+
+    def field(good: st.SearchStrategy[Any]) -> Any:
+        return draw(good if valid else st.one_of(good, good, good, _junk))
+
+    values = FREE_EXERCISE_DB_VALUES
+    muscles = st.lists(st.sampled_from(values["muscle"]), max_size=4)
+    text = st.one_of(texts, _instructions)
+    record: dict[str, Any] = {
+        "id": field(st.one_of(st.sampled_from(["A_b", "a-b", "Sit_Up", "x_1"]), texts)),
+        "name": field(texts),
+        "force": field(st.sampled_from(values["force"])),
+        "level": field(st.sampled_from(values["level"])),
+        "mechanic": field(st.sampled_from(values["mechanic"])),
+        "equipment": field(st.sampled_from(values["equipment"])),
+        "primaryMuscles": field(muscles),
+        "secondaryMuscles": field(muscles),
+        "instructions": field(st.lists(text if valid else st.one_of(text, _junk), max_size=4)),
+        "category": field(st.sampled_from(values["category"])),
+        "images": field(st.lists(texts, max_size=2)),
+    }
+    if draw(st.booleans()):
+        record["alternateNames"] = field(st.lists(texts, max_size=3))
+    if valid:
+        return record
+    for key in draw(st.lists(st.sampled_from(sorted(record)), max_size=2, unique=True)):
+        del record[key]
+    record.update(draw(st.dictionaries(st.text(max_size=6), _junk, max_size=2)))
+    return record
+
+
+@st.composite
+def free_exercise_db_files(draw: st.DrawFn, *, valid: bool = False) -> list[Any]:
+    """A list of free-exercise-db records; valid ones have unique ids and names."""
+    records = draw(st.lists(free_exercise_db_records(valid=valid), max_size=6))
+    if valid:
+        for index, record in enumerate(records):
+            record["id"] = f"{record['id']}_{index}"
+            record["name"] = f"{record['name']} {index}"
+        return records
+    # Not text: a string is a file name to the importer.
+    not_text = _junk.filter(lambda value: not isinstance(value, str))
+    return draw(st.one_of(st.just(records), st.lists(_junk, max_size=2), not_text))

@@ -93,6 +93,8 @@ __all__ = [
     "build_program",
     "cert_report",
     "dumps",
+    "free_exercise_db",
+    "free_exercise_db_document",
     "illustrate",
     "illustrations",
     "json_schema",
@@ -130,6 +132,7 @@ if TYPE_CHECKING:
         UnknownVocabularyError,
         UpperbackError,
     )
+    from .importers import free_exercise_db, free_exercise_db_document
     from .model import (
         Arm,
         Arrow,
@@ -278,6 +281,8 @@ _LAZY = {
     "build_program": ".program",
     "cert_report": ".cert",
     "dumps": "._convert",
+    "free_exercise_db": ".importers",
+    "free_exercise_db_document": ".importers",
     "illustrate": "._illustrate",
     "illustrations": "._illustrate",
     "json_schema": ".schema",

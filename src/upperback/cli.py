@@ -31,6 +31,7 @@ from ._convert import dumps
 from ._render._options import PAPER_SIZES, HandoutOptions
 from .catalog import MAX_CATALOG_BYTES, Catalog, load_catalog
 from .exceptions import (
+    CatalogError,
     DataError,
     InvalidConstraintError,
     InvalidOptionError,
@@ -54,6 +55,9 @@ _LISTING_FORMATS = ("text", "json")
 _SHOW_FORMATS = (*_HANDOUT_FORMATS, "fhir", "svg")
 #: Formats of ``program``: a handout, a FHIR Bundle, or a CERT report (Markdown).
 _PROGRAM_FORMATS = (*_HANDOUT_FORMATS, "fhir", "cert")
+
+#: The data sets ``upperback import`` reads.
+_IMPORT_FORMATS = ("free-exercise-db",)
 
 #: Mistakes in what was typed. They exit 2, like argparse's own usage errors;
 #: every other error is about the data and exits 1.
@@ -128,6 +132,9 @@ class _Args(argparse.Namespace):
     exclude: list[str]
     # validate
     file: Path
+    # import
+    source_format: Literal["free-exercise-db"]
+    source: Path
     # schema
     name: str
 
@@ -269,6 +276,29 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("file", type=Path, metavar="FILE", help="the JSON catalog to check")
     _add_catalog_options(validate, argparse.SUPPRESS)
     validate.set_defaults(handler=_validate)
+
+    importer = commands.add_parser(
+        "import",
+        help="make a catalog file from another exercise data set",
+        description=(
+            "Make an upperback catalog file from another data set's file. "
+            "free-exercise-db: its dist/exercises.json. The catalog declares the "
+            "terms it needs, keeps what the data does not say unknown, and gives "
+            "no dosage. Check it with 'upperback validate', use it with --catalog."
+        ),
+        formatter_class=_Formatter,
+    )
+    importer.add_argument(
+        "source_format",
+        choices=_IMPORT_FORMATS,
+        metavar="FORMAT",
+        help=f"the data set: {', '.join(_IMPORT_FORMATS)}",
+    )
+    importer.add_argument("source", type=Path, metavar="FILE", help="the data set's JSON file")
+    importer.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the catalog to FILE"
+    )
+    importer.set_defaults(handler=_import)
 
     schema = commands.add_parser("schema", help="print a JSON Schema", formatter_class=_Formatter)
     schema.add_argument("name", choices=SCHEMA_NAMES, help="which document the schema describes")
@@ -634,6 +664,33 @@ def _validate(args: _Args) -> int:
     return 0
 
 
+def _import(args: _Args) -> int:
+    """Write the catalog made from another data set, only once it loads."""
+    from .importers import _import_catalog  # noqa: PLC0415 - loads only when used
+
+    try:
+        document, catalog = _import_catalog(args.source)
+    except CatalogError as exc:
+        # The file is the data set's, not a catalog: say "invalid data".
+        raise DataError(exc.problems, exc.source) from None
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    skipped = [item["source_id"] for item in document.get("extra", {}).get("skipped", [])]
+    note = ""
+    if skipped:
+        noun = "exercise" if len(skipped) == 1 else "exercises"
+        note = f"Left out {len(skipped)} {noun} without instructions: {', '.join(skipped)}\n"
+    if args.output is None:
+        _write(text, None)
+        if note and sys.stderr is not None:
+            sys.stderr.write(f"{_PROG}: {_printable(note)}")
+        return 0
+    _write_file(text, args.output)
+    count = len(catalog)
+    noun = "exercise" if count == 1 else "exercises"
+    _write(f"Wrote {count} {noun} to {_printable(os.fspath(args.output))}\n{note}", None)
+    return 0
+
+
 def _schema(args: _Args) -> int:
     schema = json_schema(args.name)
     _write(json.dumps(schema, indent=2, ensure_ascii=False), args.output)
@@ -814,7 +871,7 @@ def _one_line(exc: DataError, *, listing: bool) -> str:
     first = first if len(first) <= 200 else first[:197] + "..."
     more = "" if count == 1 else f" (and {count - 1} more)"
     where = ""
-    if exc.source and count > 1:
+    if exc.source and count > 1 and isinstance(exc, CatalogError):  # a file validate reads
         where = f"; 'upperback validate {exc.source}' lists them all"
     return f"{head}: {first}{more}{where}"
 

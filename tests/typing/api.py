@@ -14,6 +14,7 @@ from typing import Any
 from typing_extensions import assert_type
 
 import upperback
+import upperback.importers
 from upperback import (
     DEFAULT_EQUIPMENT,
     DOSE_CEILING,
@@ -97,6 +98,8 @@ from upperback import (
     build_program,
     cert_report,
     dumps,
+    free_exercise_db,
+    free_exercise_db_document,
     illustrate,
     illustrations,
     json_schema,
@@ -113,6 +116,10 @@ catalog = load_catalog()
 assert_type(catalog, Catalog)
 assert_type(load_catalog("my-catalog.json"), Catalog)
 assert_type(catalog.merge(load_catalog("my-catalog.json")), Catalog)
+assert_type(free_exercise_db("exercises.json"), Catalog)
+assert_type(free_exercise_db([{"id": "Sit_Up"}], max_bytes=1024), Catalog)
+assert_type(free_exercise_db_document("exercises.json"), dict[str, Any])
+assert_type(upperback.importers.free_exercise_db("exercises.json"), Catalog)
 assert_type(catalog.data_version, str)
 
 exercise = catalog["band-row"]
