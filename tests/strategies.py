@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from typing import Any
 
@@ -718,3 +719,53 @@ def free_exercise_db_files(draw: st.DrawFn, *, valid: bool = False) -> list[Any]
     # Not text: a string is a file name to the importer.
     not_text = _junk.filter(lambda value: not isinstance(value, str))
     return draw(st.one_of(st.just(records), st.lists(_junk, max_size=2), not_text))
+
+
+# -- content translations -----------------------------------------------------
+
+#: Filler words for translations: no digits, so a text's numbers are only
+#: the ones it must keep.
+_plain_words = (
+    st.text(alphabet=string.ascii_letters + " .,'()-éñ", min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@st.composite
+def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> dict[str, Any]:
+    """A content file (as JSON data) that translates *catalog* into *language*.
+
+    Each text is new words with the original's numbers, in any order; names
+    and aliases end with ``#id`` and ``#id/n``, so none names two exercises.
+    """
+
+    def words(original: str) -> str:
+        numbers = draw(st.permutations(re.findall(r"\d+", original)))
+        return " ".join([draw(_plain_words), *numbers])
+
+    exercises = {}
+    for exercise in catalog:
+        text: dict[str, Any] = {
+            "name": f"{draw(_plain_words)} #{exercise.id}",
+            "summary": words(exercise.summary),
+            "steps": [words(step.text) for step in exercise.steps],
+        }
+        if exercise.aliases:
+            text["aliases"] = [
+                f"{draw(_plain_words)} #{exercise.id}/{i}" for i in range(len(exercise.aliases))
+            ]
+        if exercise.cautions:
+            text["cautions"] = [words(caution) for caution in exercise.cautions]
+        if exercise.progressions:
+            text["progressions"] = [{"when": words(p.when)} for p in exercise.progressions]
+        exercises[exercise.id] = text
+    return {
+        "data_version": catalog.data_version,
+        "disclaimer": words(catalog.disclaimer),
+        "exercises": exercises,
+        "language": language,
+        "license": words(catalog.license),
+        "reviewed": draw(st.booleans()),
+        "safety": [words(line) for line in catalog.safety],
+    }

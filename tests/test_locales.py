@@ -6,7 +6,10 @@ import threading
 from pathlib import Path
 
 import attrs
+import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import upperback
 from upperback import (
@@ -18,6 +21,9 @@ from upperback import (
 )
 from upperback import _locales as locales_module
 from upperback import catalog as catalog_module
+from upperback._convert import _key_path
+
+from . import strategies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "locales"
 LOCALES = Path(upperback.__file__).parent / "data" / "locales"
@@ -152,6 +158,25 @@ class TestApi:
         assert again == spanish
         assert again.locale == "es"
         assert again["band-row"].name == "Ejercicio de remo"
+
+    def test_read_back_it_still_finds_its_english(self, catalog, spanish):
+        again = upperback.loads(upperback.dumps(spanish), Catalog)
+        assert again.localized("en") is catalog
+        assert pickle.loads(pickle.dumps(spanish)).localized("en") is catalog  # noqa: S301
+
+    def test_other_translated_words_cannot_be_translated_again(self, spanish):
+        changed = attrs.evolve(spanish["band-row"], name="Remo con banda elástica")
+        mine = attrs.evolve(spanish, exercises=(changed,))
+        with pytest.raises(MissingTranslationError) as info:
+            mine.localized("en")
+        assert (info.value.locale, info.value.exercise_ids) == ("en", ("band-row",))
+
+    def test_a_catalog_written_in_another_language_stays_in_it(self, clinic):
+        french = attrs.evolve(clinic, locale="fr")
+        assert french.localized("fr") is french
+        with pytest.raises(MissingTranslationError) as info:
+            french.localized("en")
+        assert info.value.exercise_ids == ("chin-tuck", "head-nod")
 
     def test_english_json_has_no_locale_key(self, catalog):
         assert "locale" not in json.loads(upperback.dumps(catalog))
@@ -364,3 +389,110 @@ def test_every_available_language_has_content_and_phrases():
         or not (LOCALES / lang / "LC_MESSAGES" / "upperback.mo").is_file()
     ]
     assert missing == []
+
+
+# -- properties over random catalogs ------------------------------------------
+
+#: Each example writes and loads a file: a quarter of the profile's examples
+#: (at most 50) find the same bugs in a quarter of the time.
+FEWER = settings(max_examples=max(10, min(50, settings.default.max_examples // 4)))
+
+
+@FEWER
+@given(st.data())
+def test_any_catalog_with_a_matching_content_file_is_localized(tmp_path_factory, data):
+    english = data.draw(strategies.catalogs())
+    content = data.draw(strategies.content_files(english))
+    path = tmp_path_factory.mktemp("l") / "catalog.es.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    spanish = english.localized("es", content=path)
+    assert spanish.locale == "es"
+    assert spanish.ids == english.ids
+    for mine, theirs in zip(spanish, english, strict=True):
+        text = content["exercises"][mine.id]
+        assert (mine.name, mine.summary) == (text["name"], text["summary"])
+        assert [s.text for s in mine.steps] == text["steps"]
+        assert (mine.dosage, mine.figure, mine.references) == (
+            theirs.dosage,
+            theirs.figure,
+            theirs.references,
+        )
+    assert list(spanish.safety) == content["safety"]
+    assert upperback.loads(upperback.dumps(spanish), Catalog) == spanish
+    assert spanish.localized("en") is english
+
+
+@FEWER
+@given(st.data())
+def test_a_damaged_content_file_is_refused_with_a_path(tmp_path_factory, data):
+    english = data.draw(strategies.catalogs())
+    content = data.draw(strategies.content_files(english))
+    exercise = data.draw(st.sampled_from(english.exercises))
+    text = content["exercises"][exercise.id]
+    damage = data.draw(
+        st.sampled_from(["drop-step", "add-step", "change-number", "forget", "unknown-field"])
+    )
+    where = _key_path("$.exercises", exercise.id)
+    if damage == "drop-step" and len(text["steps"]) > 1:
+        text["steps"].pop()
+        where += ".steps"
+    elif damage in {"add-step", "drop-step"}:
+        text["steps"].append("Uno más.")
+        where += ".steps"
+    elif damage == "change-number":
+        text["steps"][0] += " 1000"
+        where += ".steps[0]"
+    elif damage == "forget":
+        del content["exercises"][exercise.id]
+        where = "$.exercises"
+    else:
+        text["dosage"] = 3
+        where += ".dosage"
+    path = tmp_path_factory.mktemp("l") / "catalog.es.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        english.localized("es", content=path)
+    assert where in [p.path for p in info.value.problems]
+
+
+# -- the JSON Schema of content files -----------------------------------------
+
+CONTENT = jsonschema.Draft202012Validator(upperback.json_schema("content"))
+
+
+def test_the_bundled_content_files_validate():
+    for path in sorted(LOCALES.glob("*.json")):
+        CONTENT.validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@FEWER
+@given(st.data())
+def test_random_content_files_validate(data):
+    CONTENT.validate(data.draw(strategies.content_files(data.draw(strategies.catalogs()))))
+
+
+#: The bad fixtures whose problems are in the file alone, which the schema sees too.
+STRUCTURAL = {"fields.json", "text.json"}
+
+
+@pytest.mark.parametrize("name", sorted(set(BAD) - {"syntax.json"}))
+def test_the_schema_sees_structure_and_the_loader_sees_meaning(name):
+    data = json.loads((FIXTURES / "bad" / name).read_text(encoding="utf-8"))
+    assert CONTENT.is_valid(data) is (name not in STRUCTURAL)
+
+
+@pytest.mark.parametrize(
+    ("definition", "cls"),
+    [
+        (None, locales_module.CatalogText),
+        ("exerciseText", locales_module.ExerciseText),
+        ("progressionText", locales_module.ProgressionText),
+    ],
+)
+def test_the_content_schema_matches_the_model(definition, cls):
+    root = upperback.json_schema("content")
+    node = root if definition is None else root["$defs"][definition]
+    fields = attrs.fields(cls)
+    assert set(node["properties"]) == {f.name for f in fields}
+    assert set(node["required"]) == {f.name for f in fields if f.default is attrs.NOTHING}
+    assert node["additionalProperties"] is False

@@ -280,7 +280,7 @@ class TestErrors:
         assert "  band-row: it needs elastic band, and door or sturdy anchor" in message
 
     def test_nothing_fits_in_the_time(self):
-        with pytest.raises(NoEligibleExercisesError, match="does not fit in 1 minutes"):
+        with pytest.raises(NoEligibleExercisesError, match="does not fit in 1 minute with"):
             build_program(minutes_per_session=1, timing=Timing(setup=120))
 
     @pytest.mark.parametrize(

@@ -52,13 +52,13 @@ def _reference_build(request, catalog):
             worst = [w + t for w, t in zip(worst, times, strict=True)]
         else:
             minutes = max(1, round(max(times).total_seconds() / 60))
-            longest = "1 minute" if minutes == 1 else f"{minutes} minutes"
+            longest = _minutes(minutes)
             omitted.append(
                 Omission(
                     exercise.id,
                     OmissionReason.OVER_TIME_BUDGET,
                     f"it takes about {longest} and does not fit in "
-                    f"{request.minutes_per_session} minutes with the others",
+                    f"{_minutes(request.minutes_per_session)} with the others",
                 )
             )
     if not chosen:
@@ -84,6 +84,10 @@ def _reference_build(request, catalog):
         weeks=tuple(weeks),
         omitted=tuple(sorted(omitted, key=lambda o: order[o.exercise])),
     )
+
+
+def _minutes(count):
+    return "1 minute" if count == 1 else f"{count} minutes"
 
 
 def _both(request, catalog):

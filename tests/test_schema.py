@@ -28,7 +28,7 @@ def plain(obj):
     return json.loads(upperback.dumps(obj))
 
 
-@pytest.mark.parametrize("name", ["catalog", "program"])
+@pytest.mark.parametrize("name", ["catalog", "content", "program"])
 def test_schemas_are_valid_draft_2020_12(name):
     schema = json_schema(name)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

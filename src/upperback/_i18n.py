@@ -9,15 +9,20 @@ at import time: the data folder is listed on the first call.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import io
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .exceptions import UnknownLocaleError
+from .exceptions import MissingTranslationError, UnknownLocaleError
 
 if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .model import Exercise
+
     if sys.version_info >= (3, 12):
         from importlib.resources.abc import Traversable
     else:
@@ -71,7 +76,7 @@ def check_locale(locale: object) -> str:
 
 
 @functools.cache
-def translations(locale: str) -> gettext.NullTranslations:
+def translations(locale: str | None) -> gettext.NullTranslations:
     """Return the gettext translations for *locale* (checked first).
 
     English, and a language with no message catalog, get
@@ -84,3 +89,144 @@ def translations(locale: str) -> gettext.NullTranslations:
     if not mo.is_file():
         return gettext.NullTranslations()
     return gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+
+
+def localized_exercise(exercise: Exercise, catalog: Catalog, localized: Catalog) -> Exercise:
+    """*exercise*, of *catalog* or of *localized*, as *localized* has it.
+
+    Raises:
+        MissingTranslationError: *exercise* is in neither catalog, so it
+            has no text in the language of *localized*.
+    """
+    if localized is catalog:
+        return exercise
+    if exercise.id in localized:
+        mine = localized[exercise.id]
+        if exercise in (mine, catalog.get(exercise.id)):
+            return mine
+    raise MissingTranslationError(localized.locale, (exercise.id,))
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
+    """Mark *message* as a phrase to translate where it is used; return it as is."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 - the name gettext tools look for
+    """Mark *message* as a phrase to translate in *context*; return it as is."""
+    del context
+    return message
+
+
+def or_list(words: Iterable[str], locale: str | None = None) -> str:
+    """Join *words* as alternatives: ``"a or b"``, ``"a, b, or c"``."""
+    t = translations(locale)
+    items = list(words)
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return t.gettext("%(first)s or %(second)s") % {"first": items[0], "second": items[1]}
+    return t.gettext("%(items)s, or %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+# -- dates: our own translated names, never the process-wide locale module ----
+
+_MONTHS = (
+    NC_("month", "January"),
+    NC_("month", "February"),
+    NC_("month", "March"),
+    NC_("month", "April"),
+    NC_("month", "May"),
+    NC_("month", "June"),
+    NC_("month", "July"),
+    NC_("month", "August"),
+    NC_("month", "September"),
+    NC_("month", "October"),
+    NC_("month", "November"),
+    NC_("month", "December"),
+)
+_MONTHS_SHORT = (
+    NC_("short month", "Jan"),
+    NC_("short month", "Feb"),
+    NC_("short month", "Mar"),
+    NC_("short month", "Apr"),
+    NC_("short month", "May"),
+    NC_("short month", "Jun"),
+    NC_("short month", "Jul"),
+    NC_("short month", "Aug"),
+    NC_("short month", "Sep"),
+    NC_("short month", "Oct"),
+    NC_("short month", "Nov"),
+    NC_("short month", "Dec"),
+)
+_WEEKDAYS = (
+    NC_("weekday", "Monday"),
+    NC_("weekday", "Tuesday"),
+    NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"),
+    NC_("weekday", "Friday"),
+    NC_("weekday", "Saturday"),
+    NC_("weekday", "Sunday"),
+)
+_WEEKDAYS_SHORT = (
+    NC_("short weekday", "Mon"),
+    NC_("short weekday", "Tue"),
+    NC_("short weekday", "Wed"),
+    NC_("short weekday", "Thu"),
+    NC_("short weekday", "Fri"),
+    NC_("short weekday", "Sat"),
+    NC_("short weekday", "Sun"),
+)
+
+
+def month_name(day: dt.date, locale: str | None = None, *, short: bool = False) -> str:
+    """The month of *day*: ``"January"``, or ``"Jan"`` when *short*."""
+    names = _MONTHS_SHORT if short else _MONTHS
+    context = "short month" if short else "month"
+    return translations(locale).pgettext(context, names[day.month - 1])
+
+
+def weekday_name(day: dt.date, locale: str | None = None, *, short: bool = False) -> str:
+    """The day of the week of *day*: ``"Monday"``, or ``"Mon"`` when *short*."""
+    names = _WEEKDAYS_SHORT if short else _WEEKDAYS
+    context = "short weekday" if short else "weekday"
+    return translations(locale).pgettext(context, names[day.weekday()])
+
+
+def long_date(day: dt.date, locale: str | None = None) -> str:
+    """``"Monday, January 5, 2026"``, in the words of *locale*."""
+    return translations(locale).gettext("%(weekday)s, %(month)s %(day)s, %(year)s") % {
+        "weekday": weekday_name(day, locale),
+        "month": month_name(day, locale),
+        "day": day.day,
+        "year": day.year,
+    }
+
+
+def day_and_month(day: dt.date, locale: str | None = None, *, year: bool = False) -> str:
+    """``"January 5"``, or ``"January 5, 2026"`` with *year*."""
+    t = translations(locale)
+    values = {"month": month_name(day, locale), "day": day.day, "year": day.year}
+    if year:
+        return t.gettext("%(month)s %(day)s, %(year)s") % values
+    return t.gettext("%(month)s %(day)s") % values
+
+
+def short_date(day: dt.date, locale: str | None = None) -> str:
+    """``"Jan 5"``: a month's short name and the day, for a table's column."""
+    values = {"month": month_name(day, locale, short=True), "day": day.day}
+    return translations(locale).pgettext("short date", "%(month)s %(day)s") % values
+
+
+def date_span(start: dt.date, end: dt.date, locale: str | None = None) -> str:
+    """``"January 5 to January 11, 2026"``; the first year is said only if it differs."""
+    first = day_and_month(start, locale, year=start.year != end.year)
+    last = day_and_month(end, locale, year=True)
+    return translations(locale).gettext("%(first)s to %(last)s") % {"first": first, "last": last}
+
+
+def minutes(count: int, locale: str | None = None) -> str:
+    """``"1 minute"``, ``"12 minutes"``."""
+    return translations(locale).ngettext("%(count)s minute", "%(count)s minutes", count) % {
+        "count": count
+    }

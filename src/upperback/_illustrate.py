@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import attrs
 
 from . import _kinematics as kin
+from ._i18n import NC_, translations
 from ._svg import Circle, Line, Polygon, Shape, document
 from .exceptions import NoFigureError, UnknownVocabularyError
 from .model import Arm, BodySite, Exercise, Figure, Joints, Pose, Prop, View
@@ -70,34 +71,43 @@ class Illustration:
         return f"{self.exercise}-{self.pose}.svg"
 
 
-def illustrate(exercise: Exercise, pose: str | None = None) -> Illustration:
+def illustrate(
+    exercise: Exercise, pose: str | None = None, *, locale: str | None = None
+) -> Illustration:
     """Draw *exercise* in *pose* (default: its first pose, the start).
+
+    The title and the description are in *locale* (default: English); the
+    exercise's name is used as given, so pass one from a catalog localized
+    to the same language.
 
     Raises:
         NoFigureError: *exercise* has no figure.
         UnknownVocabularyError: *pose* is not one of the figure's poses.
+        UnknownLocaleError: The package has no such language.
 
     .. versionadded:: 0.1.0
     """
+    translations(locale)  # an unknown language fails before any drawing
     figure = _figure_of(exercise)
     names = [p.name for p in figure.poses]
     name = names[0] if pose is None else pose
     if name not in names:
         close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
         raise UnknownVocabularyError("pose", name, names, close)
-    return _draw(exercise, figure, kin.scene(figure), figure.pose(name))
+    return _draw(exercise, figure, kin.scene(figure), figure.pose(name), locale)
 
 
-def illustrations(exercise: Exercise) -> tuple[Illustration, ...]:
+def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Illustration, ...]:
     """Draw every pose of *exercise*, in order; empty when it has no figure.
 
     .. versionadded:: 0.1.0
     """
+    translations(locale)
     figure = exercise.figure
     if figure is None:
         return ()
     scene = kin.scene(figure)
-    return tuple(_draw(exercise, figure, scene, pose) for pose in figure.poses)
+    return tuple(_draw(exercise, figure, scene, pose, locale) for pose in figure.poses)
 
 
 def _figure_of(exercise: Exercise) -> Figure:
@@ -333,7 +343,9 @@ def _band_shapes(scene: kin.Scene, body: kin.Body) -> list[Shape]:
     ]
 
 
-def _draw(exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose) -> Illustration:
+def _draw(
+    exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose, locale: str | None
+) -> Illustration:
     bounds = _bounds(scene)
     body = scene.bodies[pose.name]
     shapes: list[Shape] = [
@@ -342,9 +354,10 @@ def _draw(exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose) -> I
         *_body_shapes(body, figure.view),
         *_arrow_shapes(scene, pose),
     ]
-    label = _pose_label(figure, pose)
-    title = f"{exercise.name}: {label}"
-    alt = describe(figure, pose, scene)
+    t = translations(locale)
+    label = _pose_label(figure, pose, locale)
+    title = t.gettext("%(name)s: %(pose)s") % {"name": exercise.name, "pose": label}
+    alt = describe(figure, pose, scene, locale=locale)
     x0, y0, x1, y1 = bounds
     svg = document(
         shapes,
@@ -358,30 +371,40 @@ def _draw(exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose) -> I
     )
 
 
-def _pose_label(figure: Figure, pose: Pose) -> str:
+def _pose_label(figure: Figure, pose: Pose, locale: str | None) -> str:
+    t = translations(locale)
     if pose is figure.poses[0]:
-        return "start position"
+        return t.gettext("start position")
     if pose is figure.poses[-1]:
-        return "end position"
-    return f"{pose.name.replace('-', ' ')} position"
+        return t.gettext("end position")
+    # A pose between the start and the end is named by its place: its name is
+    # a slug of the data, in no particular language.
+    return t.gettext("position %(number)s") % {"number": figure.poses.index(pose) + 1}
 
 
 # -- words -----------------------------------------------------------------------
+#
+# Every sentence is a whole phrase to translate: the words for one arm and for
+# both arms are written out, not made from each other, as languages agree
+# their verbs and nouns differently.
 
 
-def describe(figure: Figure, pose: Pose, scene: kin.Scene | None = None) -> str:
+def describe(
+    figure: Figure, pose: Pose, scene: kin.Scene | None = None, *, locale: str | None = None
+) -> str:
     """Say what *pose* of *figure* shows, in plain words, from its data."""
+    t = translations(locale)
     scene = scene or kin.scene(figure)
     joints = pose.joints
-    sentences = [_posture(pose)]
-    sentences += _trunk(joints)
-    sentences += _arms(joints)
-    sentences += _legs(joints)
+    sentences = [_posture(pose, locale)]
+    sentences += _trunk(joints, locale)
+    sentences += _arms(joints, locale)
+    sentences += _legs(joints, locale)
     if joints.shoulders >= 10:
-        sentences.append("The shoulder blades pull back and together.")
+        sentences.append(t.gettext("The shoulder blades pull back and together."))
     if Prop.BAND in figure.props:
-        sentences.append("An elastic band runs from the hands to a door in front.")
-    sentences += _motions(scene, pose)
+        sentences.append(t.gettext("An elastic band runs from the hands to a door in front."))
+    sentences += _motions(scene, pose, locale)
     return " ".join(sentences)
 
 
@@ -393,99 +416,126 @@ def _touches(pose: Pose, prop: Prop) -> bool:
     return any(c.prop is prop for c in pose.contacts)
 
 
-def _posture(pose: Pose) -> str:
+def _posture(pose: Pose, locale: str | None) -> str:
+    t = translations(locale)
     joints = pose.joints
     on_floor = {c.site for c in pose.contacts if c.prop is Prop.FLOOR}
     if _has(pose, BodySite.SEAT, Prop.CHAIR):
-        text = "Sitting on a chair"
+        text = t.gettext("Sitting on a chair")
     elif BodySite.SEAT in on_floor:
-        text = "Sitting on the floor, legs straight out in front"
+        text = t.gettext("Sitting on the floor, legs straight out in front")
     elif _has(pose, BodySite.CHEST, Prop.PILLOW):
-        text = "Lying face down, a folded pillow under the chest"
+        text = t.gettext("Lying face down, a folded pillow under the chest")
     elif joints.trunk >= 45 and on_floor & {BodySite.KNEES, BodySite.KNEE, BodySite.OTHER_KNEE}:
         both = BodySite.HANDS in on_floor and BodySite.KNEES in on_floor
-        text = "On hands and knees" if both else "On one hand and one knee"
+        text = t.gettext("On hands and knees") if both else t.gettext("On one hand and one knee")
+    elif joints.trunk >= 5:
+        text = t.gettext("Standing, leaning forward")
     else:
-        text = "Standing"
-        if joints.trunk >= 5:
-            text += ", leaning forward"
+        text = t.gettext("Standing")
     if _has(pose, BodySite.BACK, Prop.WALL):
-        text += ", with the back flat on a wall"
+        text = t.gettext("%(posture)s, with the back flat on a wall") % {"posture": text}
     if _touches(pose, Prop.DOORWAY):
-        text += ", hands on the sides of a door frame"
+        text = t.gettext("%(posture)s, hands on the sides of a door frame") % {"posture": text}
     if _touches(pose, Prop.WALL_CORNER):
-        text += ", hands on the two walls of a corner"
-    return text + "."
+        text = t.gettext("%(posture)s, hands on the two walls of a corner") % {"posture": text}
+    return t.gettext("%(posture)s.") % {"posture": text}
 
 
-def _trunk(joints: Joints) -> list[str]:
+def _trunk(joints: Joints, locale: str | None) -> list[str]:
+    t = translations(locale)
     sentences = []
     if joints.spine <= -5:
-        sentences.append("The upper back arches backward.")
+        sentences.append(t.gettext("The upper back arches backward."))
     elif joints.spine >= 5:
-        sentences.append("The upper back rounds forward.")
+        sentences.append(t.gettext("The upper back rounds forward."))
     if joints.neck <= -10:
-        sentences.append("The head tips back to look up.")
+        sentences.append(t.gettext("The head tips back to look up."))
     elif joints.neck >= 10:
-        sentences.append("The chin tucks down toward the chest.")
+        sentences.append(t.gettext("The chin tucks down toward the chest."))
     return sentences
 
 
-#: Words for an angle: the first row whose bound the angle is below.
+#: Words for an angle: the first row whose bound the angle is below; the
+#: words for one arm, then for both arms.
 _ELEVATION_WORDS = (
-    (20, "hangs down by the side"),
-    (70, "reaches down and forward"),
-    (111, "is at shoulder height"),
-    (161, "is raised above the shoulder"),
-    (181, "reaches up past the head"),
+    (20, NC_("one arm", "hangs down by the side"), NC_("both arms", "hang down by the sides")),
+    (70, NC_("one arm", "reaches down and forward"), NC_("both arms", "reach down and forward")),
+    (111, NC_("one arm", "is at shoulder height"), NC_("both arms", "are at shoulder height")),
+    (
+        161,
+        NC_("one arm", "is raised above the shoulder"),
+        NC_("both arms", "are raised above the shoulder"),
+    ),
+    (181, NC_("one arm", "reaches up past the head"), NC_("both arms", "reach up past the head")),
 )
 _PLANE_WORDS = (
-    (30, ", in front"),
-    (101, ", out to the side"),
-    (181, ", drawn back behind the body"),
+    (30, NC_("one arm", ", in front"), NC_("both arms", ", in front")),
+    (101, NC_("one arm", ", out to the side"), NC_("both arms", ", out to the sides")),
+    (
+        181,
+        NC_("one arm", ", drawn back behind the body"),
+        NC_("both arms", ", drawn back behind the body"),
+    ),
 )
 _ELBOW_WORDS = (
-    (15, "the elbow straight"),
-    (70, "the elbow a little bent"),
-    (111, "the elbow bent at a right angle"),
-    (181, "the elbow bent sharply"),
+    (15, NC_("one arm", "the elbow straight"), NC_("both arms", "the elbows straight")),
+    (70, NC_("one arm", "the elbow a little bent"), NC_("both arms", "the elbows a little bent")),
+    (
+        111,
+        NC_("one arm", "the elbow bent at a right angle"),
+        NC_("both arms", "the elbows bent at a right angle"),
+    ),
+    (181, NC_("one arm", "the elbow bent sharply"), NC_("both arms", "the elbows bent sharply")),
 )
 
 
-def _words(table: tuple[tuple[int, str], ...], angle: int) -> str:
-    return next((words for bound, words in table if angle < bound), table[-1][1])
+def _words(
+    table: tuple[tuple[int, str, str], ...], angle: int, *, both: bool, locale: str | None
+) -> str:
+    row = next((row for row in table if angle < row[0]), table[-1])
+    context = "both arms" if both else "one arm"
+    return translations(locale).pgettext(context, row[2] if both else row[1])
 
 
-def _arm_words(arm: Arm) -> str:
-    where = _words(_ELEVATION_WORDS, arm.elevation)
+def _arm_words(arm: Arm, *, both: bool, locale: str | None) -> dict[str, str]:
+    where = _words(_ELEVATION_WORDS, arm.elevation, both=both, locale=locale)
     if arm.elevation >= _ELEVATION_WORDS[0][0]:
-        where += _words(_PLANE_WORDS, arm.plane)
-    return f"{where}, with {_words(_ELBOW_WORDS, arm.elbow)}"
+        where += _words(_PLANE_WORDS, arm.plane, both=both, locale=locale)
+    return {"where": where, "elbow": _words(_ELBOW_WORDS, arm.elbow, both=both, locale=locale)}
 
 
-def _arms(joints: Joints) -> list[str]:
+def _arms(joints: Joints, locale: str | None) -> list[str]:
+    t = translations(locale)
     arm, other = joints.arms
     hands_on_head = all(a.elevation >= 110 and a.elbow >= 120 for a in (arm, other))
     if hands_on_head:
-        return ["The hands are laced behind the head, elbows out to the sides."]
+        return [t.gettext("The hands are laced behind the head, elbows out to the sides.")]
     if arm == other:
-        text = _arm_words(arm)
-        text = text.replace("hangs", "hang").replace(" is ", " are ", 1)
-        text = text.replace("reaches", "reach").replace("the side", "the sides")
-        text = text.replace("the elbow ", "the elbows ")
-        if text.startswith("is "):
-            text = "are " + text[3:]
-        return [f"Both arms {text}."]
-    return [f"One arm {_arm_words(arm)}.", f"The other arm {_arm_words(other)}."]
+        return [
+            t.gettext("Both arms %(where)s, with %(elbow)s.")
+            % _arm_words(arm, both=True, locale=locale)
+        ]
+    return [
+        t.gettext("One arm %(where)s, with %(elbow)s.")
+        % _arm_words(arm, both=False, locale=locale),
+        t.gettext("The other arm %(where)s, with %(elbow)s.")
+        % _arm_words(other, both=False, locale=locale),
+    ]
 
 
-def _legs(joints: Joints) -> list[str]:
+def _legs(joints: Joints, locale: str | None) -> list[str]:
+    t = translations(locale)
     leg, other = joints.legs
     if leg == other:
         return []
-    for which, one in (("One leg", leg), ("The other leg", other)):
+    sentences = (
+        t.gettext("One leg stretches straight back."),
+        t.gettext("The other leg stretches straight back."),
+    )
+    for sentence, one in zip(sentences, (leg, other), strict=True):
         if one.hip <= 10 and one.knee < 15 and joints.trunk >= 45:
-            return [f"{which} stretches straight back."]
+            return [sentence]
     return []
 
 
@@ -496,8 +546,43 @@ _DIRECTIONS = {
     View.TOP: ("forward", "back"),
 }
 
+#: Each way an arrow can point, in words.
+_DIRECTION_WORDS = {
+    ("up",): NC_("direction", "up"),
+    ("down",): NC_("direction", "down"),
+    ("forward",): NC_("direction", "forward"),
+    ("back",): NC_("direction", "back"),
+    ("out",): NC_("direction", "out"),
+    ("up", "forward"): NC_("direction", "up and forward"),
+    ("up", "back"): NC_("direction", "up and back"),
+    ("up", "out"): NC_("direction", "up and out"),
+    ("down", "forward"): NC_("direction", "down and forward"),
+    ("down", "back"): NC_("direction", "down and back"),
+    ("down", "out"): NC_("direction", "down and out"),
+}
 
-def _motions(scene: kin.Scene, pose: Pose) -> list[str]:
+#: What an arrow on each part of the body says; ``%(direction)s`` is where it goes.
+_ARROW_SENTENCES = {
+    BodySite.HEAD: NC_("arrow", "An arrow shows the head moving %(direction)s."),
+    BodySite.BACK: NC_("arrow", "An arrow shows the back moving %(direction)s."),
+    BodySite.SEAT: NC_("arrow", "An arrow shows the seat moving %(direction)s."),
+    BodySite.CHEST: NC_("arrow", "An arrow shows the chest moving %(direction)s."),
+    BodySite.SHOULDERS: NC_("arrow", "An arrow shows the shoulders moving %(direction)s."),
+    BodySite.ELBOWS: NC_("arrow", "An arrow shows the elbows moving %(direction)s."),
+    BodySite.HANDS: NC_("arrow", "An arrow shows the hands moving %(direction)s."),
+    BodySite.HAND: NC_("arrow", "An arrow shows one hand moving %(direction)s."),
+    BodySite.OTHER_HAND: NC_("arrow", "An arrow shows the other hand moving %(direction)s."),
+    BodySite.KNEES: NC_("arrow", "An arrow shows the knees moving %(direction)s."),
+    BodySite.KNEE: NC_("arrow", "An arrow shows one knee moving %(direction)s."),
+    BodySite.OTHER_KNEE: NC_("arrow", "An arrow shows the other knee moving %(direction)s."),
+    BodySite.FEET: NC_("arrow", "An arrow shows the feet moving %(direction)s."),
+    BodySite.FOOT: NC_("arrow", "An arrow shows one foot moving %(direction)s."),
+    BodySite.OTHER_FOOT: NC_("arrow", "An arrow shows the other foot moving %(direction)s."),
+}
+
+
+def _motions(scene: kin.Scene, pose: Pose, locale: str | None) -> list[str]:
+    t = translations(locale)
     sentences = []
     view = scene.figure.view
     for arrow in scene.figure.arrows:
@@ -516,12 +601,7 @@ def _motions(scene: kin.Scene, pose: Pose) -> list[str]:
             words.append(ahead if dx > 0 else behind)
         if not words:
             continue
-        part = arrow.part.value.replace("other-", "other ")
-        if arrow.part in {BodySite.HAND, BodySite.KNEE, BodySite.FOOT}:
-            part = f"one {part}"
-        elif not part.startswith("other"):
-            part = f"the {part}"
-        else:
-            part = f"the {part}"
-        sentences.append(f"An arrow shows {part} moving {' and '.join(words)}.")
+        direction = t.pgettext("direction", _DIRECTION_WORDS[tuple(words)])
+        sentence = t.pgettext("arrow", _ARROW_SENTENCES[arrow.part])
+        sentences.append(sentence % {"direction": direction})
     return sentences

@@ -408,6 +408,8 @@ class Catalog:
             return self._translated(locale, _locales.parse_content(raw, source, self, locale), self)
         if self._original is not None:  # back to where it came from, or on from there
             return self._original.localized(locale)
+        if self.locale != _i18n.SOURCE_LOCALE:
+            return self._from_twin(locale)
         cached = self._translations.get(locale)
         if cached is not None:
             return cached
@@ -422,6 +424,23 @@ class Catalog:
                 cached = self._translated(locale, text, load_catalog())
                 self._translations[locale] = cached
         return cached
+
+    def _from_twin(self, locale: str) -> Catalog:
+        """*locale* for a translated catalog that lost its original.
+
+        A catalog read back from JSON or unpickled does not know the catalog
+        it was translated from. If it is the bundled catalog in its
+        language, that one does; anything else cannot be translated from
+        words that are already translated.
+        """
+        from ._i18n import available_locales  # noqa: PLC0415
+        from .exceptions import MissingTranslationError  # noqa: PLC0415
+
+        if self.locale in available_locales():
+            twin = load_catalog().localized(self.locale)
+            if twin == self:
+                return twin.localized(locale)
+        raise MissingTranslationError(locale, self.ids)
 
     def _translated(self, locale: str, content: _locales.CatalogText, original: Catalog) -> Catalog:
         """This catalog with the words of *content*, which translates *original*."""

@@ -23,9 +23,10 @@ import enum
 
 import attrs
 
+from ._i18n import N_, NC_, SOURCE_LOCALE, check_locale, translations
 from .catalog import Catalog, load_catalog
 from .model import Dosage, Exercise
-from .program import HOLD_STEP_SECONDS, Program
+from .program import HOLD_STEP_SECONDS, Program, explain_omission
 
 __all__ = ["CertReport", "CertRow", "CertSection", "CertStatus", "cert_report"]
 
@@ -44,6 +45,25 @@ class CertSection(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    def describe(self, *, locale: str | None = None) -> str:
+        """The section's heading in *locale*: CERT's own word in English.
+
+        .. versionadded:: 0.2.0
+        """
+        return translations(locale).pgettext("CERT section", _SECTION_WORDS[self.value])
+
+
+#: CERT's section headings, as phrases to translate.
+_SECTION_WORDS = {
+    "WHAT": NC_("CERT section", "WHAT"),
+    "WHO": NC_("CERT section", "WHO"),
+    "HOW": NC_("CERT section", "HOW"),
+    "WHERE": NC_("CERT section", "WHERE"),
+    "WHEN, HOW MUCH": NC_("CERT section", "WHEN, HOW MUCH"),
+    "TAILORING": NC_("CERT section", "TAILORING"),
+    "HOW WELL": NC_("CERT section", "HOW WELL"),
+}
+
 
 class CertStatus(str, enum.Enum):
     """How far the data answers an item."""
@@ -61,11 +81,19 @@ class CertStatus(str, enum.Enum):
     @property
     def label(self) -> str:
         """The status in words, for a printed checklist."""
-        return {
-            CertStatus.FILLED: "Filled from the data",
-            CertStatus.PARTLY_FILLED: "Partly filled",
-            CertStatus.FOR_CLINICIAN: "For the clinician",
+        return self.describe()
+
+    def describe(self, *, locale: str | None = None) -> str:
+        """The status in words, in *locale*.
+
+        .. versionadded:: 0.2.0
+        """
+        words = {
+            CertStatus.FILLED: N_("Filled from the data"),
+            CertStatus.PARTLY_FILLED: N_("Partly filled"),
+            CertStatus.FOR_CLINICIAN: N_("For the clinician"),
         }[self]
+        return translations(locale).gettext(words)
 
 
 @attrs.frozen
@@ -98,6 +126,10 @@ class CertReport:
         rows: The items, 1 to 16b.
         clinician_note: What to write where an item is for the clinician.
         data_version: The version of the data the program was built from.
+        locale: The language of its words, such as ``"es"``.
+
+    .. versionchanged:: 0.2.0
+       The *locale* field.
     """
 
     title: str
@@ -105,79 +137,99 @@ class CertReport:
     rows: tuple[CertRow, ...]
     clinician_note: str
     data_version: str
+    locale: str = SOURCE_LOCALE
 
 
 #: Each item: number, section, our paraphrase of what it asks.
 ITEMS: tuple[tuple[str, CertSection, str], ...] = (
-    ("1", CertSection.WHAT, "What equipment the exercises need."),
-    ("2", CertSection.WHO, "Who teaches or supervises, and their training and skills."),
-    ("3", CertSection.HOW, "Whether people exercise alone or in a group."),
-    ("4", CertSection.HOW, "Whether the exercise is supervised, and how it is delivered."),
-    ("5", CertSection.HOW, "How adherence is measured and reported."),
-    ("6", CertSection.HOW, "What is done to keep people motivated."),
-    ("7a", CertSection.HOW, "The rules for deciding when and how to make exercises harder."),
-    ("7b", CertSection.HOW, "How the program actually moved on over time."),
-    ("8", CertSection.HOW, "Each exercise, in enough detail for someone else to repeat it."),
-    ("9", CertSection.HOW, "What part of the program is done at home."),
-    ("10", CertSection.HOW, "Any parts of the program that are not exercise."),
-    ("11", CertSection.HOW, "What adverse events happened, and how many."),
-    ("12", CertSection.WHERE, "Where the exercise is done."),
+    ("1", CertSection.WHAT, N_("What equipment the exercises need.")),
+    ("2", CertSection.WHO, N_("Who teaches or supervises, and their training and skills.")),
+    ("3", CertSection.HOW, N_("Whether people exercise alone or in a group.")),
+    ("4", CertSection.HOW, N_("Whether the exercise is supervised, and how it is delivered.")),
+    ("5", CertSection.HOW, N_("How adherence is measured and reported.")),
+    ("6", CertSection.HOW, N_("What is done to keep people motivated.")),
+    ("7a", CertSection.HOW, N_("The rules for deciding when and how to make exercises harder.")),
+    ("7b", CertSection.HOW, N_("How the program actually moved on over time.")),
+    ("8", CertSection.HOW, N_("Each exercise, in enough detail for someone else to repeat it.")),
+    ("9", CertSection.HOW, N_("What part of the program is done at home.")),
+    ("10", CertSection.HOW, N_("Any parts of the program that are not exercise.")),
+    ("11", CertSection.HOW, N_("What adverse events happened, and how many.")),
+    ("12", CertSection.WHERE, N_("Where the exercise is done.")),
     (
         "13",
         CertSection.WHEN_HOW_MUCH,
-        "The dose: repetitions, sets, holds, sessions, session length and program length.",
+        N_("The dose: repetitions, sets, holds, sessions, session length and program length."),
     ),
-    ("14a", CertSection.TAILORING, "Whether the exercises are the same for all or tailored."),
-    ("14b", CertSection.TAILORING, "How the exercises were tailored to the person."),
-    ("15", CertSection.TAILORING, "How the starting level was decided."),
-    ("16a", CertSection.HOW_WELL, "How adherence or fidelity to the plan is assessed."),
-    ("16b", CertSection.HOW_WELL, "How far the program was delivered as planned."),
+    ("14a", CertSection.TAILORING, N_("Whether the exercises are the same for all or tailored.")),
+    ("14b", CertSection.TAILORING, N_("How the exercises were tailored to the person.")),
+    ("15", CertSection.TAILORING, N_("How the starting level was decided.")),
+    ("16a", CertSection.HOW_WELL, N_("How adherence or fidelity to the plan is assessed.")),
+    ("16b", CertSection.HOW_WELL, N_("How far the program was delivered as planned.")),
 )
 
 
-def cert_report(program: Program, *, catalog: Catalog | None = None) -> CertReport:
+def cert_report(
+    program: Program, *, catalog: Catalog | None = None, locale: str | None = None
+) -> CertReport:
     """Return the CERT report of *program*.
 
     Args:
         program: A program from :func:`upperback.build_program`.
         catalog: Where to look up its exercises. Default: the bundled one.
+        locale: The language of the report, such as ``"es"`` (default:
+            English). Its exercises come from ``catalog.localized(locale)``.
 
     Raises:
         UnknownExerciseError: The program names an exercise *catalog* lacks.
+        UnknownLocaleError: The package has no such language.
+
+    .. versionchanged:: 0.2.0
+       The *locale* argument.
     """
+    lang = check_locale(locale)
+    t = translations(lang)
     catalog = catalog if catalog is not None else load_catalog()
+    source = catalog
+    if lang != SOURCE_LOCALE:
+        catalog = catalog.localized(lang)
     exercises = tuple(catalog[i] for i in program.exercise_ids)
-    answers = _answers(program, exercises, catalog)
+    answers = _answers(program, exercises, catalog, source, lang)
     rows = []
     for number, section, item in ITEMS:
         status, answer = answers.get(number, (CertStatus.FOR_CLINICIAN, ()))
-        rows.append(CertRow(number, section, item, status, answer))
+        rows.append(CertRow(number, section, t.gettext(item), status, answer))
     return CertReport(
-        title="CERT report of an upper back exercise program",
-        intro=(
+        title=t.gettext("CERT report of an upper back exercise program"),
+        intro=t.gettext(
             "This checklist follows the Consensus on Exercise Reporting Template (CERT). "
             "Where the program's data answers an item, the answer is below."
         ),
         rows=tuple(rows),
-        clinician_note="The clinician completes this item.",
+        clinician_note=t.gettext("The clinician completes this item."),
         data_version=program.data_version,
+        locale=lang,
     )
 
 
 def _answers(
-    program: Program, exercises: tuple[Exercise, ...], catalog: Catalog
+    program: Program,
+    exercises: tuple[Exercise, ...],
+    catalog: Catalog,
+    source: Catalog,
+    lang: str,
 ) -> dict[str, tuple[CertStatus, tuple[str, ...]]]:
+    t = translations(lang)
     filled, partly = CertStatus.FILLED, CertStatus.PARTLY_FILLED
     names = ", ".join(e.name for e in exercises)
     evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
-        "1": (filled, tuple(_equipment(e) for e in exercises)),
-        "3": (filled, ("Individual: each person exercises on their own.",)),
+        "1": (filled, tuple(_equipment(e, lang) for e in exercises)),
+        "3": (filled, (t.gettext("Individual: each person exercises on their own."),)),
         "4": (
             filled,
             (
-                "Unsupervised.",
-                (
+                t.gettext("Unsupervised."),
+                t.gettext(
                     "Delivered as a written handout (text, Markdown, HTML or PDF) "
                     "that the person follows alone."
                 ),
@@ -186,67 +238,85 @@ def _answers(
         "7a": (
             filled,
             (
-                "Each exercise moves along a ladder of dosages built from the source alone.",
-                (
+                t.gettext(
+                    "Each exercise moves along a ladder of dosages built from the source alone."
+                ),
+                t.gettext(
                     "Repetitions go up one at a time, from the low end of the source's range "
                     "to the high end."
                 ),
-                (
-                    f"Holds in seconds go up {HOLD_STEP_SECONDS} seconds at a time; "
+                t.gettext(
+                    "Holds in seconds go up %(seconds)s seconds at a time; "
                     "a counted hold goes up one count at a time."
-                ),
-                "Sets never change, and nothing goes past the source's range.",
-                (
+                )
+                % {"seconds": HOLD_STEP_SECONDS},
+                t.gettext("Sets never change, and nothing goes past the source's range."),
+                t.gettext(
                     "Where the source adds a weight, it is added only in a week after a week "
                     "at the top of the range without it."
                 ),
-                (
-                    f"Over {program.schedule.weeks} weeks the dosage moves evenly from the "
-                    "easiest step to the top of the range."
-                ),
+                t.ngettext(
+                    "Over %(weeks)s week the dosage moves evenly from the "
+                    "easiest step to the top of the range.",
+                    "Over %(weeks)s weeks the dosage moves evenly from the "
+                    "easiest step to the top of the range.",
+                    program.schedule.weeks,
+                )
+                % {"weeks": program.schedule.weeks},
             ),
         ),
-        "7b": (filled, tuple(_progress(program, e) for e in exercises)),
+        "7b": (filled, tuple(_progress(program, e, lang) for e in exercises)),
         "8": (
             partly,
             (
                 *(_steps(e) for e in exercises),
-                "Pictures or videos, if used, are for the clinician to describe.",
+                t.gettext("Pictures or videos, if used, are for the clinician to describe."),
             ),
         ),
-        "9": (filled, (f"The whole program is done at home: {names}.",)),
+        "9": (
+            filled,
+            (t.gettext("The whole program is done at home: %(names)s.") % {"names": names},),
+        ),
         "10": (
             partly,
             (
-                *(f"Safety advice: {line}" for line in evidence.safety),
-                f"Disclaimer: {evidence.disclaimer}",
-                "Other parts (such as education) are for the clinician to add.",
+                *(
+                    t.gettext("Safety advice: %(line)s") % {"line": line}
+                    for line in evidence.safety
+                ),
+                t.gettext("Disclaimer: %(text)s") % {"text": evidence.disclaimer},
+                t.gettext("Other parts (such as education) are for the clinician to add."),
             ),
         ),
-        "12": (filled, ("At home.",)),
-        "13": (filled, _dose(program, exercises)),
+        "12": (filled, (t.gettext("At home."),)),
+        "13": (filled, _dose(program, exercises, lang)),
         "14a": (
             filled,
-            ("Tailored: the program is built for one person from what they have and can do.",),
+            (
+                t.gettext(
+                    "Tailored: the program is built for one person from what they have and can do."
+                ),
+            ),
         ),
-        "14b": (filled, _tailoring(program)),
+        "14b": (filled, _tailoring(program, source, lang)),
         "15": (
             filled,
             (
-                (
+                t.gettext(
                     "Every exercise starts at the easiest step of its ladder, the low end of "
                     "the source's range."
                 ),
-                *(f"{e.name}: {_first(program, e).describe()}" for e in exercises),
+                *(f"{e.name}: {_first(program, e).describe(locale=lang)}" for e in exercises),
             ),
         ),
     }
 
 
-def _equipment(exercise: Exercise) -> str:
+def _equipment(exercise: Exercise, lang: str) -> str:
+    t = translations(lang)
     if not exercise.equipment:
-        return f"{exercise.name}: no equipment."
-    needs = "; ".join(r.describe() for r in exercise.equipment)
+        return t.gettext("%(name)s: no equipment.") % {"name": exercise.name}
+    needs = "; ".join(r.describe(locale=lang) for r in exercise.equipment)
     return f"{exercise.name}: {needs}."
 
 
@@ -267,13 +337,18 @@ def _weekly(program: Program, exercise: Exercise) -> list[tuple[int, int, Dosage
     return runs
 
 
-def _weeks(first: int, last: int) -> str:
-    return f"week {first}" if first == last else f"weeks {first} to {last}"
+def _weeks(first: int, last: int, lang: str) -> str:
+    t = translations(lang)
+    if first == last:
+        return t.pgettext("lower case", "week %(number)s") % {"number": first}
+    return t.pgettext("lower case", "weeks %(first)s to %(last)s") % {"first": first, "last": last}
 
 
-def _progress(program: Program, exercise: Exercise) -> str:
+def _progress(program: Program, exercise: Exercise, lang: str) -> str:
     runs = _weekly(program, exercise)
-    steps = "; ".join(f"{_weeks(a, b)}: {d.describe().rstrip('.')}" for a, b, d in runs)
+    steps = "; ".join(
+        f"{_weeks(a, b, lang)}: {d.describe(locale=lang).rstrip('.')}" for a, b, d in runs
+    )
     return f"{exercise.name}: {steps}."
 
 
@@ -281,31 +356,56 @@ def _first(program: Program, exercise: Exercise) -> Dosage:
     return _weekly(program, exercise)[0][2]
 
 
-def _dose(program: Program, exercises: tuple[Exercise, ...]) -> tuple[str, ...]:
-    lines = [program.schedule.describe()]
+def _dose(program: Program, exercises: tuple[Exercise, ...], lang: str) -> tuple[str, ...]:
+    t = translations(lang)
+    lines = [program.schedule.describe(locale=lang)]
     if program.weeks:
         longest = max(w.estimated_session_duration for w in program.weeks)
         minutes = max(1, round(longest.total_seconds() / 60))
-        lines.append(f"One session takes about {minutes} minutes at most.")
-    lines.extend(_progress(program, e) for e in exercises)
+        lines.append(
+            t.ngettext(
+                "One session takes about %(count)s minute at most.",
+                "One session takes about %(count)s minutes at most.",
+                minutes,
+            )
+            % {"count": minutes}
+        )
+    lines.extend(_progress(program, e, lang) for e in exercises)
     return tuple(lines)
 
 
-def _tailoring(program: Program) -> tuple[str, ...]:
+def _tailoring(program: Program, catalog: Catalog, lang: str) -> tuple[str, ...]:
+    t = translations(lang)
     request = program.request
+    none = t.pgettext("nothing listed", "none")
+    equipment = ", ".join(
+        e.value if lang == SOURCE_LOCALE else e.describe(locale=lang) for e in request.equipment
+    )
+    avoided = ", ".join(
+        p.value if lang == SOURCE_LOCALE else p.describe(locale=lang)
+        for p in request.avoid_positions
+    )
     lines = [
-        "Equipment the person has: "
-        + (", ".join(e.value for e in request.equipment) or "none")
-        + ".",
-        "Positions avoided: "
-        + (", ".join(p.value for p in request.avoid_positions) or "none")
-        + ".",
-        f"Time for one session: {request.minutes_per_session} minutes.",
-        f"Sessions each week: {request.sessions_per_week}; weeks: {request.weeks}.",
+        t.gettext("Equipment the person has: %(equipment)s.") % {"equipment": equipment or none},
+        t.gettext("Positions avoided: %(positions)s.") % {"positions": avoided or none},
+        t.ngettext(
+            "Time for one session: %(count)s minute.",
+            "Time for one session: %(count)s minutes.",
+            request.minutes_per_session,
+        )
+        % {"count": request.minutes_per_session},
+        t.gettext("Sessions each week: %(sessions)s; weeks: %(weeks)s.")
+        % {"sessions": request.sessions_per_week, "weeks": request.weeks},
     ]
     if request.include:
-        lines.append("Asked for first: " + ", ".join(request.include) + ".")
+        lines.append(t.gettext("Asked for first: %(ids)s.") % {"ids": ", ".join(request.include)})
     if request.exclude:
-        lines.append("Left out on request: " + ", ".join(request.exclude) + ".")
-    lines.extend(f"Not chosen: {o.exercise}, because {o.detail}." for o in program.omitted)
+        lines.append(
+            t.gettext("Left out on request: %(ids)s.") % {"ids": ", ".join(request.exclude)}
+        )
+    lines.extend(
+        t.gettext("Not chosen: %(id)s, because %(reason)s.")
+        % {"id": o.exercise, "reason": explain_omission(o, program, catalog, lang)}
+        for o in program.omitted
+    )
     return tuple(lines)

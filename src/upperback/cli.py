@@ -22,12 +22,13 @@ import stat
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import Literal
 
 from ._convert import dumps
+from ._i18n import SOURCE_LOCALE, check_locale, translations
 from ._render._options import PAPER_SIZES, HandoutOptions
 from .catalog import MAX_CATALOG_BYTES, Catalog, load_catalog
 from .exceptions import (
@@ -36,6 +37,7 @@ from .exceptions import (
     InvalidConstraintError,
     InvalidOptionError,
     UnknownExerciseError,
+    UnknownLocaleError,
     UnknownVocabularyError,
     UpperbackError,
 )
@@ -65,6 +67,7 @@ _USAGE_ERRORS = (
     InvalidConstraintError,
     InvalidOptionError,
     UnknownExerciseError,
+    UnknownLocaleError,
     UnknownVocabularyError,
 )
 
@@ -98,6 +101,7 @@ class _Args(argparse.Namespace):
     catalog_max_bytes: int
     format: Literal["text", "markdown", "html", "pdf", "json", "svg", "fhir", "cert"]
     output: Path | None
+    lang: str
     # program --format fhir
     fhir_patient: str | None
     fhir_transaction: bool
@@ -342,6 +346,16 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
     )
+    parser.add_argument(
+        "--lang",
+        type=_locale,
+        default=SOURCE_LOCALE,
+        metavar="LANG",
+        help=(
+            "the language of the words, such as es for Spanish (default: %(default)s); "
+            "the JSON of a program is the same in every language"
+        ),
+    )
 
 
 def _add_fhir_options(parser: argparse.ArgumentParser) -> None:
@@ -520,6 +534,14 @@ def _slugs(kind: type[Equipment | Position | Region | Category]) -> str:
     return f"{built_in}, or one a --catalog file declares"
 
 
+def _locale(value: str) -> str:
+    """Parse ``--lang``; argparse reports an unknown language as a usage error."""
+    try:
+        return check_locale(value)
+    except UnknownLocaleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _positive(value: str) -> int:
     """Parse a count of 1 or more; argparse reports the error as a usage error."""
     try:
@@ -564,7 +586,7 @@ def _catalog(args: _Args) -> Catalog:
 
 
 def _list(args: _Args) -> int:
-    catalog = _catalog(args)
+    catalog = _localized(_catalog(args), args.lang)
     if args.format == "json":
         _write(dumps(catalog), args.output)
         return 0
@@ -572,18 +594,42 @@ def _list(args: _Args) -> int:
         (
             exercise.id,
             exercise.name,
-            exercise.category.value,
-            ", ".join(position.value for position in exercise.positions),
+            _term(exercise.category, args.lang),
+            ", ".join(_term(position, args.lang) for position in exercise.positions),
             ", ".join(
-                " or ".join(option.value for option in requirement.any_of)
+                _or_words((_term(option, args.lang) for option in requirement.any_of), args.lang)
                 for requirement in exercise.equipment
             )
             or "-",
         )
         for exercise in catalog
     ]
-    _write(_table(("ID", "NAME", "CATEGORY", "POSITIONS", "EQUIPMENT"), rows), args.output)
+    t = translations(args.lang)
+    header = (
+        t.pgettext("column", "ID"),
+        t.pgettext("column", "NAME"),
+        t.pgettext("column", "CATEGORY"),
+        t.pgettext("column", "POSITIONS"),
+        t.pgettext("column", "EQUIPMENT"),
+    )
+    _write(_table(header, rows), args.output)
     return 0
+
+
+def _localized(catalog: Catalog, lang: str) -> Catalog:
+    """*catalog* with its exercises in *lang*."""
+    return catalog if lang == SOURCE_LOCALE else catalog.localized(lang)
+
+
+def _term(term: Category | Position | Equipment, lang: str) -> str:
+    """A vocabulary term: its slug in English, to type in options; its words in another language."""
+    return term.value if lang == SOURCE_LOCALE else term.describe(locale=lang)
+
+
+def _or_words(words: Iterable[str], lang: str) -> str:
+    """Alternatives in a table cell: ``"a or b"``."""
+    t = translations(lang)
+    return t.pgettext("table", " or ").join(words)
 
 
 def _show(args: _Args) -> int:
@@ -592,7 +638,8 @@ def _show(args: _Args) -> int:
     if args.format == "svg":
         from ._illustrate import illustrate  # noqa: PLC0415 - drawing loads only when used
 
-        _write(illustrate(exercise, args.pose).svg, args.output)
+        named = _localized(catalog, args.lang)[args.exercise_id]
+        _write(illustrate(named, args.pose, locale=args.lang).svg, args.output)
         return 0
     if args.pose is not None:
         sys.stderr.write(f"{_PROG} show: --pose needs --format svg\n")
@@ -615,15 +662,23 @@ def _figures(args: _Args) -> int:
 
 
 def _search(args: _Args) -> int:
-    results = _catalog(args).search(args.text, limit=args.limit)
+    t = translations(args.lang)
+    results = _localized(_catalog(args), args.lang).search(args.text, limit=args.limit)
     if not results:
-        sys.stderr.write(f"{_PROG}: no exercise matches {args.text!r}\n")
+        message = t.gettext("no exercise matches %(text)s") % {"text": repr(args.text)}
+        sys.stderr.write(f"{_PROG}: {message}\n")
         return 1
     if args.format == "json":
         _write(dumps(list(results)), args.output)
         return 0
     rows = [(f"{r.score:.3f}", r.exercise.id, r.exercise.name, r.matched) for r in results]
-    _write(_table(("SCORE", "ID", "NAME", "MATCHED"), rows), args.output)
+    header = (
+        t.pgettext("column", "SCORE"),
+        t.pgettext("column", "ID"),
+        t.pgettext("column", "NAME"),
+        t.pgettext("column", "MATCHED"),
+    )
+    _write(_table(header, rows), args.output)
     return 0
 
 
@@ -704,6 +759,9 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
     """Render *obj* as *args* ask: JSON by the converter, the rest by the renderers."""
     options = _options(args)
     if args.format == "json":
+        # A program is the same in every language; an exercise is shown in its own.
+        if isinstance(obj, Exercise):
+            return dumps(_localized(catalog, args.lang)[obj.id])
         return dumps(obj)
     if args.format == "fhir":
         return _fhir(obj, args, catalog)
@@ -714,7 +772,7 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
         if not isinstance(obj, Program):  # pragma: no cover - argparse allows it only there
             msg = "only a program has a CERT report"
             raise TypeError(msg)
-        return render(cert_report(obj, catalog=catalog), "markdown")
+        return render(cert_report(obj, catalog=catalog, locale=args.lang), "markdown")
     if args.format == "pdf" and args.output is None and sys.stdout and sys.stdout.isatty():
         # Checked before the work, so a mistake costs nothing.
         raise InvalidOptionError(
@@ -727,7 +785,7 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
             msg = "a handout has no svg format"
             raise AssertionError(msg)
         case fmt:
-            return render(obj, format=fmt, catalog=catalog, options=options)
+            return render(obj, format=fmt, catalog=catalog, options=options, locale=args.lang)
 
 
 def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
@@ -740,12 +798,19 @@ def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
     )
     if isinstance(obj, Program):
         try:
-            resource = to_fhir(obj, patient=patient, catalog=catalog, bundle_type=kind)
+            resource = to_fhir(
+                obj, patient=patient, catalog=catalog, bundle_type=kind, locale=_fhir_locale(args)
+            )
         except InvalidConstraintError as exc:
             raise InvalidOptionError("--patient", str(exc).partition(": ")[2]) from None
     else:
-        resource = to_fhir(obj, catalog=catalog)
+        resource = to_fhir(obj, catalog=catalog, locale=_fhir_locale(args))
     return json.dumps(resource, indent=2, ensure_ascii=False)
+
+
+def _fhir_locale(args: _Args) -> str | None:
+    """The FHIR language: none said for English, as before ``--lang`` existed."""
+    return None if args.lang == SOURCE_LOCALE else args.lang
 
 
 def _emit(output: str | bytes, path: Path | None) -> None:

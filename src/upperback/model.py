@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._i18n import NC_, or_list, translations
 from ._suggest import suggest
 from .exceptions import UnknownVocabularyError
 from .exceptions import short_repr as _short
@@ -135,9 +136,13 @@ class _Vocabulary(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        """The words a handout uses for the term, such as ``"wall corner"``."""
+        """The words a handout uses for the term, such as ``"wall corner"``.
+
+        A catalog's own term has the label it was declared with; a built-in
+        one, the English words of :meth:`describe`.
+        """
         declared: str | None = self.__dict__.get("_label_")
-        return declared if declared is not None else self._value_.replace("-", " ")
+        return declared if declared is not None else self.describe()
 
     @property
     def labels(self) -> Mapping[str, str]:
@@ -182,6 +187,25 @@ class _Vocabulary(str, enum.Enum):
         vars(term)["_label_"] = label
         vars(term)["_labels_"] = MappingProxyType(frozen) if frozen else _NO_LABELS
         return term
+
+    def describe(self, *, locale: str | None = None) -> str:
+        """Return the member in plain words, such as ``"wall corner"``.
+
+        A catalog's own term is said with its label (in *locale* when it
+        gives one); a built-in term the package has no words for, as its
+        slug with spaces for hyphens.
+
+        .. versionadded:: 0.2.0
+        """
+        if self.is_custom:
+            # A catalog's own term: its words in *locale* if it gives them,
+            # else the words in its catalog's own language.
+            return self.labels.get(locale or "", self.label)
+        slug = str(self.value)
+        words = _WORDS.get((self._kind(), slug))
+        if words is None:
+            return slug.replace("-", " ")
+        return translations(locale).pgettext(self._kind(), words)
 
 
 _NO_LABELS: Mapping[str, str] = MappingProxyType({})
@@ -593,9 +617,18 @@ class Range:
     def __contains__(self, value: object) -> bool:
         return isinstance(value, int) and self.low <= value <= self.high
 
-    def describe(self) -> str:
-        """Return ``"15"`` or ``"8 to 12"``."""
-        return str(self.low) if self.is_exact else f"{self.low} to {self.high}"
+    def describe(self, *, locale: str | None = None) -> str:
+        """Return ``"15"`` or ``"8 to 12"``, in the words of *locale* (default: English).
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        if self.is_exact:
+            return str(self.low)
+        return translations(locale).gettext("%(low)s to %(high)s") % {
+            "low": self.low,
+            "high": self.high,
+        }
 
 
 @attrs.frozen
@@ -605,12 +638,19 @@ class Hold:
     duration: Range = attrs.field(validator=_instance(Range))
     unit: HoldUnit = attrs.field(validator=attrs.validators.instance_of(HoldUnit))
 
-    def describe(self) -> str:
-        """Return ``"15 to 30 seconds"`` or ``"for a count of 15"``."""
+    def describe(self, *, locale: str | None = None) -> str:
+        """Return ``"15 to 30 seconds"`` or ``"for a count of 15"``.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        t = translations(locale)
+        values = {"duration": self.duration.describe(locale=locale)}
         if self.unit is HoldUnit.COUNTS:
-            return f"for a count of {self.duration.describe()}"
-        noun = "second" if self.duration.high == 1 else "seconds"
-        return f"{self.duration.describe()} {noun}"
+            return t.gettext("for a count of %(duration)s") % values
+        return (
+            t.ngettext("%(duration)s second", "%(duration)s seconds", self.duration.high) % values
+        )
 
 
 @attrs.frozen
@@ -624,12 +664,22 @@ class Frequency:
     period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
     times: Range | None = attrs.field(default=None, validator=_optional(Range))
 
-    def describe(self) -> str:
-        """Return ``"several times each day"`` or ``"2 times each day"``."""
+    def describe(self, *, locale: str | None = None) -> str:
+        """Return ``"several times each day"`` or ``"2 times each day"``.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        t = translations(locale)
         if self.times is None:
-            return f"several times each {self.period.value}"
-        times = "time" if self.times.high == 1 else "times"
-        return f"{self.times.describe()} {times} each {self.period.value}"
+            if self.period is Period.DAY:
+                return t.gettext("several times each day")
+            return t.gettext("several times each week")
+        values = {"times": self.times.describe(locale=locale)}
+        high = self.times.high
+        if self.period is Period.DAY:
+            return t.ngettext("%(times)s time each day", "%(times)s times each day", high) % values
+        return t.ngettext("%(times)s time each week", "%(times)s times each week", high) % values
 
 
 @attrs.frozen
@@ -644,9 +694,13 @@ class Load:
         if Equipment.UNKNOWN in self.options:
             raise FieldError("options", "expected a load that is known, got 'unknown'")
 
-    def describe(self) -> str:
-        """Return ``"soup cans or small weights"``."""
-        return _or(option.label for option in self.options)
+    def describe(self, *, locale: str | None = None) -> str:
+        """Return ``"soup cans or small weights"``.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        return or_list((option.describe(locale=locale) for option in self.options), locale)
 
 
 @attrs.frozen
@@ -669,29 +723,59 @@ class Dosage:
     frequency: Frequency | None = attrs.field(default=None, validator=_optional(Frequency))
     load: Load | None = attrs.field(default=None, validator=_optional(Load))
 
-    def describe(self) -> str:
-        """Say the dosage in plain words.
+    def describe(self, *, locale: str | None = None) -> str:
+        """Say the dosage in plain words, in *locale* (default: English).
 
         Examples: ``"2 sets of 8 to 12"``, ``"Hold 15 to 30 seconds. Do it 3
-        times."``, ``"10 times on each side, holding 5 seconds"``.
-        """
-        reps = self.reps.describe()
-        times = "time" if self.reps.high == 1 else "times"
-        if self.hold is not None and self.sets == 1 and not self.per_side:
-            text = f"Hold {self.hold.describe()}. Do it {reps} {times}"
-            return self._tail(text) + "."
-        text = f"{self.sets} sets of {reps}" if self.sets > 1 else f"{reps} {times}"
-        if self.per_side:
-            text += " on each side"
-        if self.hold is not None:
-            text += f", holding {self.hold.describe()}"
-        return self._tail(text)
+        times."``, ``"10 times on each side, holding 5 seconds"``. The
+        numbers are the same in every language.
 
-    def _tail(self, text: str) -> str:
+        Raises:
+            UnknownLocaleError: The package has no such language.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        t = translations(locale)
+        high = self.reps.high
+        values: dict[str, object] = {"reps": self.reps.describe(locale=locale), "sets": self.sets}
+        if self.hold is not None and self.sets == 1 and not self.per_side:
+            values["hold"] = self.hold.describe(locale=locale)
+            text = (
+                t.ngettext(
+                    "Hold %(hold)s. Do it %(reps)s time",
+                    "Hold %(hold)s. Do it %(reps)s times",
+                    high,
+                )
+                % values
+            )
+            return self._tail(text, locale) + "."
+        if self.sets > 1:
+            text = t.ngettext("%(sets)s set of %(reps)s", "%(sets)s sets of %(reps)s", self.sets)
+        else:
+            text = t.ngettext("%(reps)s time", "%(reps)s times", high)
+        text %= values
+        if self.per_side:
+            text = t.gettext("%(dosage)s on each side") % {"dosage": text}
+        if self.hold is not None:
+            text = t.gettext("%(dosage)s, holding %(hold)s") % {
+                "dosage": text,
+                "hold": self.hold.describe(locale=locale),
+            }
+        return self._tail(text, locale)
+
+    def _tail(self, text: str, locale: str | None) -> str:
+        t = translations(locale)
         if self.load is not None:
-            text += f", with {self.load.describe()} in your hands"
+            text = t.gettext("%(dosage)s, with %(load)s in your hands") % {
+                "dosage": text,
+                "load": self.load.describe(locale=locale),
+            }
         if self.frequency is not None:
-            text += f", {self.frequency.describe()}"
+            text = t.gettext("%(dosage)s, %(frequency)s") % {
+                "dosage": text,
+                "frequency": self.frequency.describe(locale=locale),
+            }
         return text
 
 
@@ -1190,11 +1274,15 @@ class Requirement:
             return False
         return not set(self.any_of).isdisjoint(available)
 
-    def describe(self) -> str:
-        """Return ``"a doorway or a wall corner"`` style words."""
+    def describe(self, *, locale: str | None = None) -> str:
+        """Return ``"doorway or wall corner"`` style words.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
         if Equipment.UNKNOWN in self.any_of:
-            return "equipment that is not known"
-        return _or(option.label for option in self.any_of)
+            return translations(locale).gettext("equipment that is not known")
+        return or_list((option.describe(locale=locale) for option in self.any_of), locale)
 
 
 @attrs.frozen
@@ -1222,15 +1310,30 @@ class Progression:
                 "exercise", "expected an exercise id exactly when kind is 'next-exercise'"
             )
 
-    def describe(self) -> str:
-        """Say the progression in plain words."""
-        change = {
-            ProgressionKind.ADD_LOAD: f"hold {self.load.describe() if self.load else ''}",
-            ProgressionKind.MORE_REPS: "do more repetitions, up to the top of the range",
-            ProgressionKind.LONGER_HOLD: "hold longer, up to the top of the range",
-            ProgressionKind.NEXT_EXERCISE: f"move on to {self.exercise}",
-        }[self.kind]
-        return f"{self.when[0].upper()}{self.when[1:]}: {change}."
+    def describe(self, *, locale: str | None = None) -> str:
+        """Say the progression in plain words.
+
+        :attr:`when` is content: pass the progression of a localized
+        catalog to have it in the same language as the rest.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        t = translations(locale)
+        when = f"{self.when[0].upper()}{self.when[1:]}"
+        if self.kind is ProgressionKind.ADD_LOAD:
+            load = self.load.describe(locale=locale) if self.load else ""
+            return t.gettext("%(when)s: hold %(load)s.") % {"when": when, "load": load}
+        if self.kind is ProgressionKind.NEXT_EXERCISE:
+            return t.gettext("%(when)s: move on to %(exercise)s.") % {
+                "when": when,
+                "exercise": self.exercise,
+            }
+        if self.kind is ProgressionKind.MORE_REPS:
+            text = t.gettext("%(when)s: do more repetitions, up to the top of the range.")
+        else:
+            text = t.gettext("%(when)s: hold longer, up to the top of the range.")
+        return text % {"when": when}
 
 
 @attrs.frozen
@@ -1441,13 +1544,6 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _or(words: Iterable[str]) -> str:
-    items = list(words)
-    if len(items) <= 2:
-        return " or ".join(items)
-    return ", ".join(items[:-1]) + f", or {items[-1]}"
-
-
 @attrs.frozen
 class Source:
     """The work a catalog's facts come from, credited in every handout."""
@@ -1461,9 +1557,51 @@ class Source:
         )
     )
 
-    def credit(self) -> str:
-        """Return a one-line credit naming the work, who made it and when."""
-        return (
-            f'Facts from "{self.title}", developed by {self.developer} '
-            f"({self.publisher}, {self.year})."
-        )
+    def credit(self, *, locale: str | None = None) -> str:
+        """Return a one-line credit naming the work, who made it and when.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        return translations(locale).gettext(
+            'Facts from "%(title)s", developed by %(developer)s (%(publisher)s, %(year)s).'
+        ) % {
+            "title": self.title,
+            "developer": self.developer,
+            "publisher": self.publisher,
+            "year": self.year,
+        }
+
+
+#: The words of each built-in term, by its kind and slug: phrases to translate.
+_WORDS: dict[tuple[str, str], str] = {
+    ("position", "standing"): NC_("position", "standing"),
+    ("position", "sitting"): NC_("position", "sitting"),
+    ("position", "lying-on-stomach"): NC_("position", "lying on stomach"),
+    ("position", "long-sitting"): NC_("position", "long sitting"),
+    ("position", "hands-and-knees"): NC_("position", "hands and knees"),
+    ("position", "unknown"): NC_("position", "unknown"),
+    ("equipment", "doorway"): NC_("equipment", "doorway"),
+    ("equipment", "wall-corner"): NC_("equipment", "wall corner"),
+    ("equipment", "wall"): NC_("equipment", "wall"),
+    ("equipment", "chair"): NC_("equipment", "chair"),
+    ("equipment", "pillow"): NC_("equipment", "pillow"),
+    ("equipment", "firm-surface"): NC_("equipment", "firm surface"),
+    ("equipment", "floor-space"): NC_("equipment", "floor space"),
+    ("equipment", "elastic-band"): NC_("equipment", "elastic band"),
+    ("equipment", "door"): NC_("equipment", "door"),
+    ("equipment", "sturdy-anchor"): NC_("equipment", "sturdy anchor"),
+    ("equipment", "soup-cans"): NC_("equipment", "soup cans"),
+    ("equipment", "small-weights"): NC_("equipment", "small weights"),
+    ("equipment", "unknown"): NC_("equipment", "unknown"),
+    ("category", "stretch"): NC_("category", "stretch"),
+    ("category", "mobility"): NC_("category", "mobility"),
+    ("category", "strengthening"): NC_("category", "strengthening"),
+    ("category", "stabilization"): NC_("category", "stabilization"),
+    ("region", "chest"): NC_("region", "chest"),
+    ("region", "shoulders"): NC_("region", "shoulders"),
+    ("region", "shoulder-blades"): NC_("region", "shoulder blades"),
+    ("region", "upper-back"): NC_("region", "upper back"),
+    ("region", "neck"): NC_("region", "neck"),
+    ("region", "core"): NC_("region", "core"),
+}

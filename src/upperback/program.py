@@ -27,6 +27,7 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
+from ._i18n import minutes, translations
 from .catalog import Catalog, load_catalog
 from .exceptions import InvalidConstraintError, NoEligibleExercisesError, UnknownExerciseError
 from .model import (
@@ -189,12 +190,15 @@ class DoseCeiling:
             dosage.sets <= self.sets and dosage.reps.high <= self.reps and hold <= self.hold_seconds
         )
 
-    def describe(self) -> str:
-        """Say the ceiling in plain words."""
-        return (
-            f"at most {self.sets} sets of {self.reps}, "
-            f"with holds of up to {self.hold_seconds} seconds"
-        )
+    def describe(self, *, locale: str | None = None) -> str:
+        """Say the ceiling in plain words.
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        return translations(locale).gettext(
+            "at most %(sets)s sets of %(reps)s, with holds of up to %(seconds)s seconds"
+        ) % {"sets": self.sets, "reps": self.reps, "seconds": self.hold_seconds}
 
 
 #: The dose ceiling :func:`build_program` applies to every catalog.
@@ -349,15 +353,33 @@ class Schedule:
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
     )
 
-    def describe(self) -> str:
-        """Say the schedule in plain words."""
-        times = (
-            "every day"
-            if self.sessions_per_week == 7
-            else (f"{self.sessions_per_week} days a week")
-        )
-        weeks = "1 week" if self.weeks == 1 else f"{self.weeks} weeks"
-        return f"Do the session {times} for {weeks}."
+    def describe(self, *, locale: str | None = None) -> str:
+        """Say the schedule in plain words, in *locale* (default: English).
+
+        .. versionchanged:: 0.2.0
+           The *locale* argument.
+        """
+        return translations(locale).gettext("Do the session %(how_often)s for %(weeks)s.") % {
+            "how_often": how_often(self.sessions_per_week, locale),
+            "weeks": weeks_phrase(self.weeks, locale),
+        }
+
+
+def how_often(sessions_per_week: int, locale: str | None = None) -> str:
+    """``"every day"`` or ``"3 days a week"``."""
+    t = translations(locale)
+    if sessions_per_week == 7:
+        return t.gettext("every day")
+    return t.ngettext("%(count)s day a week", "%(count)s days a week", sessions_per_week) % {
+        "count": sessions_per_week
+    }
+
+
+def weeks_phrase(weeks: int, locale: str | None = None) -> str:
+    """``"1 week"`` or ``"4 weeks"``."""
+    return translations(locale).ngettext("%(count)s week", "%(count)s weeks", weeks) % {
+        "count": weeks
+    }
 
 
 @attrs.frozen
@@ -733,10 +755,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
                 continue
         omitted.append(
             Omission(
-                exercise.id,
-                OmissionReason.OVER_TIME_BUDGET,
-                f"it takes about {_minutes_of(last)} and does not fit in "
-                f"{request.minutes_per_session} minutes with the others",
+                exercise.id, OmissionReason.OVER_TIME_BUDGET, _over_budget(last, request, None)
             )
         )
     if not chosen:
@@ -786,53 +805,109 @@ def _in_focus(request: ProgramRequest, catalog: Catalog) -> set[str] | None:
     return focus
 
 
-def _ineligible(exercise: Exercise, request: ProgramRequest) -> Omission | None:  # noqa: PLR0911 - one return a reason
+def _over_budget(seconds: float, request: ProgramRequest, locale: str | None) -> str:
+    return translations(locale).gettext(
+        "it takes about %(minutes)s and does not fit in %(budget)s with the others"
+    ) % {
+        "minutes": _minutes_of(seconds, locale),
+        "budget": _minutes_of(request.minutes_per_session * 60, locale),
+    }
+
+
+def explain_omission(
+    omission: Omission, program: Program, catalog: Catalog, locale: str | None = None
+) -> str:
+    """Say why *omission* happened, in *locale*: its :attr:`~Omission.detail`, translated.
+
+    A program's JSON keeps the English detail; this rebuilds the same reason
+    from the exercise and the request, in another language. *catalog* is
+    where the exercise is, localized or not.
+    """
+    if omission.exercise not in catalog:
+        return omission.detail
+    request = program.request
+    exercise = _Given({g.exercise: g.dosage for g in request.dosages}).dose(
+        catalog[omission.exercise]
+    )
+    if omission.reason is OmissionReason.OVER_TIME_BUDGET:
+        _first, last = _first_and_last_seconds(exercise, request.weeks, request.timing)
+        return _over_budget(last, request, locale)
+    again = _ineligible(exercise, request, locale)
+    return omission.detail if again is None else again.detail
+
+
+def _ineligible(  # noqa: PLR0911 - one return a reason
+    exercise: Exercise, request: ProgramRequest, locale: str | None = None
+) -> Omission | None:
+    t = translations(locale)
     if exercise.id in request.exclude:
-        return Omission(exercise.id, OmissionReason.EXCLUDED, "it was excluded")
+        return Omission(exercise.id, OmissionReason.EXCLUDED, t.gettext("it was excluded"))
     if Equipment.UNKNOWN in exercise.needs:
         return Omission(
             exercise.id,
             OmissionReason.UNKNOWN_EQUIPMENT,
-            "its catalog does not say what equipment it needs",
+            t.gettext("its catalog does not say what equipment it needs"),
         )
     if request.avoid_positions and Position.UNKNOWN in exercise.positions:
         return Omission(
             exercise.id,
             OmissionReason.UNKNOWN_POSITION,
-            "its catalog does not say its position, and some positions are avoided",
+            t.gettext("its catalog does not say its position, and some positions are avoided"),
         )
     missing = [r for r in exercise.equipment if not r.is_met_by(request.equipment)]
     if missing:
-        needs = ", and ".join(r.describe() for r in missing)
-        return Omission(exercise.id, OmissionReason.MISSING_EQUIPMENT, f"it needs {needs}")
-    if set(exercise.positions) <= set(request.avoid_positions):
-        where = " or ".join(p.value for p in exercise.positions)
+        needs = t.gettext(", and ").join(r.describe(locale=locale) for r in missing)
         return Omission(
-            exercise.id, OmissionReason.AVOIDED_POSITION, f"it is done {where}, which is avoided"
+            exercise.id,
+            OmissionReason.MISSING_EQUIPMENT,
+            t.gettext("it needs %(needs)s") % {"needs": needs},
+        )
+    if set(exercise.positions) <= set(request.avoid_positions):
+        words = [
+            p.value if locale is None else p.describe(locale=locale) for p in exercise.positions
+        ]
+        return Omission(
+            exercise.id,
+            OmissionReason.AVOIDED_POSITION,
+            t.gettext("it is done %(where)s, which is avoided")
+            % {"where": t.gettext(" or ").join(words)},
         )
     if exercise.dosage is None:
         return Omission(
             exercise.id,
             OmissionReason.NO_DOSAGE,
-            "its catalog does not say how much to do; ask your provider",
+            t.gettext("its catalog does not say how much to do; ask your provider"),
         )
     if not DOSE_CEILING.allows(exercise.dosage):
         return Omission(
             exercise.id,
             OmissionReason.ABOVE_DOSE_CEILING,
-            f"its dosage ({exercise.dosage.describe()}) is more than this builder gives "
-            f"({DOSE_CEILING.describe()}); ask your provider",
+            t.gettext(
+                "its dosage (%(dosage)s) is more than this builder gives (%(ceiling)s); "
+                "ask your provider"
+            )
+            % {
+                "dosage": exercise.dosage.describe(locale=locale),
+                "ceiling": DOSE_CEILING.describe(locale=locale),
+            },
         )
     if request.categories and exercise.category not in request.categories:
+        category = (
+            exercise.category.value if locale is None else exercise.category.describe(locale=locale)
+        )
         return Omission(
             exercise.id,
             OmissionReason.OUT_OF_FOCUS,
-            f"it is {exercise.category.value} work, outside the focus",
+            t.gettext("it is %(category)s work, outside the focus") % {"category": category},
         )
     if request.regions and set(exercise.regions).isdisjoint(request.regions):
-        worked = ", ".join(r.value for r in exercise.regions) or "no region it names"
+        worked = ", ".join(
+            r.value if locale is None else r.describe(locale=locale) for r in exercise.regions
+        ) or t.gettext("no region it names")
         return Omission(
-            exercise.id, OmissionReason.OUT_OF_FOCUS, f"it works on {worked}, outside the focus"
+            exercise.id,
+            OmissionReason.OUT_OF_FOCUS,
+            t.gettext("it works on %(regions)s, outside the focus") % {"regions": worked},
         )
     return None
 
@@ -959,15 +1034,20 @@ def _step_value(low: int, high: int, step: int, count: int, level: int, levels: 
     return high if index == count - 1 else low + index * step
 
 
-def _minutes_of(seconds: float) -> str:
-    minutes = max(1, round(seconds / 60))
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+def _minutes_of(seconds: float, locale: str | None = None) -> str:
+    return minutes(max(1, round(seconds / 60)), locale)
 
 
 # -- adapting ------------------------------------------------------------
 
 
-def adapt(exercise: Exercise, current_dosage: Dosage, feedback: str | Feedback) -> Adjustment:
+def adapt(
+    exercise: Exercise,
+    current_dosage: Dosage,
+    feedback: str | Feedback,
+    *,
+    locale: str | None = None,
+) -> Adjustment:
     """Say what to do next with *exercise*, given how *current_dosage* felt.
 
     Moves along :func:`ladder`: ``too-easy`` one step up, ``too-hard`` one
@@ -981,12 +1061,20 @@ def adapt(exercise: Exercise, current_dosage: Dosage, feedback: str | Feedback) 
         current_dosage: What the person did: a step of the ladder, or the
             exercise's own dosage (taken as the easiest step).
         feedback: How it felt.
+        locale: The language of the message (default: English). Pass an
+            exercise of a catalog localized to the same language, so that
+            its name is in that language too.
 
     Raises:
         InvalidConstraintError: *current_dosage* is not on the exercise's
             ladder.
         UnknownVocabularyError: *feedback* is not a known slug.
+        UnknownLocaleError: The package has no such language.
+
+    .. versionchanged:: 0.2.0
+       The *locale* argument.
     """
+    t = translations(locale)
     feedback = Feedback.parse(feedback)
     steps = ladder(exercise)
     if current_dosage == exercise.dosage:
@@ -999,30 +1087,51 @@ def adapt(exercise: Exercise, current_dosage: Dosage, feedback: str | Feedback) 
             f"{exercise.id!r}; expected one of: " + "; ".join(s.describe() for s in steps)
         )
     current = steps[level]
-    name = exercise.name
+    name = {"name": exercise.name.lower()}
     if feedback is Feedback.PAINFUL:
         return Adjustment(
             Action.STOP,
             None,
-            f"Stop doing the {name.lower()}. Contact your provider before you do it again.",
+            t.gettext("Stop doing the %(name)s. Contact your provider before you do it again.")
+            % name,
         )
     if feedback is Feedback.JUST_RIGHT:
-        return Adjustment(Action.KEEP, current, f"Keep going: {current.describe()}.")
-    if feedback is Feedback.TOO_EASY:
-        if level + 1 < len(steps):
-            nxt = steps[level + 1]
-            return Adjustment(Action.PROGRESS, nxt, f"Well done. Next time: {nxt.describe()}.")
         return Adjustment(
             Action.KEEP,
             current,
-            "You are at the most this exercise plan gives. Ask your provider before you do more.",
+            t.gettext("Keep going: %(dosage)s.") % {"dosage": current.describe(locale=locale)},
+        )
+    if feedback is Feedback.TOO_EASY:
+        if level + 1 < len(steps):
+            nxt = steps[level + 1]
+            return Adjustment(
+                Action.PROGRESS,
+                nxt,
+                t.gettext("Well done. Next time: %(dosage)s.")
+                % {"dosage": nxt.describe(locale=locale)},
+            )
+        return Adjustment(
+            Action.KEEP,
+            current,
+            t.gettext(
+                "You are at the most this exercise plan gives. "
+                "Ask your provider before you do more."
+            ),
         )
     if level > 0:
         prev = steps[level - 1]
-        return Adjustment(Action.REGRESS, prev, f"Go easier. Next time: {prev.describe()}.")
+        return Adjustment(
+            Action.REGRESS,
+            prev,
+            t.gettext("Go easier. Next time: %(dosage)s.")
+            % {"dosage": prev.describe(locale=locale)},
+        )
     return Adjustment(
         Action.STOP,
         None,
-        f"This is the easiest version of the {name.lower()}. "
-        "Stop it for now and ask your provider what to do instead.",
+        t.gettext(
+            "This is the easiest version of the %(name)s. "
+            "Stop it for now and ask your provider what to do instead."
+        )
+        % name,
     )

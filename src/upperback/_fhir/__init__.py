@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from upperback._i18n import SOURCE_LOCALE, check_locale, localized_exercise, translations
 from upperback.catalog import Catalog, load_catalog
 from upperback.exceptions import InvalidConstraintError
 from upperback.model import Exercise
@@ -41,6 +42,7 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
     bundle_type: BundleType = "collection",
     include_handout: bool = False,
     date: dt.datetime | None = None,
+    locale: str | None = None,
 ) -> dict[str, Any]:
     """Return *obj* as a FHIR R4 resource, as plain JSON-ready dicts.
 
@@ -65,6 +67,12 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
         bundle_type: ``"collection"``, or ``"transaction"`` to POST it.
         include_handout: Add the HTML handout (needs ``upperback[html]``).
         date: The handout's date; default: the program's first day, if any.
+        locale: The language of the text, such as ``"es"``. Every resource
+            then says it in ``language``, and its narrative, titles, dosage
+            and instructions are in that language; the exercises come from
+            ``catalog.localized(locale)``. Our ``CodeSystem`` of dosage
+            parameters stays in English: it defines codes, for software.
+            Default: English, with no ``language`` element.
 
     Raises:
         InvalidConstraintError: *patient* is not a Patient reference, or is
@@ -72,38 +80,75 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
             unknown.
         MissingExtraError: *include_handout* without Jinja2.
         TypeError: *obj* is not an exercise, a catalog or a program.
+        UnknownLocaleError: The package has no such language.
+        MissingTranslationError: *obj* is an exercise that is not in
+            *catalog*, so it has no text in *locale*.
+
+    .. versionchanged:: 0.2.0
+       The *locale* argument.
     """
+    lang = check_locale(locale)
     _check(obj, patient=patient, bundle_type=bundle_type, include_handout=include_handout)
     if isinstance(obj, Catalog):
         catalog = obj
     elif catalog is None:
         catalog = load_catalog()
+    resource = _resource(obj, catalog, lang, patient, bundle_type, include_handout, date)
+    if locale is not None:
+        _say_language(resource, lang)
+    return prune(resource)  # type: ignore[no-any-return]
+
+
+def _resource(  # noqa: PLR0913, PLR0917 - the options of an export
+    obj: Exercise | Catalog | Program,
+    catalog: Catalog,
+    lang: str,
+    patient: str | None,
+    bundle_type: BundleType,
+    include_handout: bool,  # noqa: FBT001 - passed on as given
+    date: dt.datetime | None,
+) -> dict[str, Any]:
+    localized = catalog.localized(lang)
     if isinstance(obj, Exercise):
-        return prune(activity_definition(obj, catalog))  # type: ignore[no-any-return]
+        obj = localized_exercise(obj, catalog, localized)
+    elif isinstance(obj, Catalog):
+        obj = localized
+    catalog = localized
+    if isinstance(obj, Exercise):
+        return activity_definition(obj, catalog, lang)
     if isinstance(obj, Catalog):
-        resource = plan_definition(
-            resource_id("catalog"), "Exercises for the upper back", tuple(obj), obj
-        )
-        return prune(resource)  # type: ignore[no-any-return]
+        title = translations(lang).gettext("Exercises for the upper back")
+        return plan_definition(resource_id("catalog"), title, tuple(obj), obj, lang)
     if isinstance(obj, Program):
         handout = None
         if include_handout:
             from upperback._render import render  # noqa: PLC0415 - Jinja2 only when asked
 
-            handout = render(obj, "html", catalog=catalog)
+            handout = render(obj, "html", catalog=catalog, locale=lang)
         if date is None and obj.weeks and obj.weeks[0].start is not None:
             date = dt.datetime.combine(obj.weeks[0].start, dt.time(), tzinfo=dt.timezone.utc)
-        resource = bundle(
+        return bundle(
             obj,
             catalog,
             patient=patient,
             bundle_type=bundle_type,
             handout_html=handout,
             date=date,
+            locale=lang,
         )
-        return prune(resource)  # type: ignore[no-any-return]
     msg = f"expected an Exercise, a Catalog or a Program, got {type(obj).__name__}"
     raise TypeError(msg)
+
+
+def _say_language(resource: dict[str, Any], lang: str) -> None:
+    """Set ``language`` on *resource*, or on each resource of a Bundle.
+
+    Our CodeSystem defines codes for software, in English, and says so.
+    """
+    if resource["resourceType"] == "Bundle":
+        for entry in resource["entry"]:
+            _say_language(entry["resource"], lang)
+    resource["language"] = SOURCE_LOCALE if resource["resourceType"] == "CodeSystem" else lang
 
 
 def _check(obj: object, *, patient: str | None, bundle_type: str, include_handout: bool) -> None:

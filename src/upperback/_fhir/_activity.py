@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from upperback._i18n import N_, SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, IdentifierScheme, Reference
 
@@ -27,17 +28,20 @@ def activity_url(exercise: Exercise) -> str:
     return canonical("ActivityDefinition", resource_id(exercise.id))
 
 
-def activity_definition(exercise: Exercise, catalog: Catalog) -> JSON:
+def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOURCE_LOCALE) -> JSON:
     """Return *exercise* as an ActivityDefinition; *catalog* gives references and safety text."""
     rid = resource_id(exercise.id)
     evidence = catalog._evidence((exercise,))  # noqa: SLF001
-    dosage = NO_DOSAGE if exercise.dosage is None else exercise.dosage.describe()
+    t = translations(locale)
+    dosage = (
+        t.gettext(NO_DOSAGE) if exercise.dosage is None else exercise.dosage.describe(locale=locale)
+    )
     return {
         "resourceType": "ActivityDefinition",
         "id": rid,
         "text": narrative(
             exercise.name,
-            [exercise.summary, f"How much to do: {dosage}"],
+            [exercise.summary, t.gettext("How much to do: %(dosage)s") % {"dosage": dosage}],
             [step.text for step in exercise.steps],
         ),
         "extension": [
@@ -61,17 +65,17 @@ def activity_definition(exercise: Exercise, catalog: Catalog) -> JSON:
         "purpose": exercise.summary,
         "usage": usage(exercise.cautions, catalog, (exercise,)),
         "copyright": evidence.license,
-        "topic": [{"text": exercise.category.value}],
-        "relatedArtifact": related_artifacts((exercise,), catalog),
+        "topic": [{"text": exercise.category.describe(locale=locale)}],
+        "relatedArtifact": related_artifacts((exercise,), catalog, locale),
         "kind": "ServiceRequest",
         "code": {"coding": [EXERCISE_THERAPY.coding()], "text": exercise.name},
         "dosage": [{"text": dosage}],
-        "bodySite": [{"text": r.value.replace("-", " ")} for r in exercise.regions] or None,
+        "bodySite": [{"text": r.describe(locale=locale)} for r in exercise.regions] or None,
     }
 
 
 #: The dosage text of an exercise whose catalog gives none.
-NO_DOSAGE = "Not given in the catalog: ask your provider how much to do."
+NO_DOSAGE = N_("Not given in the catalog: ask your provider how much to do.")
 
 
 def usage(cautions: tuple[str, ...], catalog: Catalog, exercises: tuple[Exercise, ...]) -> str:
@@ -80,7 +84,9 @@ def usage(cautions: tuple[str, ...], catalog: Catalog, exercises: tuple[Exercise
     return "\n".join([*cautions, *evidence.safety, evidence.disclaimer])
 
 
-def related_artifacts(exercises: tuple[Exercise, ...], catalog: Catalog) -> list[JSON]:
+def related_artifacts(
+    exercises: tuple[Exercise, ...], catalog: Catalog, locale: str = SOURCE_LOCALE
+) -> list[JSON]:
     """A citation for each reference the exercises cite, then their catalogs' source credits.
 
     Only what the exercises themselves rest on: an exercise that cites
@@ -89,7 +95,9 @@ def related_artifacts(exercises: tuple[Exercise, ...], catalog: Catalog) -> list
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
     artifacts = [_citation(catalog.reference(i)) for i in ids]
     sources = catalog._evidence(exercises).sources  # noqa: SLF001
-    artifacts.extend({"type": "derived-from", "display": source.credit()} for source in sources)
+    artifacts.extend(
+        {"type": "derived-from", "display": source.credit(locale=locale)} for source in sources
+    )
     return artifacts
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from typing import Literal
 
+from upperback._i18n import SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.program import Program
 
@@ -50,8 +51,10 @@ def bundle(  # noqa: PLR0913 - the options of an export
     bundle_type: BundleType,
     handout_html: str | None,
     date: dt.datetime | None,
+    locale: str = SOURCE_LOCALE,
 ) -> JSON:
     """Return the Bundle of *program*; see :func:`upperback.to_fhir`."""
+    title = translations(locale).gettext("Upper back exercise plan")
     from upperback._convert import dumps  # noqa: PLC0415 - cattrs loads only when used
 
     key = hashlib.sha256(f"{dumps(program)}\n{patient}".encode()).hexdigest()[:16]
@@ -60,8 +63,8 @@ def bundle(  # noqa: PLR0913 - the options of an export
     plan_id = resource_id("program", key)
     entries: list[tuple[JSON, str | None]] = [
         (code_system(version), "url"),
-        (plan_definition(plan_id, "Upper back exercise plan", exercises, catalog), "url"),
-        *((activity_definition(e, catalog), "url") for e in exercises),
+        (plan_definition(plan_id, title, exercises, catalog, locale), "url"),
+        *((activity_definition(e, catalog, locale), "url") for e in exercises),
     ]
     if patient is not None:
         plan_ref = full_url("CarePlan", resource_id("careplan", key))
@@ -77,6 +80,7 @@ def bundle(  # noqa: PLR0913 - the options of an export
                 care_plan=plan_ref,
                 replaces=previous.get(block.exercise.id),
                 sessions_per_week=program.schedule.sessions_per_week,
+                locale=locale,
             )
             request["id"] = rid
             previous[block.exercise.id] = full_url("ServiceRequest", rid)
@@ -88,13 +92,14 @@ def bundle(  # noqa: PLR0913 - the options of an export
             plan_definition=f"{plan_url(plan_id)}|{version}",
             patient=patient,
             activities=[full_url("ServiceRequest", r["id"]) for r in requests],
+            locale=locale,
         )
         plan["id"] = resource_id("careplan", key)
         entries.append((plan, None))
         entries.extend((r, None) for r in requests)
     if handout_html is not None:
         document = document_reference(
-            handout_html, title="Upper back exercise plan", patient=patient, date=date
+            handout_html, title=title, patient=patient, date=date, locale=locale
         )
         document["id"] = resource_id("handout", key)
         entries.append((document, None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upperback._i18n import SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.model import Exercise
 from upperback.program import Program
@@ -19,18 +20,20 @@ def care_plan(  # noqa: PLR0913 - each link of the plan is its own argument
     plan_definition: str,
     patient: str,
     activities: list[str],
+    locale: str = SOURCE_LOCALE,
 ) -> JSON:
     """Return the CarePlan; *plan_definition* is canonical, the rest are references."""
     weeks = program.weeks
     period = None
     if weeks and weeks[0].start is not None and weeks[-1].end is not None:
         period = {"start": weeks[0].start.isoformat(), "end": weeks[-1].end.isoformat()}
-    schedule = program.schedule.describe()
+    schedule = program.schedule.describe(locale=locale)
+    title = translations(locale).gettext("Upper back exercise plan")
     evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
         "resourceType": "CarePlan",
         "text": narrative(
-            "Upper back exercise plan",
+            title,
             [schedule, *evidence.safety, evidence.disclaimer],
             [e.name for e in exercises],
         ),
@@ -38,7 +41,7 @@ def care_plan(  # noqa: PLR0913 - each link of the plan is its own argument
         "status": "active",
         "intent": "plan",
         "category": [{"coding": [CATEGORY_PHYSICAL_ACTIVITY.coding()]}],
-        "title": "Upper back exercise plan",
+        "title": title,
         "description": schedule,
         "subject": {"reference": patient},
         "period": period,

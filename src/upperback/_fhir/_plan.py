@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upperback._i18n import SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.model import Exercise
 
@@ -17,11 +18,17 @@ def plan_url(rid: str) -> str:
 
 
 def plan_definition(
-    rid: str, title: str, exercises: tuple[Exercise, ...], catalog: Catalog
+    rid: str,
+    title: str,
+    exercises: tuple[Exercise, ...],
+    catalog: Catalog,
+    locale: str = SOURCE_LOCALE,
 ) -> JSON:
     """Return a protocol whose actions point at each exercise's ActivityDefinition, in order."""
     version = catalog.data_version
     evidence = catalog._evidence(exercises)  # noqa: SLF001
+    t = translations(locale)
+    count = len(exercises)
     return {
         "resourceType": "PlanDefinition",
         "id": rid,
@@ -36,14 +43,21 @@ def plan_definition(
         "title": title,
         "type": {"coding": [PROTOCOL.coding()]},
         "status": "active",
-        "description": f"{len(exercises)} exercises, in the order to do them.",
+        "description": t.ngettext(
+            "%(count)s exercise, in the order to do them.",
+            "%(count)s exercises, in the order to do them.",
+            count,
+        )
+        % {"count": count},
         "usage": usage((), catalog, exercises),
         "copyright": evidence.license,
-        "relatedArtifact": related_artifacts(exercises, catalog),
+        "relatedArtifact": related_artifacts(exercises, catalog, locale),
         "action": [
             {
                 "title": exercise.name,
-                "description": NO_DOSAGE if exercise.dosage is None else exercise.dosage.describe(),
+                "description": t.gettext(NO_DOSAGE)
+                if exercise.dosage is None
+                else exercise.dosage.describe(locale=locale),
                 "definitionCanonical": f"{activity_url(exercise)}|{version}",
             }
             for exercise in exercises

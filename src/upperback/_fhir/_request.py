@@ -15,6 +15,7 @@ import datetime as dt
 
 import attrs
 
+from upperback._i18n import SOURCE_LOCALE, translations
 from upperback.model import Dosage, Exercise, HoldUnit, Period, Range
 
 from ._activity import activity_url
@@ -48,11 +49,15 @@ class Block:
         """How many weeks the block lasts."""
         return self.last_week - self.first_week + 1
 
-    def describe(self) -> str:
+    def describe(self, locale: str = SOURCE_LOCALE) -> str:
         """``"Week 1"`` or ``"Weeks 2 to 4"``."""
+        t = translations(locale)
         if self.first_week == self.last_week:
-            return f"Week {self.first_week}"
-        return f"Weeks {self.first_week} to {self.last_week}"
+            return t.gettext("Week %(number)s") % {"number": self.first_week}
+        return t.gettext("Weeks %(first)s to %(last)s") % {
+            "first": self.first_week,
+            "last": self.last_week,
+        }
 
 
 def service_request(  # noqa: PLR0913 - each link of the request is its own argument
@@ -63,15 +68,17 @@ def service_request(  # noqa: PLR0913 - each link of the request is its own argu
     care_plan: str,
     replaces: str | None,
     sessions_per_week: int,
+    locale: str = SOURCE_LOCALE,
 ) -> JSON:
     """Return the ServiceRequest for *block*; the ``str`` arguments are references."""
     exercise, dosage = block.exercise, block.dosage
-    text = dosage.describe()
+    t = translations(locale)
+    text = dosage.describe(locale=locale)
     return {
         "resourceType": "ServiceRequest",
         "text": narrative(
-            f"{exercise.name}: {block.describe()}",
-            [f"How much to do: {text}", *exercise.cautions],
+            f"{exercise.name}: {block.describe(locale)}",
+            [t.gettext("How much to do: %(dosage)s") % {"dosage": text}, *exercise.cautions],
             [step.text for step in exercise.steps],
         ),
         "instantiatesCanonical": [f"{activity_url(exercise)}|{version}"],

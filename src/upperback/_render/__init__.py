@@ -27,6 +27,7 @@ import os
 from collections.abc import Callable
 from typing import Literal, overload
 
+from upperback._i18n import check_locale
 from upperback.catalog import Catalog, load_catalog
 from upperback.cert import CertReport
 from upperback.exceptions import IncompleteHandoutError, TemplateError, UnknownFormatError
@@ -56,6 +57,7 @@ def render(
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
+    locale: str | None = None,
 ) -> str: ...
 
 
@@ -67,6 +69,7 @@ def render(
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
+    locale: str | None = None,
 ) -> bytes: ...
 
 
@@ -78,16 +81,18 @@ def render(
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
+    locale: str | None = None,
 ) -> str | bytes: ...
 
 
-def render(  # noqa: C901 - one branch per kind of object and format
+def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; its options
     obj: Exercise | Program | Catalog | CertReport,
     format: Format = "text",  # noqa: A002 - the word users expect
     *,
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
+    locale: str | None = None,
 ) -> str | bytes:
     """Return a patient handout for *obj*.
 
@@ -109,6 +114,11 @@ def render(  # noqa: C901 - one branch per kind of object and format
         options: Personal details for the header, the paper size and
             large print, as one :class:`HandoutOptions`. Default: none
             of the details, Letter paper, regular print.
+        locale: The language of every word, such as ``"es"`` (default:
+            English; :func:`upperback.available_locales` lists them). The
+            phrases come from the package's message catalog and the
+            exercises from ``catalog.localized(locale)``; HTML says the
+            language in ``<html lang>``, and PDF in its metadata.
 
     Returns:
         The handout, as ``bytes`` for PDF, else as text. Text and Markdown end
@@ -126,10 +136,17 @@ def render(  # noqa: C901 - one branch per kind of object and format
         NotADirectoryError: *template_dir* is not a directory.
         TypeError: *obj* is not an exercise, a program or a catalog, or
             *options* is not a :class:`HandoutOptions`.
+        UnknownLocaleError: The package has no such language.
+        MissingTranslationError: *obj* is an exercise that is not in
+            *catalog*, so it has no text in *locale*.
 
     .. versionchanged:: 0.1.0
        The ``"pdf"`` format and *options*.
+
+    .. versionchanged:: 0.2.0
+       The *locale* argument.
     """
+    locale = check_locale(locale)
     if isinstance(obj, CertReport):
         if format not in _CERT_FORMATS:
             raise UnknownFormatError(format, _CERT_FORMATS)
@@ -145,7 +162,7 @@ def render(  # noqa: C901 - one branch per kind of object and format
         raise TemplateError(f"templates are used only for HTML and PDF, not {format!r}")
     if format == "pdf":
         _pdf.require_weasyprint()
-    handout = _view.build(obj, catalog if catalog is not None else load_catalog(), options)
+    handout = _view.build(obj, catalog if catalog is not None else load_catalog(), options, locale)
     seen: Callable[[str], str]
     if format == "text":
         output, seen = _plain.render_text(handout), _plain.unescape_text

@@ -2,8 +2,9 @@
 
 Each renderer turns a :class:`Handout` into text, Markdown or HTML and
 adds nothing of its own but layout, so the formats cannot drift apart in
-content. Every fixed phrase a patient reads lives in :data:`LABELS` or in
-this module's builders.
+content. Every fixed phrase a patient reads lives in :class:`Labels` or in
+this module's builders, and is translated here, with gettext: the
+renderers and templates get finished text in one language.
 """
 
 from __future__ import annotations
@@ -13,10 +14,22 @@ import urllib.parse
 
 import attrs
 
+from upperback._i18n import (
+    N_,
+    SOURCE_LOCALE,
+    check_locale,
+    date_span,
+    localized_exercise,
+    long_date,
+    minutes,
+    short_date,
+    translations,
+    weekday_name,
+)
 from upperback._illustrate import illustrations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, Reference
-from upperback.program import Program, Week
+from upperback.program import Program, Week, how_often, weeks_phrase
 
 from ._options import DEFAULT_OPTIONS, HandoutOptions
 
@@ -33,71 +46,63 @@ __all__ = [
     "build",
 ]
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS_SHORT = tuple(month[:3] for month in _MONTHS)
-
 
 @attrs.frozen
 class Labels:
-    """The fixed headings and words of a handout, in one place."""
+    """The fixed headings and words of a handout, in one place.
 
-    schedule: str = "Your schedule"
-    figures: str = "What it looks like"
-    exercises: str = "Your exercises"
-    steps: str = "How to do it"
-    dosage: str = "How much to do"
-    week: str = "Week"
-    dates: str = "Dates"
-    progression: str = "When it gets easier"
-    cautions: str = "Take care"
-    safety: str = "When to stop and call your provider"
-    disclaimer: str = "Please read"
-    references: str = "References"
-    source: str = "Where the facts come from"
-    data_version: str = "Data version"
-    at_a_glance: str = "At a glance"
-    details: str = "About this plan"
-    patient: str = "For"
-    provider: str = "Provider"
-    provider_phone: str = "Phone"
-    date_given: str = "Date given"
-    next_visit: str = "Next visit"
-    notes: str = "Notes from your provider"
-    tracking: str = "Your tracking sheet"
-    tracking_intro: str = (
+    The defaults are English; :func:`labels` gives them in another language.
+    """
+
+    schedule: str = N_("Your schedule")
+    figures: str = N_("What it looks like")
+    exercises: str = N_("Your exercises")
+    steps: str = N_("How to do it")
+    dosage: str = N_("How much to do")
+    week: str = N_("Week")
+    dates: str = N_("Dates")
+    progression: str = N_("When it gets easier")
+    cautions: str = N_("Take care")
+    safety: str = N_("When to stop and call your provider")
+    disclaimer: str = N_("Please read")
+    references: str = N_("References")
+    source: str = N_("Where the facts come from")
+    data_version: str = N_("Data version")
+    at_a_glance: str = N_("At a glance")
+    details: str = N_("About this plan")
+    patient: str = N_("For")
+    provider: str = N_("Provider")
+    provider_phone: str = N_("Phone")
+    date_given: str = N_("Date given")
+    next_visit: str = N_("Next visit")
+    notes: str = N_("Notes from your provider")
+    tracking: str = N_("Your tracking sheet")
+    tracking_intro: str = N_(
         "Tick a box each day you do an exercise. "
         "Each day, write how bad your pain is, from 0 (no pain) to 10 (worst pain)."
     )
-    exercise: str = "Exercise"
-    pain: str = "Pain (0 to 10)"
-    tracking_notes: str = "Notes"
-    page: str = "Page"
-    page_of: str = "of"
+    exercise: str = N_("Exercise")
+    pain: str = N_("Pain (0 to 10)")
+    tracking_notes: str = N_("Notes")
+    page: str = N_("Page")
+    page_of: str = N_("of")
 
 
 LABELS = Labels()
 
+
+def labels(locale: str | None = None) -> Labels:
+    """The labels of a handout in *locale*."""
+    t = translations(locale)
+    return Labels(**{field.name: t.gettext(str(field.default)) for field in attrs.fields(Labels)})
+
+
 #: Said when a catalog has no safety lines of its own.
-_FALLBACK_SAFETY = ("Stop if an exercise hurts, and call your provider.",)
-_NO_REFERENCES = "No references are listed for these exercises."
 #: Said for an exercise whose catalog does not give a dosage.
-_NO_DOSAGE = "Ask your provider how much to do."
-_NO_SOURCES = "No source is listed for this data."
+_NO_DOSAGE = N_("Ask your provider how much to do.")
+_FALLBACK_SAFETY = N_("Stop if an exercise hurts, and call your provider.")
+_NO_REFERENCES = N_("No references are listed for these exercises.")
+_NO_SOURCES = N_("No source is listed for this data.")
 
 
 @attrs.frozen
@@ -237,6 +242,10 @@ class Handout:
         tracking: The tracking sheet, one table a week; empty for a
             handout that is not a program.
         labels: The fixed headings.
+        lang: The language of every word of it, a tag such as ``"es"``.
+        references_note: What to say in place of citations when there
+            are none.
+        sources_note: What to say in place of credits when there are none.
     """
 
     title: str
@@ -253,16 +262,9 @@ class Handout:
     notes: tuple[str, ...] = ()
     tracking: tuple[TrackingWeek, ...] = ()
     labels: Labels = LABELS
-
-    @property
-    def references_note(self) -> str | None:
-        """What to say in place of citations when there are none."""
-        return None if self.citations else _NO_REFERENCES
-
-    @property
-    def sources_note(self) -> str | None:
-        """What to say in place of credits when there are none."""
-        return None if self.credits else _NO_SOURCES
+    lang: str = SOURCE_LOCALE
+    references_note: str | None = None
+    sources_note: str | None = None
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -280,19 +282,34 @@ def build(
     obj: Exercise | Program | Catalog,
     catalog: Catalog,
     options: HandoutOptions = DEFAULT_OPTIONS,
+    locale: str | None = None,
 ) -> Handout:
     """Gather what the handout for *obj* says, looking things up in *catalog*.
 
-    The personal details of *options* go in the header.
+    The personal details of *options* go in the header. Every word is in
+    *locale*: the phrases from its message catalog, the exercises from
+    ``catalog.localized(locale)``.
 
     Raises:
         TypeError: *obj* is not an exercise, a program or a catalog.
         UnknownExerciseError: A program names an exercise *catalog* lacks.
         KeyError: An exercise cites a reference *catalog* lacks.
+        UnknownLocaleError: The package has no such language.
     """
-    handout = _build(obj, catalog)
-    details, notes = _details(options)
-    handout = attrs.evolve(handout, details=details, notes=notes)
+    locale = check_locale(locale)
+    obj, catalog = _localized(obj, catalog, locale)
+    handout = _build(obj, catalog, locale)
+    details, notes = _details(options, locale)
+    t = translations(locale)
+    handout = attrs.evolve(
+        handout,
+        details=details,
+        notes=notes,
+        labels=labels(locale),
+        lang=locale,
+        references_note=None if handout.citations else t.gettext(_NO_REFERENCES),
+        sources_note=None if handout.credits else t.gettext(_NO_SOURCES),
+    )
     if options.figures_dir is not None:
         handout = _linked(handout, options.figures_dir)
     return handout
@@ -314,121 +331,159 @@ def _linked(handout: Handout, folder: str) -> Handout:
     return attrs.evolve(handout, exercises=exercises)
 
 
-def _build(obj: Exercise | Program | Catalog, catalog: Catalog) -> Handout:
+def _localized(
+    obj: Exercise | Program | Catalog, catalog: Catalog, locale: str
+) -> tuple[Exercise | Program | Catalog, Catalog]:
+    """*obj* and *catalog* with their exercises in *locale*.
+
+    A program names its exercises by id, so it stays as it is. An exercise
+    is taken from the localized catalog by its id; one that is not the
+    catalog's own has no translation, and is refused rather than shown in
+    two languages.
+
+    Raises:
+        MissingTranslationError: *obj* or *catalog* has no text in *locale*.
+    """
+    if isinstance(obj, Catalog):
+        localized = obj.localized(locale)
+        return localized, localized
+    localized = catalog.localized(locale)
+    if isinstance(obj, Exercise):
+        return localized_exercise(obj, catalog, localized), localized
+    return obj, localized
+
+
+def _build(obj: Exercise | Program | Catalog, catalog: Catalog, locale: str) -> Handout:
+    t = translations(locale)
     if isinstance(obj, Exercise):
         return _handout(
             obj.name,
-            intro="Here is how to do this exercise, and how much to do.",
-            views=(_exercise(1, obj, (_single(obj),)),),
+            intro=t.gettext("Here is how to do this exercise, and how much to do."),
+            views=(_exercise(1, obj, (_single(obj, locale),), locale),),
             exercises=(obj,),
             catalog=catalog,
+            locale=locale,
         )
     if isinstance(obj, Program):
-        return _program(obj, catalog)
+        return _program(obj, catalog, locale)
     if isinstance(obj, Catalog):
         exercises = tuple(obj)
-        views = tuple(_exercise(n, e, (_single(e),)) for n, e in enumerate(exercises, 1))
-        count = len(exercises)
-        intro = (
-            "This handout has the one exercise we have."
-            if count == 1
-            else f"This handout has all {count} exercises we have."
+        views = tuple(
+            _exercise(n, e, (_single(e, locale),), locale) for n, e in enumerate(exercises, 1)
         )
+        count = len(exercises)
+        intro = t.ngettext(
+            "This handout has the one exercise we have.",
+            "This handout has all %(count)s exercises we have.",
+            count,
+        ) % {"count": count}
         # A catalog is its own source of safety lines, references and credits.
         return _handout(
-            "Exercises for your upper back",
+            t.gettext("Exercises for your upper back"),
             intro=intro,
             views=views,
             exercises=exercises,
             catalog=obj,
+            locale=locale,
         )
     msg = f"expected an Exercise, a Program or a Catalog, got {type(obj).__name__}"
     raise TypeError(msg)
 
 
-def _program(program: Program, catalog: Catalog) -> Handout:
+def _program(program: Program, catalog: Catalog, locale: str) -> Handout:
+    t = translations(locale)
     exercises = tuple(catalog[exercise_id] for exercise_id in program.exercise_ids)
     views = tuple(
-        _exercise(number, exercise, _weekly(program, exercise.id))
+        _exercise(number, exercise, _weekly(program, exercise.id, locale), locale)
         for number, exercise in enumerate(exercises, 1)
     )
     count = len(exercises)
-    intro = (
-        "Your plan has 1 exercise."
-        if count == 1
-        else f"Your plan has {count} exercises. Do them in the order shown."
-    )
+    intro = t.ngettext(
+        "Your plan has 1 exercise.",
+        "Your plan has %(count)s exercises. Do them in the order shown.",
+        count,
+    ) % {"count": count}
     data_version = catalog.data_version
     if program.data_version != catalog.data_version:
-        data_version = f"{catalog.data_version} (plan made with {program.data_version})"
+        data_version = t.gettext("%(version)s (plan made with %(plan_version)s)") % {
+            "version": catalog.data_version,
+            "plan_version": program.data_version,
+        }
     handout = _handout(
-        "Your upper back exercise plan",
+        t.gettext("Your upper back exercise plan"),
         intro=intro,
-        schedule=_schedule(program, catalog),
+        schedule=_schedule(program, catalog, locale),
         views=views,
         exercises=exercises,
         catalog=catalog,
+        locale=locale,
     )
     return attrs.evolve(
         handout,
         data_version=data_version,
-        summary=_summary(program),
-        tracking=tuple(_tracking(week, catalog) for week in program.weeks),
+        summary=_summary(program, locale),
+        tracking=tuple(_tracking(week, catalog, locale) for week in program.weeks),
     )
 
 
 #: What every program is for, in one line; the source's purpose, in our words.
-_PURPOSE = "What it is for: exercises to help your upper back heal."
+_PURPOSE = N_("What it is for: exercises to help your upper back heal.")
 #: The one rule for when to stop, in the words of the fallback safety line.
-_STOP_RULE = "When to stop: if an exercise hurts, stop it and call your provider."
+_STOP_RULE = N_("When to stop: if an exercise hurts, stop it and call your provider.")
 
 
-def _summary(program: Program) -> tuple[str, ...]:
+def _summary(program: Program, locale: str) -> tuple[str, ...]:
     """The "at a glance" lines: what for, how often, how long, when to stop."""
+    t = translations(locale)
     schedule = program.schedule
-    times = (
-        "every day"
-        if schedule.sessions_per_week == 7
-        else (f"{schedule.sessions_per_week} days a week")
-    )
-    weeks = "1 week" if schedule.weeks == 1 else f"{schedule.weeks} weeks"
-    lines = [_PURPOSE, f"How often: {times}, for {weeks}."]
+    lines = [
+        t.gettext(_PURPOSE),
+        t.gettext("How often: %(how_often)s, for %(weeks)s.")
+        % {
+            "how_often": how_often(schedule.sessions_per_week, locale),
+            "weeks": weeks_phrase(schedule.weeks, locale),
+        },
+    ]
     first = program.weeks[0] if program.weeks else None
     if first is not None and first.start is not None:
-        lines.append(f"Start: {_date(first.start)}.")
+        lines.append(t.gettext("Start: %(date)s.") % {"date": long_date(first.start, locale)})
     if program.weeks:
         longest = max(week.estimated_session_duration for week in program.weeks)
-        lines.append(f"How long: about {_minutes(longest)} a session.")
-    lines.append(_STOP_RULE)
+        lines.append(
+            t.gettext("How long: about %(minutes)s a session.")
+            % {"minutes": _minutes(longest, locale)}
+        )
+    lines.append(t.gettext(_STOP_RULE))
     return tuple(lines)
 
 
-def _tracking(week: Week, catalog: Catalog) -> TrackingWeek:
+def _tracking(week: Week, catalog: Catalog, locale: str) -> TrackingWeek:
+    t = translations(locale)
     if week.start is not None:
         days = tuple(
-            DayColumn(
-                _WEEKDAYS_SHORT[day.weekday()],
-                f"{_MONTHS_SHORT[day.month - 1]} {day.day}",
-            )
+            DayColumn(weekday_name(day, locale, short=True), short_date(day, locale))
             for day in (week.start + dt.timedelta(days=n) for n in range(7))
         )
     else:
-        days = tuple(DayColumn(f"Day {n}", None) for n in range(1, 8))
+        days = tuple(
+            DayColumn(t.gettext("Day %(number)s") % {"number": n}, None) for n in range(1, 8)
+        )
     return TrackingWeek(
-        title=f"{LABELS.week} {week.number}",
-        dates=_span(week.start, week.end),
+        title=_week_label(week.number, locale),
+        dates=_span(week.start, week.end, locale),
         days=days,
         rows=tuple(catalog[item.exercise].name for item in week.items),
     )
 
 
-def _details(options: HandoutOptions) -> tuple[tuple[Detail, ...], tuple[str, ...]]:
+def _details(options: HandoutOptions, locale: str) -> tuple[tuple[Detail, ...], tuple[str, ...]]:
+    words = labels(locale)
     given = (
-        (LABELS.patient, options.patient),
-        (LABELS.provider, options.provider),
-        (LABELS.provider_phone, options.provider_phone),
-        (LABELS.date_given, _date(options.date_given) if options.date_given else None),
-        (LABELS.next_visit, _date(options.next_visit) if options.next_visit else None),
+        (words.patient, options.patient),
+        (words.provider, options.provider),
+        (words.provider_phone, options.provider_phone),
+        (words.date_given, long_date(options.date_given, locale) if options.date_given else None),
+        (words.next_visit, long_date(options.next_visit, locale) if options.next_visit else None),
     )
     details = tuple(Detail(label, value) for label, value in given if value is not None)
     notes = tuple(line.strip() for line in (options.notes or "").splitlines() if line.strip())
@@ -443,6 +498,7 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
     views: tuple[ExerciseView, ...],
     exercises: tuple[Exercise, ...],
     catalog: Catalog,
+    locale: str,
 ) -> Handout:
     # Safety travels with the content: each exercise brings the disclaimer,
     # safety lines and sources of the catalog it came from (after a merge,
@@ -455,10 +511,10 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
         intro=intro,
         schedule=schedule,
         exercises=views,
-        safety=evidence.safety or _FALLBACK_SAFETY,
+        safety=evidence.safety or (translations(locale).gettext(_FALLBACK_SAFETY),),
         disclaimer=evidence.disclaimer,
         citations=tuple(r.cite() for r in _cited(exercises, catalog)),
-        credits=tuple(s.credit() for s in evidence.sources),
+        credits=tuple(s.credit(locale=locale) for s in evidence.sources),
         data_version=catalog.data_version,
     )
 
@@ -473,7 +529,9 @@ def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference
     return tuple(catalog.reference(ref) for ref in ids)
 
 
-def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) -> ExerciseView:
+def _exercise(
+    number: int, exercise: Exercise, dosages: tuple[DosageLine, ...], locale: str
+) -> ExerciseView:
     return ExerciseView(
         number=number,
         id=exercise.id,
@@ -481,7 +539,7 @@ def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) 
         summary=exercise.summary,
         steps=tuple(step.text for step in exercise.steps),
         dosages=dosages,
-        progressions=tuple(p.describe() for p in exercise.progressions),
+        progressions=tuple(p.describe(locale=locale) for p in exercise.progressions),
         cautions=exercise.cautions,
         figures=tuple(
             FigureView(
@@ -490,7 +548,7 @@ def _exercise(number: int, exercise: Exercise, dosages: tuple[DosageLine, ...]) 
                 caption=_sentence(picture.label).removesuffix("."),
                 filename=picture.filename,
             )
-            for picture in illustrations(exercise)
+            for picture in illustrations(exercise, locale=locale)
         ),
     )
 
@@ -503,44 +561,58 @@ def _inline(svg: str) -> str:
     return svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).rstrip("\n")
 
 
-def _single(exercise: Exercise) -> DosageLine:
+def _single(exercise: Exercise, locale: str) -> DosageLine:
     if exercise.dosage is None:
-        return DosageLine(None, None, _NO_DOSAGE)
-    return DosageLine(None, None, _sentence(exercise.dosage.describe()))
+        return DosageLine(None, None, translations(locale).gettext(_NO_DOSAGE))
+    return DosageLine(None, None, _sentence(exercise.dosage.describe(locale=locale)))
 
 
-def _weekly(program: Program, exercise_id: str) -> tuple[DosageLine, ...]:
+def _weekly(program: Program, exercise_id: str, locale: str) -> tuple[DosageLine, ...]:
     """One line per run of weeks with the same dosage: "Weeks 2 to 4" reads faster."""
     runs: list[tuple[list[Week], str]] = []
     for week in program.weeks:
         for item in week.items:
             if item.exercise != exercise_id:
                 continue
-            text = _sentence(item.dosage.describe())
+            text = _sentence(item.dosage.describe(locale=locale))
             if runs and runs[-1][1] == text and runs[-1][0][-1].number == week.number - 1:
                 runs[-1][0].append(week)
             else:
                 runs.append(([week], text))
     return tuple(
-        DosageLine(_weeks_label(weeks), _span(weeks[0].start, weeks[-1].end), text)
+        DosageLine(_weeks_label(weeks, locale), _span(weeks[0].start, weeks[-1].end, locale), text)
         for weeks, text in runs
     )
 
 
-def _weeks_label(weeks: list[Week]) -> str:
+def _week_label(number: int, locale: str) -> str:
+    return translations(locale).gettext("Week %(number)s") % {"number": number}
+
+
+def _weeks_label(weeks: list[Week], locale: str) -> str:
     if len(weeks) == 1:
-        return f"{LABELS.week} {weeks[0].number}"
-    return f"{LABELS.week}s {weeks[0].number} to {weeks[-1].number}"
+        return _week_label(weeks[0].number, locale)
+    return translations(locale).gettext("Weeks %(first)s to %(last)s") % {
+        "first": weeks[0].number,
+        "last": weeks[-1].number,
+    }
 
 
-def _schedule(program: Program, catalog: Catalog) -> tuple[str, ...]:
-    lines = [program.schedule.describe()]
+def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...]:
+    t = translations(locale)
+    lines = [program.schedule.describe(locale=locale)]
     weeks = program.weeks
     if weeks and weeks[0].start is not None and weeks[-1].end is not None:
-        lines.append(f"Start on {_date(weeks[0].start)}. Finish on {_date(weeks[-1].end)}.")
+        lines.append(
+            t.gettext("Start on %(start)s. Finish on %(end)s.")
+            % {"start": long_date(weeks[0].start, locale), "end": long_date(weeks[-1].end, locale)}
+        )
     if weeks:
         longest = max(week.estimated_session_duration for week in weeks)
-        lines.append(f"One session takes about {_minutes(longest)}.")
+        lines.append(
+            t.gettext("One session takes about %(minutes)s.")
+            % {"minutes": _minutes(longest, locale)}
+        )
     first = {item.exercise: item.dosage for item in weeks[0].items} if weeks else {}
     for exercise_id in program.schedule.more_often:
         exercise = catalog[exercise_id]
@@ -548,8 +620,13 @@ def _schedule(program: Program, catalog: Catalog) -> tuple[str, ...]:
             (d.frequency for d in (first.get(exercise_id), exercise.dosage) if d and d.frequency),
             None,
         )
-        how_often = frequency.describe() if frequency else "more than once a day"
-        lines.append(f"Do the {_lower_first(exercise.name)} {how_often}.")
+        often = (
+            frequency.describe(locale=locale) if frequency else t.gettext("more than once a day")
+        )
+        lines.append(
+            t.gettext("Do the %(name)s %(how_often)s.")
+            % {"name": _lower_first(exercise.name), "how_often": often}
+        )
     return tuple(lines)
 
 
@@ -566,21 +643,11 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _date(day: dt.date) -> str:
-    """``"Monday, January 5, 2026"``, the same in every locale."""
-    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def _span(start: dt.date | None, end: dt.date | None) -> str | None:
+def _span(start: dt.date | None, end: dt.date | None, locale: str) -> str | None:
     if start is None or end is None:
         return None
-    first = f"{_MONTHS[start.month - 1]} {start.day}"
-    last = f"{_MONTHS[end.month - 1]} {end.day}, {end.year}"
-    if start.year != end.year:
-        first += f", {start.year}"
-    return f"{first} to {last}"
+    return date_span(start, end, locale)
 
 
-def _minutes(duration: dt.timedelta) -> str:
-    minutes = max(1, round(duration.total_seconds() / 60))
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+def _minutes(duration: dt.timedelta, locale: str) -> str:
+    return minutes(max(1, round(duration.total_seconds() / 60)), locale)

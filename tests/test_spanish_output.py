@@ -1,0 +1,379 @@
+"""Everything a Spanish reader gets is in Spanish: handouts, figures, FHIR, CERT, the CLI.
+
+The check against English: the words of the English handout of the same
+program, less the words that are Spanish too (any word of our Spanish
+phrases or content), must not be in the Spanish handout. What stays as
+published in any language is taken out of both first: the citations of
+the references and the name of the source work (see docs/languages.md).
+"""
+
+import datetime as dt
+import html
+import json
+import re
+
+import attrs
+import pytest
+from fhir.resources.R4B import get_fhir_model_class
+
+import upperback
+from upperback import (
+    Exercise,
+    MissingTranslationError,
+    Step,
+    UnknownLocaleError,
+    adapt,
+    build_program,
+    cert_report,
+    load_catalog,
+    render,
+    to_fhir,
+)
+from upperback._convert import dumps, loads
+from upperback._render._plain import unescape_markdown
+from upperback.program import Feedback, Program, ladder
+
+from .test_cli import ok, run
+from .test_phrases import entries
+from .test_render_pdf import inflated
+
+ENGLISH = load_catalog()
+SPANISH = load_catalog(locale="es")
+START = dt.date(2026, 1, 5)
+PROGRAM = build_program(start=START)
+DEFAULT = build_program()
+PLAIN = ("text", "markdown", "html")
+PATIENT, PROVIDER = "Ana Ruiz", "Sam Lee"
+
+
+def words(text):
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+def _published(catalog=ENGLISH):
+    """Text kept as published: citations, and the source's title, author and publisher."""
+    texts = [r.cite() for r in catalog.references]
+    for source in catalog.sources:
+        texts += [source.title, source.developer, source.publisher]
+    # The personal details are names, the same in any language.
+    return [*texts, PATIENT, PROVIDER]
+
+
+def _without_published(text):
+    text = " ".join(text.split())
+    for kept in sorted(_published(), key=len, reverse=True):
+        text = text.replace(" ".join(kept.split()), " ")
+    return text
+
+
+def _spanish_words():
+    """Every word we write in Spanish: the phrases and the content."""
+    found = set()
+    for message in entries("es"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            found |= words(re.sub(r"%\(\w+\)s", " ", text))
+    for exercise in SPANISH:
+        texts = [exercise.name, exercise.summary, *exercise.aliases, *exercise.cautions]
+        texts += [str(step) for step in exercise.steps]
+        texts += [progression.when for progression in exercise.progressions]
+        found |= words(" ".join(texts))
+    found |= words(" ".join([SPANISH.disclaimer, *SPANISH.safety]))
+    return found
+
+
+SPANISH_WORDS = _spanish_words()
+
+
+def english_vocabulary(program, fmt):
+    """The English handout's words that are not also Spanish words."""
+    english = _markup_free(fmt, render(program, fmt, options=_options()))
+    return words(_without_published(english)) - SPANISH_WORDS
+
+
+def _options():
+    return upperback.HandoutOptions(
+        patient=PATIENT,
+        provider=PROVIDER,
+        date_given=START,
+        next_visit=START + dt.timedelta(days=30),
+    )
+
+
+def _markup_free(fmt, text):
+    """The words a reader sees: no tags, styles or escapes (pictures are checked apart)."""
+    if fmt == "markdown":
+        return unescape_markdown(text)
+    if fmt == "html":
+        text = re.sub(r"<style.*?</style>", " ", text, flags=re.DOTALL)
+        text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.DOTALL)
+        return html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return text
+
+
+@pytest.mark.parametrize("fmt", PLAIN)
+@pytest.mark.parametrize("program", [DEFAULT, PROGRAM], ids=["default", "dated"])
+def test_the_spanish_handout_has_no_english_word_of_the_english_one(fmt, program):
+    vocabulary = english_vocabulary(program, fmt)
+    assert {"exercise", "week", "hold", "sets", "times", "stop", "provider"} <= vocabulary
+    spanish = _without_published(
+        _markup_free(fmt, render(program, fmt, locale="es", options=_options()))
+    )
+    left = words(spanish) & vocabulary
+    assert left == set()
+
+
+def test_the_words_of_the_pictures_are_spanish_too():
+    """The figures' titles and descriptions in the HTML handout, hidden from the check above."""
+    english = words(
+        " ".join(p.alt + " " + p.title for e in ENGLISH for p in upperback.illustrations(e))
+    )
+    spanish = " ".join(
+        p.alt + " " + p.title for e in SPANISH for p in upperback.illustrations(e, locale="es")
+    )
+    assert words(spanish) & (english - SPANISH_WORDS) == set()
+    page = render(DEFAULT, "html", locale="es")
+    for exercise in SPANISH:
+        if exercise.id not in DEFAULT.exercise_ids:
+            continue
+        for picture in upperback.illustrations(exercise, locale="es"):
+            assert f">{picture.title}</title>" in page
+            assert picture.alt in page
+
+
+def test_html_says_its_language():
+    assert '<html lang="es">' in render(DEFAULT, "html", locale="es")
+    assert '<html lang="en">' in render(DEFAULT, "html")
+
+
+def test_the_pdf_says_its_language():
+    pytest.importorskip("weasyprint")
+    pdf = render(ENGLISH["band-row"], "pdf", locale="es")
+    assert b"/Lang (es)" in inflated(pdf)
+    assert b"/Lang (en)" in inflated(render(ENGLISH["band-row"], "pdf"))
+
+
+@pytest.mark.parametrize("fmt", PLAIN)
+def test_a_program_json_is_the_same_and_renders_in_both_languages(fmt):
+    text = dumps(PROGRAM)
+    again = loads(text, Program)
+    assert again == PROGRAM
+    english = render(again, fmt)
+    spanish = render(again, fmt, locale="es")
+    for exercise_id in PROGRAM.exercise_ids:
+        assert ENGLISH[exercise_id].name in english
+        name = SPANISH[exercise_id].name
+        assert (name if fmt == "text" else name.split()[0]) in spanish
+    assert "Semana 4" in spanish
+    assert "Week 4" in english
+
+
+def test_the_handout_of_one_exercise_and_of_the_catalog_is_spanish():
+    exercise = ENGLISH["band-row"]
+    text = render(exercise, locale="es")
+    assert text.splitlines()[0] == SPANISH["band-row"].name
+    assert "Cómo hacerlo" in text
+    assert SPANISH["band-row"].dosage.describe(locale="es") in text
+    # The Spanish exercise itself gives the same handout.
+    assert render(SPANISH["band-row"], locale="es") == text
+    whole = render(ENGLISH, "markdown", locale="es")
+    assert whole.startswith("# Ejercicios para la parte alta de la espalda")
+    for exercise in SPANISH:
+        assert exercise.name.split()[0] in whole
+
+
+def test_an_exercise_without_a_translation_is_refused_not_mixed():
+    made = Exercise(
+        id="my-own",
+        name="My own stretch",
+        summary="A stretch of my own.",
+        category="stretch",
+        positions=["standing"],
+        steps=[Step("Stand up.")],
+        dosage=ENGLISH["band-row"].dosage,
+    )
+    with pytest.raises(MissingTranslationError, match="my-own"):
+        render(made, locale="es")
+    changed = attrs.evolve(ENGLISH["band-row"], name="Another name")
+    with pytest.raises(MissingTranslationError):
+        render(changed, locale="es")
+    with pytest.raises(MissingTranslationError):
+        to_fhir(made, locale="es")
+    # In English it is shown as before.
+    assert render(made).startswith("My own stretch")
+
+
+@pytest.mark.parametrize("call", ["render", "describe", "adapt", "illustrate", "fhir", "cert"])
+def test_an_unknown_language_is_refused_with_the_list(call):
+    exercise = ENGLISH["band-row"]
+    actions = {
+        "render": lambda: render(PROGRAM, locale="fr"),
+        "describe": lambda: PROGRAM.schedule.describe(locale="fr"),
+        "adapt": lambda: adapt(exercise, exercise.dosage, "too-easy", locale="fr"),
+        "illustrate": lambda: upperback.illustrate(exercise, locale="fr"),
+        "fhir": lambda: to_fhir(PROGRAM, locale="fr"),
+        "cert": lambda: cert_report(PROGRAM, locale="fr"),
+    }
+    with pytest.raises(UnknownLocaleError) as info:
+        actions[call]()
+    assert str(info.value) == "unknown language 'fr'; available: en, es"
+    assert info.value.available == ("en", "es")
+
+
+@pytest.mark.parametrize("feedback", list(Feedback))
+def test_adapt_speaks_spanish(feedback):
+    english_exercise, spanish_exercise = ENGLISH["band-row"], SPANISH["band-row"]
+    for level in ladder(english_exercise):
+        english = adapt(english_exercise, level, feedback)
+        spanish = adapt(spanish_exercise, level, feedback, locale="es")
+        assert (spanish.action, spanish.dosage) == (english.action, english.dosage)
+        assert spanish.message != english.message
+        assert words(spanish.message) & {"the", "do", "your", "next", "time", "stop"} == set()
+        if spanish.dosage is not None and spanish.action.value != "keep":
+            assert spanish.dosage.describe(locale="es") in spanish.message
+
+
+# -- FHIR --------------------------------------------------------------------------------
+
+
+def _resources(resource):
+    if resource["resourceType"] == "Bundle":
+        yield resource
+        for entry in resource["entry"]:
+            yield entry["resource"]
+    else:
+        yield resource
+
+
+@pytest.mark.parametrize("patient", [None, "Patient/123"])
+def test_fhir_in_spanish_validates_and_says_its_language(patient):
+    bundle = to_fhir(PROGRAM, patient=patient, locale="es", include_handout=True)
+    get_fhir_model_class("Bundle").model_validate(bundle)
+    languages = {r["resourceType"]: r["language"] for r in _resources(bundle)}
+    assert languages.pop("CodeSystem") == "en"
+    assert set(languages.values()) == {"es"}
+    text = json.dumps(bundle, ensure_ascii=False)
+    assert "Cuánto hacer" in text or "Plan de ejercicios" in text
+    assert "Upper back exercise plan" not in text
+    for exercise_id in PROGRAM.exercise_ids:
+        assert SPANISH[exercise_id].name in text
+
+
+def test_fhir_of_an_exercise_and_of_the_catalog_in_spanish():
+    definition = to_fhir(ENGLISH["band-row"], locale="es")
+    get_fhir_model_class("ActivityDefinition").model_validate(definition)
+    assert definition["language"] == "es"
+    assert definition["title"] == SPANISH["band-row"].name
+    assert definition["dosage"][0]["text"] == SPANISH["band-row"].dosage.describe(locale="es")
+    assert definition["topic"][0]["text"] == "fortalecimiento"
+    plan = to_fhir(ENGLISH, locale="es")
+    get_fhir_model_class("PlanDefinition").model_validate(plan)
+    assert plan["title"] == "Ejercicios para la parte alta de la espalda"
+    assert "language" not in to_fhir(ENGLISH["band-row"])
+    assert to_fhir(ENGLISH["band-row"], locale="en")["language"] == "en"
+
+
+# -- CERT --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", PLAIN)
+def test_the_cert_report_in_spanish(fmt):
+    report = cert_report(PROGRAM, locale="es")
+    assert report.locale == "es"
+    assert report.title.startswith("Informe CERT")
+    out = render(report, fmt)
+    assert "Versión de los datos" in out
+    assert "Data version" not in out
+    assert "QUÉ" in out
+    english = cert_report(PROGRAM)
+    assert [r.number for r in report.rows] == [r.number for r in english.rows]
+    assert [r.status for r in report.rows] == [r.status for r in english.rows]
+    if fmt == "html":
+        assert '<html lang="es">' in out
+
+
+def test_cert_explains_omissions_in_spanish():
+    program = build_program(equipment=[], minutes_per_session=5)
+    english = cert_report(program)
+    spanish = cert_report(program, locale="es")
+    tailoring = {r.number: r for r in spanish.rows}["14b"].answer
+    assert any(line.startswith("No elegido:") and "necesita" in line for line in tailoring)
+    before = {r.number: r for r in english.rows}["14b"].answer
+    assert any(line.startswith("Not chosen:") for line in before)
+    assert len(tailoring) == len(before)
+
+
+# -- the command line --------------------------------------------------------------------
+
+FORMATS = {
+    "show": ["text", "markdown", "html", "pdf", "json", "fhir", "svg"],
+    "program": ["text", "markdown", "html", "pdf", "json", "fhir", "cert"],
+    "list": ["text", "json"],
+    "search": ["text", "json"],
+}
+
+
+def _cli(command, fmt, lang, tmp_path):
+    target = {"show": ["show", "band-row"], "program": ["program", "--start", "2026-01-05"]}
+    args = {
+        **target,
+        "list": ["list"],
+        "search": ["search", "remo" if lang == "es" else "row"],
+    }[command]
+    out = tmp_path / f"{command}-{fmt}-{lang}"
+    ok(*args, "--format", fmt, "--lang", lang, "-o", out)
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"), [(c, f) for c, formats in FORMATS.items() for f in formats]
+)
+def test_the_cli_speaks_spanish_in_every_format(command, fmt, tmp_path):
+    if fmt == "pdf":
+        pytest.importorskip("weasyprint")
+    spanish = _cli(command, fmt, "es", tmp_path)
+    english = _cli(command, fmt, "en", tmp_path)
+    if command == "program" and fmt == "json":
+        assert spanish == english  # a program is the same in every language
+        return
+    assert spanish != english
+    if fmt == "pdf":
+        assert b"/Lang (es)" in inflated(spanish)
+        return
+    text = spanish.decode("utf-8")
+    band_row = SPANISH["band-row"]
+    expected = {
+        "text": band_row.name if command != "program" else "Semana 1",
+        "markdown": "Cómo hacerlo",
+        "html": '<html lang="es">',
+        "json": band_row.name,
+        "fhir": '"language": "es"',
+        "svg": "posición inicial",
+        "cert": "Informe CERT",
+    }[fmt]
+    if command in {"list", "search"} and fmt == "text":
+        expected = "NOMBRE"
+    assert expected in text
+
+
+def test_list_in_spanish_names_the_terms_in_spanish():
+    out = ok("list", "--lang", "es")
+    assert out.splitlines()[0].split() == ["ID", "NOMBRE", "CATEGORÍA", "POSICIONES", "EQUIPO"]
+    assert "fortalecimiento" in out
+    assert "banda elástica" in out
+    assert "strengthening" not in out
+
+
+def test_search_finds_spanish_names():
+    out = ok("search", "estiramiento", "--lang", "es")
+    assert "pectoralis-stretch" in out
+    missing = run("search", "zzzzqqq", "--lang", "es")
+    assert missing.returncode == 1
+    assert "ningún ejercicio coincide con 'zzzzqqq'" in missing.stderr
+
+
+def test_an_unknown_language_on_the_command_line_is_a_usage_error():
+    result = run("show", "band-row", "--lang", "fr")
+    assert result.returncode == 2
+    assert "unknown language 'fr'; available: en, es" in result.stderr
+    assert "--lang" in result.stderr
