@@ -391,7 +391,10 @@ def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
     catalog = draw(catalogs(max_exercises=3))
     program = _build_or_none(
         {
-            "equipment": [e for e in Equipment if e is not Equipment.UNKNOWN],
+            "equipment": [
+                *(e for e in Equipment if e is not Equipment.UNKNOWN),
+                *catalog.vocabulary.equipment,
+            ],
             "minutes_per_session": 240,
             "sessions_per_week": draw(st.integers(1, 7)),
             "weeks": draw(st.integers(1, 8)),

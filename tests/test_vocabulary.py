@@ -528,3 +528,12 @@ def test_the_cli_takes_a_catalogs_own_terms(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "unknown equipment 'barbel' (did you mean 'barbell'?)" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_declared_term_speaks_the_language_it_has_words_for():
+    barbell = Equipment.custom("barbell", "a barbell", labels={"es": "una barra"})
+    assert barbell.describe() == "a barbell"
+    assert barbell.describe(locale="es") == "una barra"
+    assert Requirement((barbell,)).describe(locale="es") == "una barra"
+    assert Equipment.custom("kettlebell", "a kettlebell").describe(locale="es") == "a kettlebell"
+    assert Equipment.WALL.label == Equipment.WALL.describe()
