@@ -377,3 +377,14 @@ def test_an_unknown_language_on_the_command_line_is_a_usage_error():
     assert result.returncode == 2
     assert "unknown language 'fr'; available: en, es" in result.stderr
     assert "--lang" in result.stderr
+
+
+def test_figures_in_spanish_for_a_spanish_markdown_handout(tmp_path):
+    said = ok("figures", "-o", tmp_path, "--lang", "es")
+    assert said.startswith("Se guardaron 16 imágenes en ")
+    start = (tmp_path / "band-row-start.svg").read_text(encoding="utf-8")
+    picture = upperback.illustrate(SPANISH["band-row"], locale="es")
+    assert start == picture.svg
+    assert "posición inicial" in start
+    assert "position" not in start
+    assert ok("figures", "-o", tmp_path).startswith("Wrote 16 pictures to ")

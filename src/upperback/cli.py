@@ -246,6 +246,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the folder to write ID-POSE.svg files to; made if missing",
     )
+    _add_lang(figures)
     _add_catalog_options(figures, argparse.SUPPRESS)
     figures.set_defaults(handler=_figures)
 
@@ -346,6 +347,10 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
     )
+    _add_lang(parser)
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         type=_locale,
@@ -652,12 +657,18 @@ def _figures(args: _Args) -> int:
     """Draw everything first, then write: bad data writes no file at all."""
     from ._illustrate import illustrations  # noqa: PLC0415 - drawing loads only when used
 
-    pictures = [picture for exercise in _catalog(args) for picture in illustrations(exercise)]
+    catalog = _localized(_catalog(args), args.lang)
+    pictures = [
+        picture for exercise in catalog for picture in illustrations(exercise, locale=args.lang)
+    ]
     args.directory.mkdir(parents=True, exist_ok=True)
     for picture in pictures:
         _write_file(picture.svg, args.directory / picture.filename)
-    noun = "picture" if len(pictures) == 1 else "pictures"
-    _write(f"Wrote {len(pictures)} {noun} to {args.directory}", None)
+    count = len(pictures)
+    said = translations(args.lang).ngettext(
+        "Wrote %(count)s picture to %(folder)s", "Wrote %(count)s pictures to %(folder)s", count
+    )
+    _write(said % {"count": count, "folder": args.directory}, None)
     return 0
 
 
