@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 
 import upperback
-from upperback import DataError, Dosage, Range, Step
+from upperback import DataError, Dosage, Range, Step, _convert
 
 from . import strategies
 
@@ -105,3 +105,27 @@ def test_invalid_json_names_line_and_column():
         "line 3, column 1: Expecting property name enclosed in double quotes",  # <= 3.12
         "line 2, column 13: Illegal trailing comma before end of object",  # >= 3.13
     }
+
+
+def test_a_bug_inside_a_hook_is_not_hidden_as_a_problem(monkeypatch):
+    """Only the data's failures become problems: a NameError of ours escapes as itself."""
+
+    def broken(_value, _type):
+        raise NameError("name 'oops' is not defined")
+
+    converter = _convert._make_converter()
+    converter.register_structure_hook(Step, broken)
+    monkeypatch.setattr(_convert, "converter", converter)
+    with pytest.raises(NameError, match="oops"):
+        _convert.structure("Breathe out.", Step)
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - also from inside a list
+        _convert.structure(["Breathe out."], tuple[Step, ...])
+    assert not isinstance(caught.value, DataError)
+    assert [type(e) for e in caught.value.exceptions] == [NameError]
+
+
+def test_data_failures_still_become_problems_with_paths():
+    with pytest.raises(DataError) as caught:
+        _convert.structure({"reps": "10", "sets": 0}, Dosage)
+    paths = [problem.path for problem in caught.value.problems]
+    assert "$.reps" in paths

@@ -12,11 +12,13 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import upperback
+from upperback import _search
 
 from . import strategies
 
@@ -146,3 +148,60 @@ def test_random_catalogs_and_queries_match_the_original_scoring(data, catalog, l
     query = data.draw(_queries(catalog))
     kwargs = {"limit": limit, "cutoff": cutoff}
     assert _results(catalog, query, **kwargs) == _oracle(catalog, query, **kwargs)
+
+
+# -- the bounds the index skips by ------------------------------------------------
+
+
+def _plain_lcs(a, b):
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+_label_texts = st.text(alphabet="abc xyz019", max_size=140).map(_search.normalize)
+
+
+@given(st.lists(_label_texts, min_size=1, max_size=12), st.text(alphabet="abcx yz19", max_size=40))
+def test_lanes_compute_the_lcs_of_every_label_at_once(texts, query):
+    texts = [t for t in texts if len(t) < _search._MAX_LANE] or [""]
+    width = max(len(t) for t in texts) // 8 * 8 + 8
+    lanes = _search._Lanes.build(texts, width)
+    assert list(lanes.matches(query)) == [_plain_lcs(query, t) for t in texts]
+
+
+@given(st.text(alphabet="abcz", min_size=1, max_size=12), st.text(alphabet="abcy", max_size=12))
+def test_word_lcs_bounds_difflib(word, other):
+    lcs = _search._lcs(_search._pattern(word), len(word), other)
+    assert lcs == _plain_lcs(word, other)
+    assert difflib.SequenceMatcher(None, word, other).ratio() <= 2 * lcs / (len(word) + len(other))
+
+
+@given(st.lists(st.integers(0, 2**12 - 1), max_size=20), st.integers(0, 25))
+def test_bit_sliced_counter_counts_and_compares(sets, need):
+    counter = []
+    for bits in sets:
+        _search._add(counter, bits)
+    counts = [sum(bits >> i & 1 for bits in sets) for i in range(12)]
+    at_least = _search._at_least(counter, need, 2**12 - 1)
+    assert [at_least >> i & 1 for i in range(12)] == [int(c >= need) for c in counts]
+
+
+def test_long_labels_and_long_queries_match_the_original_scoring():
+    bundled = upperback.load_catalog()
+    long_alias = " ".join(["thoracic extension over a rolled towel"] * 5)  # over 128 characters
+    first = attrs.evolve(bundled.exercises[0], aliases=(*bundled.exercises[0].aliases, long_alias))
+    catalog = attrs.evolve(bundled, exercises=(first, *bundled.exercises[1:]))
+    queries = [
+        long_alias,
+        long_alias[:100],
+        " ".join(["wall slide with a towel"] * 8),  # a long query: bounds by length
+        "the best exercise for my upper back pain when sitting at a desk",
+    ]
+    for query in queries:
+        for cutoff in (0.0, 0.3, 0.6):
+            kwargs = {"limit": 7, "cutoff": cutoff}
+            assert _results(catalog, query, **kwargs) == _oracle(catalog, query, **kwargs)

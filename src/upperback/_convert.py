@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import gc
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -29,6 +28,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ._gc import collector_paused
 from .exceptions import DataError, Problem, UnknownVocabularyError, short_repr
 from .model import FieldError, Range, Step, _Vocabulary, forbidden_character
 
@@ -356,8 +356,32 @@ def structure(data: object, cls: type[T]) -> T:
     error = _error_for(cls)
     try:
         return converter.structure(data, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a Problem
+    except Exception as exc:
+        if not _is_data_failure(exc):
+            raise  # a bug of ours, not a problem of the data: never hide it as one
         raise error(list(problems_of(exc))) from None
+
+
+#: What the hooks and validators raise for data that does not fit: anything
+#: else raised while structuring is a bug, and must not read as "$: ...".
+_DATA_FAILURES = (
+    TypeError,
+    ValueError,
+    KeyError,
+    OverflowError,
+    FieldError,
+    DataError,
+    ForbiddenExtraKeysError,
+)
+
+
+def _is_data_failure(exc: BaseException) -> bool:
+    """Whether *exc*, and every failure grouped in it, says the data does not fit."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        return all(_is_data_failure(sub) for sub in exc.exceptions)
+    if isinstance(exc, KeyedErrors):
+        return all(_is_data_failure(sub) for _, sub in exc.errors)
+    return isinstance(exc, _DATA_FAILURES)
 
 
 def dumps(obj: object) -> str:
@@ -384,16 +408,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
             or does not describe a valid *cls*; every problem is listed.
     """
     error = _error_for(cls)
-    # The collector is paused while a document is parsed and structured:
-    # the objects form trees without cycles, so a collection would only walk
-    # the new objects again and again (about half of a large load).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return structure(parse_json(text, error), cls)
-    finally:
-        if paused:
-            gc.enable()
 
 
 class _Object(dict[str, Any]):

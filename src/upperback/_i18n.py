@@ -67,7 +67,7 @@ def check_locale(locale: object) -> str:
         UnknownLocaleError: The package has no such language; the error
             lists the ones it has.
     """
-    if locale is None:
+    if locale is None or locale == SOURCE_LOCALE:  # always there: no need to list the folder
         return SOURCE_LOCALE
     available = available_locales()
     if not isinstance(locale, str) or locale not in available:

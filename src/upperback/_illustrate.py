@@ -21,7 +21,6 @@ props into shapes and words, and the SVG writer, which knows only shapes.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import math
 from collections.abc import Iterable
@@ -92,6 +91,8 @@ def illustrate(
     names = [p.name for p in figure.poses]
     name = names[0] if pose is None else pose
     if name not in names:
+        import difflib  # noqa: PLC0415 - lazy: only when a name is wrong
+
         close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
         raise UnknownVocabularyError("pose", name, names, close)
     return _draw(exercise, figure, kin.scene(figure), figure.pose(name), locale)

@@ -4,39 +4,60 @@ The score of a label is the better of two similarities (see
 :meth:`upperback.Catalog.search`): the query against the whole label, and
 each query word against its best word of the label. Both use
 :class:`difflib.SequenceMatcher`, which is slow, so the index exists to
-avoid calling it for labels that cannot reach the cutoff, without changing
-a single score:
+call it only for the few labels that can reach the results, without
+changing a single score. Every label gets a cheap upper bound on each
+similarity, computed for all labels at once with Python's big integers
+(one bit, or one small lane, per label):
 
-- labels are normalised once, and each distinct normalised label is scored
-  once per query, however many exercises carry it;
-- word similarities are computed once per (query word, label word) pair
-  over the catalog's word vocabulary, not once per label;
-- a label's word score is below the cutoff unless one of its words is at
-  least that similar to a query word (the score is an average of values
-  that are each at most 1), so only labels holding such a word are scored
-  by words;
-- the whole-label ratio is at most ``2 * min(a, b) / (a + b)`` for lengths
-  ``a`` and ``b``, so only labels of a length that can reach the cutoff
-  (or beat the results found so far) are compared whole.
+- **whole label**: difflib's matches form a common subsequence, so its
+  ratio is at most ``2 * LCS / (a + b)``. The longest common subsequence
+  of the query with every label is computed at once by the bit-parallel
+  algorithm (Allison and Dix; Hyyrö), each label in its own lane of one
+  big integer, a few integer operations per character of the query;
+- **words**: the ratio of each query word to each word of the catalog's
+  vocabulary is computed once per query; a label's best ratio for a query
+  word is then bounded from above by levels (steps of 0.05), read from
+  bit sets of the labels holding a word at that level, and the levels are
+  summed for all labels at once in a bit-sliced counter.
 
-Everything else follows the original loop: exercises in catalog order,
-the first best label wins, ties keep catalog order.
+The search then looks at thresholds from high to low: it scores exactly
+the exercises having a label whose bound reaches the threshold, and stops
+as soon as it holds enough results at or above it (no other exercise can
+beat them). Scores are computed as the original loop did; ranking is by
+score, then catalog order, and the first best label of an exercise wins.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 import re
-from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import compress
 
 import attrs
 
 from .model import Exercise
 
 _WORDS = re.compile(r"[a-z0-9]+")
+
+#: Word levels: a query word's best ratio in a label is bounded by the
+#: lowest level above it; below the first level, by the first level.
+_LOW = 0.2
+_STEP = 0.05
+_LEVELS = tuple((4 + i) / 20 for i in range(16))  # 0.2, 0.25, ... 0.95
+
+#: Labels are packed in lanes of a multiple of 8 bits, one spare bit at the
+#: top of each; longer labels (rare) are bounded by their length only.
+_MAX_LANE = 128
+#: Longer queries are bounded by lengths only (the LCS costs per character).
+_MAX_QUERY = 128
+#: Thresholds tried from high to low before the cutoff.
+_THRESHOLDS = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1)
+#: Slack against rounding in float bounds: bounds err on the high side.
+_EPS = 1e-9
 
 
 def normalize(text: str) -> str:
@@ -58,11 +79,122 @@ def _length_bound(a: int, b: int) -> float:
     return 2.0 * min(a, b) / (a + b) if a + b else 1.0
 
 
+def _bits(flags: bytes) -> int:
+    """The bit set of the positions whose byte in *flags* is ``b"1"`` (others ``b"0"``)."""
+    return int(flags[::-1], 2) if flags else 0
+
+
+def _set_of(positions: list[int], size: int) -> int:
+    """The bit set of *positions*, all below *size*."""
+    flags = bytearray(b"0" * size)
+    for position in positions:
+        flags[position] = 0x31
+    return _bits(bytes(flags))
+
+
+def _positions(bits: int, size: int) -> list[int]:
+    """The positions of the set bits of *bits*, ascending."""
+    text = format(bits, "b")[::-1].encode("ascii").translate(_ONE)
+    return list(compress(range(size), text))
+
+
+_ONE = bytes.maketrans(b"01", b"\x00\x01")
+#: For each n, a table turning a byte into b"1" if it is at least n, else b"0".
+_AT_LEAST = [bytes(0x31 if i >= n else 0x30 for i in range(256)) for n in range(257)]
+
+
+def _lcs(pattern: dict[str, int], size: int, text: str) -> int:
+    """The length of the longest common subsequence of a word and *text*.
+
+    *pattern* maps each character of the word to the bit set of its
+    positions; *size* is the word's length (bit-parallel, Hyyro's algorithm).
+    """
+    full = (1 << size) - 1
+    v = full
+    for char in text:
+        m = pattern.get(char)
+        if m:
+            u = v & m
+            v = ((v + u) | (v ^ u)) & full
+    return size - v.bit_count()
+
+
+def _pattern(word: str) -> dict[str, int]:
+    found: dict[str, int] = defaultdict(int)
+    for i, char in enumerate(word):
+        found[char] |= 1 << i
+    return found
+
+
+@attrs.frozen
+class _Lanes:
+    """Labels of one lane width, for the bit-parallel LCS of all of them at once."""
+
+    #: Bits per lane (a multiple of 8).
+    width: int
+    #: How many labels (lanes).
+    size: int
+    #: The label positions of every lane.
+    full: int
+    #: For each character, the positions that hold it.
+    masks: dict[str, int]
+    #: SWAR masks for counting bits: 0x55.., 0x33.., 0x0f.. over all lanes.
+    m1: int
+    m2: int
+    m4: int
+
+    @classmethod
+    def build(cls, texts: Sequence[str], width: int) -> _Lanes:
+        padded = "".join(text.ljust(width, "\0") for text in texts).encode("latin-1")
+        alphabet = set("".join(texts))
+        masks = {}
+        for char in alphabet:
+            code = ord(char)
+            table = bytes(0x31 if i == code else 0x30 for i in range(256))
+            masks[char] = _bits(padded.translate(table))
+        table = bytes(0x30 if i == 0 else 0x31 for i in range(256))
+        full = _bits(padded.translate(table))
+        size = len(texts) * width // 8
+        return cls(
+            width=width,
+            size=len(texts),
+            full=full,
+            masks=masks,
+            m1=int.from_bytes(b"\x55" * size, "little"),
+            m2=int.from_bytes(b"\x33" * size, "little"),
+            m4=int.from_bytes(b"\x0f" * size, "little"),
+        )
+
+    def matches(self, query: str) -> bytes:
+        """For each label, the length of its longest common subsequence with *query*."""
+        full = self.full
+        masks = self.masks
+        v = full
+        for char in query:
+            m = masks.get(char)
+            if m:
+                u = v & m
+                v = ((v + u) | (v ^ u)) & full
+        x = full ^ v  # the matched positions
+        x -= (x >> 1) & self.m1
+        x = (x & self.m2) + ((x >> 2) & self.m2)
+        x = (x + (x >> 4)) & self.m4  # each byte holds its count
+        total = x
+        for shift in range(8, self.width, 8):
+            total += x >> shift  # no byte overflows: a lane holds under 128 bits
+        step = self.width // 8
+        return total.to_bytes(self.size * step + 1, "little")[0 : self.size * step : step]
+
+
 @attrs.frozen
 class SearchIndex:
-    """Normalised labels, their words and where they are, for one catalog."""
+    """Normalised labels, their words and where they are, for one catalog.
 
-    #: Distinct normalised labels.
+    Distinct labels are numbered by length (shortest first), so that labels
+    of one length, and of one lane width, are runs of numbers.
+    """
+
+    #: Distinct normalised labels, shortest first.
     texts: tuple[str, ...]
     #: The words of each distinct label, repeats kept.
     words: tuple[tuple[str, ...], ...]
@@ -70,50 +202,52 @@ class SearchIndex:
     by_exercise: tuple[tuple[tuple[int, str], ...], ...]
     #: The exercises (positions) that carry each distinct label.
     holders: tuple[tuple[int, ...], ...]
-    #: Distinct labels by each word they contain.
-    postings: dict[str, tuple[int, ...]]
-    #: The length of each distinct label.
-    lengths: tuple[int, ...]
-    #: For each character, its count in each distinct label: 16-bit lanes,
-    #: read as one big integer so that a query sums them all at once.
-    counts: dict[str, int]
+    #: The catalog's words; for each, the bit set of the labels holding it.
+    vocabulary: dict[str, int]
+    #: For each number of words, the bit set of the labels with that many.
+    by_word_count: dict[int, int]
+    #: For each label length, the run of labels of that length: (start, stop).
+    by_length: dict[int, tuple[int, int]]
+    #: The labels of each lane width, in order; longer ones come last, unlaned.
+    lanes: tuple[_Lanes, ...]
+    #: How many labels are in lanes (the first ones).
+    laned: int
 
     @classmethod
     def build(cls, exercises: Sequence[Exercise]) -> SearchIndex:
         """Index the labels of *exercises*."""
-        number: dict[str, int] = {}
-        holders: list[list[int]] = []
-        by_exercise = []
-        for position, exercise in enumerate(exercises):
-            mine = []
-            for label in labels(exercise):
-                text = normalize(label)
-                key = number.setdefault(text, len(number))
-                if key == len(holders):
-                    holders.append([])
-                if not holders[key] or holders[key][-1] != position:
-                    holders[key].append(position)
-                mine.append((key, label))
-            by_exercise.append(tuple(mine))
-        texts = tuple(number)
+        first, holders, found = _number_labels(exercises)
+        order = sorted(range(len(first)), key=lambda key: len(first[key]))
+        renumber = [0] * len(order)
+        for new, old in enumerate(order):
+            renumber[old] = new
+        texts = tuple(first[old] for old in order)
         words = tuple(tuple(text.split()) for text in texts)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for key in range(len(texts)):
-            for word in dict.fromkeys(words[key]):
-                postings[word].append(key)
-        alphabet = set().union(*map(set, texts))
-        counts = {
-            char: int.from_bytes(array("H", [t.count(char) for t in texts]).tobytes(), "little")
-            for char in alphabet
-        }
+        by_word: dict[str, list[int]] = defaultdict(list)
+        by_count: dict[int, list[int]] = defaultdict(list)
+        for key, label_words in enumerate(words):
+            for word in dict.fromkeys(label_words):
+                by_word[word].append(key)
+            by_count[len(label_words)].append(key)
+        by_length: dict[int, tuple[int, int]] = {}
+        for key, text in enumerate(texts):
+            start, _ = by_length.get(len(text), (key, key))
+            by_length[len(text)] = (start, key + 1)
+        widths: dict[int, list[str]] = defaultdict(list)
+        for text in texts:
+            if len(text) < _MAX_LANE:
+                widths[len(text) // 8 * 8 + 8].append(text)
+        lanes = [_Lanes.build(widths[width], width) for width in sorted(widths)]
         return cls(
             texts=texts,
             words=words,
-            by_exercise=tuple(by_exercise),
-            holders=tuple(tuple(h) for h in holders),
-            postings={word: tuple(keys) for word, keys in postings.items()},
-            lengths=tuple(map(len, texts)),
-            counts=counts,
+            by_exercise=tuple(tuple((renumber[k], label) for k, label in mine) for mine in found),
+            holders=tuple(tuple(holders[old]) for old in order),
+            vocabulary={word: _set_of(keys, len(texts)) for word, keys in by_word.items()},
+            by_word_count={count: _set_of(keys, len(texts)) for count, keys in by_count.items()},
+            by_length=by_length,
+            lanes=tuple(lanes),
+            laned=sum(lane.size for lane in lanes),
         )
 
     def search(
@@ -124,6 +258,30 @@ class SearchIndex:
         if not query or limit <= 0:
             return []
         return _Query(self, query, cutoff).run(exercises, limit)
+
+
+def _number_labels(
+    exercises: Sequence[Exercise],
+) -> tuple[list[str], list[list[int]], list[list[tuple[int, str]]]]:
+    """Number the distinct normalised labels in order of first use.
+
+    Returns the labels, the exercises (positions) holding each, and each
+    exercise's labels as (number, original text).
+    """
+    number: dict[str, int] = {}
+    holders: list[list[int]] = []
+    found = []
+    for position, exercise in enumerate(exercises):
+        mine = []
+        for label in labels(exercise):
+            key = number.setdefault(normalize(label), len(number))
+            if key == len(holders):
+                holders.append([])
+            if not holders[key] or holders[key][-1] != position:
+                holders[key].append(position)
+            mine.append((key, label))
+        found.append(mine)
+    return list(number), holders, found
 
 
 class _Ratios(dict[str, float]):
@@ -153,66 +311,77 @@ class _Query:
         self.ratios = tables
         self.by_word: dict[int, float] = {}
         self.whole: dict[int, float] = {}
-        self.bounds: list[float] = []
+        #: For each label, an upper bound on its matches with the whole query.
+        self.matched = self.whole_matches()
+        #: Bit-sliced counter: for each label, the sum of its word levels.
+        self.levels = self.word_levels()
 
-    def ratio_of_words(self, word: str, label_word: str) -> float:
-        return self.ratios[word][label_word]
+    # -- bounds, for all labels at once -----------------------------------
 
-    def candidates(self) -> set[int]:
-        """Distinct labels that may score at least the cutoff."""
-        index = self.index
-        self.bounds = self.whole_bounds()
-        if self.cutoff <= 0:
-            return set(range(len(index.texts)))
-        found: set[int] = set()
-        for label_word, keys in index.postings.items():
-            for word in self.distinct:
-                if _length_bound(len(word), len(label_word)) < self.cutoff:
-                    continue
-                if self.ratio_of_words(word, label_word) >= self.cutoff:
-                    found.update(keys)
-                    break
-        found.update(key for key, bound in enumerate(self.bounds) if bound >= self.cutoff)
-        return found
-
-    def whole_bounds(self) -> list[float]:
-        """For each distinct label, the highest whole ratio it can reach with the query.
-
-        The matching characters of two strings are at most, for each
-        character, the smaller of its two counts (difflib's ``quick_ratio``).
-        The counts of every label are capped and summed for all labels at
-        once, lane by lane in one big integer. No lane overflows: each holds
-        at most the query's length, kept under 255 here.
-        """
+    def whole_matches(self) -> bytes:
+        """For each label, at most how many characters difflib can match (LCS or lengths)."""
         index = self.index
         size = len(self.query)
-        if size >= 0xFF:  # a long query: the lengths alone bound the ratio
-            return [_length_bound(size, length) for length in index.lengths]
-        n = len(index.lengths)
-        total = 0
-        for char in set(self.query):
-            column = index.counts.get(char)
-            if column is None:
-                continue
-            wanted = self.query.count(char)
-            table = bytes(min(v, wanted) for v in range(256))
-            raw = column.to_bytes(2 * n, "little")
-            capped = bytearray(2 * n)
-            # Little-endian lanes: the low byte holds the count; the high
-            # byte is 0 unless a label repeats the character 256 times.
-            capped[0::2] = raw[0::2].translate(table)
-            high = raw[1::2]
-            if any(high):
-                for lane, byte in enumerate(high):
-                    if byte:
-                        capped[2 * lane] = wanted
-            total += int.from_bytes(capped, "little")
-        matched = array("H")
-        matched.frombytes(total.to_bytes(2 * n, "little"))
-        return [
-            2.0 * m / (size + length) if size + length else 1.0
-            for m, length in zip(matched, index.lengths, strict=True)
-        ]
+        if size <= _MAX_QUERY:
+            found = b"".join(lanes.matches(self.query) for lanes in index.lanes)
+        else:
+            found = bytes(min(size, len(text)) for text in index.texts[: index.laned])
+        return found + bytes([255]) * (len(index.texts) - len(found))
+
+    def word_levels(self) -> list[int]:
+        """Sum, over the query words, of how many levels each reaches in each label."""
+        counter: list[int] = []
+        vocabulary = self.index.vocabulary
+        repeats = {word: self.query_words.count(word) for word in self.distinct}
+        for word in self.ratios:
+            at_level: dict[int, int] = defaultdict(int)
+            pattern = _pattern(word)
+            size = len(word)
+            for label_word, holders in vocabulary.items():
+                total = size + len(label_word)
+                if 2.0 * min(size, len(label_word)) / total < _LOW:
+                    continue
+                # difflib's ratio is at most this (its matches are a common subsequence)
+                ratio = 2.0 * _lcs(pattern, size, label_word) / total + _EPS
+                reached = sum(1 for level in _LEVELS if ratio >= level)
+                if reached:
+                    at_level[reached] |= holders
+            # Labels reaching level i: those with a word reaching i or more.
+            reach = 0
+            for i in range(len(_LEVELS), 0, -1):
+                reach |= at_level.get(i, 0)
+                if reach:
+                    for _ in range(repeats[word]):
+                        _add(counter, reach)
+        return counter
+
+    def candidates(self, threshold: float) -> int:
+        """The bit set of the labels whose score may reach *threshold*."""
+        index = self.index
+        everything = (1 << len(index.texts)) - 1
+        if threshold <= 0:
+            return everything
+        # Whole label: 2 * matched / (query + label) >= threshold.
+        size = len(self.query)
+        runs = []
+        for length, (start, stop) in sorted(index.by_length.items()):
+            need = math.ceil(threshold * (size + length) / 2 - _EPS)
+            runs.append(self.matched[start:stop].translate(_AT_LEAST[max(0, min(need, 256))]))
+        found = _bits(b"".join(runs)) | (everything ^ ((1 << index.laned) - 1))
+        # Words: the mean of the bounds, times the length factor, >= threshold.
+        m = len(self.query_words)
+        for count, labels_ in index.by_word_count.items():
+            if count == 0:
+                continue  # the word score is 0
+            factor = min(1.0, m / count) ** 0.5
+            need = math.ceil(((threshold - _EPS) * m / factor - m * _LOW) / _STEP - 1e-6)
+            if need <= 0:
+                found |= labels_
+            else:
+                found |= labels_ & _at_least(self.levels, need, everything)
+        return found
+
+    # -- exact scores --------------------------------------------------------
 
     def word_score(self, key: int) -> float:
         value = self.by_word.get(key)
@@ -221,12 +390,18 @@ class _Query:
             if not label_words:
                 value = 0.0
             else:
-                words = [
-                    max(self.ratio_of_words(w, lw) for lw in label_words) for w in self.query_words
-                ]
+                words = [max(table[lw] for lw in label_words) for table in self.tables]
                 value = sum(words) / len(words) * min(1.0, len(words) / len(label_words)) ** 0.5
             self.by_word[key] = value
         return value
+
+    def whole_bound(self, key: int) -> float:
+        size = len(self.query)
+        length = len(self.index.texts[key])
+        matched = self.matched[key]
+        if matched == 255:
+            return _length_bound(size, length)
+        return 2.0 * matched / (size + length) + _EPS
 
     def whole_score(self, key: int) -> float:
         value = self.whole.get(key)
@@ -237,36 +412,75 @@ class _Query:
     def run(self, exercises: Sequence[Exercise], limit: int) -> list[tuple[Exercise, float, str]]:
         index = self.index
         cutoff = self.cutoff
-        candidates = self.candidates()
-        positions = sorted({p for key in candidates for p in index.holders[key]})
-        # The worst of the best so far: (score, -position), smallest first.
+        size = len(index.texts)
+        # The worst of the best so far: (score, -position, label), smallest first.
         kept: list[tuple[float, int, str]] = []
-        for position in positions:
-            # Below this, an exercise cannot enter the results.
-            floor = kept[0][0] if len(kept) >= limit else None
-            best = -1.0
-            best_label = ""
-            for key, label in index.by_exercise[position]:
-                if key not in candidates:
-                    continue  # it scores below the cutoff
-                by_word = self.word_score(key)
-                score = by_word
-                bound = self.bounds[key]
-                if (
-                    bound > by_word
-                    and bound > best
-                    and bound >= cutoff
-                    and (floor is None or bound > floor)
-                ):
-                    score = max(self.whole_score(key), by_word)
-                if score > best:
-                    best, best_label = score, label
-            if best < cutoff:
-                continue
-            entry = (best, -position, best_label)
-            if len(kept) < limit:
-                heapq.heappush(kept, entry)
-            elif best > kept[0][0]:
-                heapq.heapreplace(kept, entry)
+        seen: set[int] = set()
+        looked = 0
+        for threshold in (*(t for t in _THRESHOLDS if t > cutoff), cutoff):
+            fresh = self.candidates(threshold) & ~looked
+            looked |= fresh
+            positions = sorted(
+                {p for key in _positions(fresh, size) for p in index.holders[key]} - seen
+            )
+            seen.update(positions)
+            for position in positions:
+                self.score(position, kept, limit)
+            if len(kept) >= limit and kept[0][0] >= threshold:
+                break  # every exercise not scored is below the threshold
         ranked = sorted(kept, key=lambda entry: (-entry[0], -entry[1]))
         return [(exercises[-neg], score, label) for score, neg, label in ranked]
+
+    def score(self, position: int, kept: list[tuple[float, int, str]], limit: int) -> None:
+        """Score the exercise at *position* exactly and keep it if it is among the best."""
+        cutoff = self.cutoff
+        floor = kept[0][0] if len(kept) >= limit else None
+        best = -1.0
+        best_label = ""
+        for key, label in self.index.by_exercise[position]:
+            by_word = self.word_score(key)
+            score = by_word
+            bound = self.whole_bound(key)
+            if (
+                bound > by_word
+                and bound > best
+                and bound >= cutoff
+                and (floor is None or bound >= floor)
+            ):
+                score = max(self.whole_score(key), by_word)
+            if score > best:
+                best, best_label = score, label
+        if best < cutoff:
+            return
+        entry = (best, -position, best_label)
+        if len(kept) < limit:
+            heapq.heappush(kept, entry)
+        elif entry > kept[0]:
+            heapq.heapreplace(kept, entry)
+
+
+def _add(counter: list[int], bits: int) -> None:
+    """Add 1 to the bit-sliced *counter* at every set bit of *bits*."""
+    carry = bits
+    for i, digit in enumerate(counter):
+        counter[i] = digit ^ carry
+        carry &= digit
+        if not carry:
+            return
+    counter.append(carry)
+
+
+def _at_least(counter: list[int], need: int, everything: int) -> int:
+    """The bit set of the positions where the bit-sliced *counter* is at least *need*."""
+    if need >= 1 << len(counter):
+        return 0
+    greater = 0
+    equal = everything
+    for i in range(len(counter) - 1, -1, -1):
+        digit = counter[i]
+        if need >> i & 1:
+            equal &= digit
+        else:
+            greater |= equal & digit
+            equal &= ~digit
+    return greater | equal

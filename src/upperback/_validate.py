@@ -8,7 +8,6 @@ run on every catalog, bundled or not, and report every problem at once.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -75,6 +74,8 @@ def name_key(text: str) -> str:
     Latin letter they pass for, accents are dropped, and runs of white
     space count as one space.
     """
+    if text.isascii():  # the same, faster: NFKC and NFKD keep ASCII as it is
+        return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
     bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return " ".join(bare.split())
@@ -144,6 +145,8 @@ def _expected(ref: str, known: list[str]) -> str:
         return "the catalog defines no references"
     if len(known) <= MAX_SUGGESTIONS:
         return "expected one of: " + ", ".join(known)
+    import difflib  # noqa: PLC0415 - lazy: only when a reference is wrong
+
     close = difflib.get_close_matches(ref, known, n=MAX_SUGGESTIONS, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"

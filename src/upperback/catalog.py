@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar, TypeVar, overload
+from typing import TYPE_CHECKING, ClassVar, overload
 
 import attrs
 
-from . import _search
+from ._index import ExerciseIndex, select
 from ._resources import read_data
 from ._suggest import suggest
 from ._validate import catalog_problems, name_key
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
     from . import _locales
 
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
-
-_K = TypeVar("_K")
 
 
 @attrs.frozen
@@ -94,10 +91,11 @@ class Catalog:
 
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False, eq=False)
     _references_by_id: Mapping[str, Reference] = attrs.field(init=False, repr=False, eq=False)
-    _index: _Index = attrs.field(init=False, repr=False, eq=False)
-    _search_index: _search.SearchIndex | None = attrs.field(
+    _exercise_index: ExerciseIndex | None = attrs.field(
         init=False, default=None, repr=False, eq=False
     )
+    #: A _search.SearchIndex once built (typed loosely: _search loads on first use).
+    _search_index: object = attrs.field(init=False, default=None, repr=False, eq=False)
     #: The file the catalog was loaded from, if any: merge errors name it.
     _source: str | None = attrs.field(init=False, default=None, repr=False, eq=False)
     #: For a merged catalog, where each exercise came from (see _origin).
@@ -115,7 +113,6 @@ class Catalog:
         object.__setattr__(
             self, "_references_by_id", MappingProxyType({r.id: r for r in self.references})
         )
-        object.__setattr__(self, "_index", _Index.build(self.exercises))
 
     # -- the collection protocol ------------------------------------------
 
@@ -210,25 +207,24 @@ class Catalog:
         Raises:
             UnknownVocabularyError: A slug is not known.
         """
-        index = self._index
-        sets: list[frozenset[int]] = []
-        if category is not None:
-            sets.append(index.by_category.get(Category.parse(category), frozenset()))
-        if position is not None:
-            sets.append(index.by_position.get(Position.parse(position), frozenset()))
-        avoided = {Position.parse(p) for p in avoid_positions}
-        if avoided:
-            # An unknown position might be one of those avoided.
-            unknown = index.by_position.get(Position.UNKNOWN, frozenset())
-            sets.append(index.all - index.only_in(avoided) - unknown)
-        if equipment is not None:
-            sets.append(index.doable_with({Equipment.parse(e) for e in equipment}))
-        if region is not None:
-            sets.append(index.by_region.get(Region.parse(region), frozenset()))
-        if can_start_now is not None:
-            sets.append(index.start_now if can_start_now else index.all - index.start_now)
-        matches = frozenset.intersection(*sets) if sets else index.all
-        return tuple(self.exercises[i] for i in sorted(matches))
+        bits = self._index.matching(
+            category=None if category is None else Category.parse(category),
+            position=None if position is None else Position.parse(position),
+            avoided={Position.parse(p) for p in avoid_positions},
+            equipment=None if equipment is None else {Equipment.parse(e) for e in equipment},
+            region=None if region is None else Region.parse(region),
+            can_start_now=can_start_now,
+        )
+        return tuple(select(self.exercises, bits))
+
+    @property
+    def _index(self) -> ExerciseIndex:
+        """Bit sets of the exercises, built on the first query (a race builds an equal one)."""
+        index = self._exercise_index
+        if index is None:
+            index = ExerciseIndex.build(self.exercises)
+            object.__setattr__(self, "_exercise_index", index)
+        return index
 
     def search(self, text: str, *, limit: int = 5, cutoff: float = 0.6) -> tuple[SearchResult, ...]:
         """Find exercises by name or alias, forgiving typos; best match first.
@@ -243,9 +239,11 @@ class Catalog:
             limit: At most this many results.
             cutoff: Leave out results that score below this.
         """
+        from . import _search  # noqa: PLC0415 - lazy: difflib only when searching
+
         index = self._search_index
-        if index is None:  # built on the first search; a race builds an equal one
-            index = _search.SearchIndex.build(self.exercises)
+        if not isinstance(index, _search.SearchIndex):  # built on the first search; a race
+            index = _search.SearchIndex.build(self.exercises)  # builds an equal one
             object.__setattr__(self, "_search_index", index)
         return tuple(
             SearchResult(exercise, round(score, 3), label)
@@ -467,65 +465,9 @@ class SearchResult:
     matched: str
 
 
-@attrs.frozen
-class _Index:
-    """Exercise positions (in catalog order) by each thing a query filters on."""
-
-    all: frozenset[int]
-    by_category: Mapping[Category, frozenset[int]]
-    by_position: Mapping[Position, frozenset[int]]
-    by_region: Mapping[Region, frozenset[int]]
-    by_equipment: Mapping[Equipment, frozenset[int]]
-    needs_nothing: frozenset[int]
-    start_now: frozenset[int]
-    positions: tuple[frozenset[Position], ...]
-    requirements: tuple[tuple[frozenset[Equipment], ...], ...]
-
-    @classmethod
-    def build(cls, exercises: Sequence[Exercise]) -> _Index:
-        by_category: dict[Category, set[int]] = defaultdict(set)
-        by_position: dict[Position, set[int]] = defaultdict(set)
-        by_region: dict[Region, set[int]] = defaultdict(set)
-        by_equipment: dict[Equipment, set[int]] = defaultdict(set)
-        for i, exercise in enumerate(exercises):
-            by_category[exercise.category].add(i)
-            for position in exercise.positions:
-                by_position[position].add(i)
-            for region in exercise.regions:
-                by_region[region].add(i)
-            for item in exercise.needs:
-                by_equipment[item].add(i)
-        return cls(
-            all=frozenset(range(len(exercises))),
-            by_category=_freeze(by_category),
-            by_position=_freeze(by_position),
-            by_region=_freeze(by_region),
-            by_equipment=_freeze(by_equipment),
-            needs_nothing=frozenset(i for i, e in enumerate(exercises) if not e.equipment),
-            start_now=frozenset(i for i, e in enumerate(exercises) if e.can_start_now),
-            positions=tuple(frozenset(e.positions) for e in exercises),
-            requirements=tuple(tuple(frozenset(r.any_of) for r in e.equipment) for e in exercises),
-        )
-
-    def only_in(self, positions: set[Position]) -> frozenset[int]:
-        """Exercises every one of whose positions is in *positions*."""
-        candidates = set().union(*(self.by_position.get(p, frozenset()) for p in positions))
-        return frozenset(i for i in candidates if self.positions[i] <= positions)
-
-    def doable_with(self, available: set[Equipment]) -> frozenset[int]:
-        """Exercises whose every requirement has an option in *available*.
-
-        An unknown need is never met, whatever is available.
-        """
-        available = available - {Equipment.UNKNOWN}
-        mentioned = set().union(*(self.by_equipment.get(e, frozenset()) for e in available))
-        return self.needs_nothing | frozenset(
-            i for i in mentioned if all(req & available for req in self.requirements[i])
-        )
-
-
-def _freeze(groups: Mapping[_K, set[int]]) -> Mapping[_K, frozenset[int]]:
-    return MappingProxyType({key: frozenset(ids) for key, ids in groups.items()})
+def index_of(catalog: Catalog) -> ExerciseIndex:
+    """The bit sets of *catalog*'s exercises (for the program builder)."""
+    return catalog._index  # noqa: SLF001 - this module's own
 
 
 _bundled: Catalog | None = None

@@ -22,13 +22,17 @@ The rules, each documented where it is applied:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from typing import ClassVar, TypeVar
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import compress, repeat
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ._gc import collector_paused
 from ._i18n import minutes, translations
-from .catalog import Catalog, load_catalog
+from ._index import ExerciseIndex, bits_of, positions_of
+from .catalog import Catalog, index_of, load_catalog
 from .exceptions import InvalidConstraintError, NoEligibleExercisesError, UnknownExerciseError
 from .model import (
     Category,
@@ -43,6 +47,7 @@ from .model import (
     ProgressionKind,
     Range,
     Region,
+    Requirement,
     _as_tuple,
     _instance,
     _items,
@@ -614,7 +619,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
         regions=_parse_all(Region, regions),
         categories=_parse_all(Category, categories),
     )
-    return _build(request, catalog)
+    with collector_paused():  # thousands of omissions, no cycles
+        return _build(request, catalog)
 
 
 def _check_start(start: object, weeks: int) -> dt.date | None:
@@ -646,58 +652,131 @@ def _check_timing(timing: object) -> Timing:
     return timing
 
 
-def _build(request: ProgramRequest, catalog: Catalog) -> Program:
-    order: dict[str, int] = {}
-    omitted: list[Omission] = []
-    eligible: list[Exercise] = []
-    # The catalog's indexes find who fits; only the others are asked why not.
-    fits = {
-        e.id
-        for e in catalog.filter(
-            equipment=request.equipment, avoid_positions=request.avoid_positions
-        )
-    }
-    focus = _in_focus(request, catalog)
-    for position, exercise in enumerate(catalog):
-        order[exercise.id] = position
-        reason = None
-        if (
-            exercise.id not in fits
-            or (focus is not None and exercise.id not in focus)
-            or exercise.id in request.exclude
-            or not DOSE_CEILING.allows(exercise.dosage)
-        ):
-            reason = _ineligible(exercise, request)
-        if reason is None:
-            eligible.append(exercise)
-        else:
-            omitted.append(reason)
+class _Omitted:
+    """The omissions of one build, made in bulk at the end (see :func:`_omission`)."""
 
-    # Choose on whole seconds; ladders and Dosage objects are made only for
-    # the few exercises chosen (see _weekly_seconds).
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.ids = ids
+        self.positions: list[int] = []
+        self.reasons: list[OmissionReason] = []
+        self.details: list[str] = []
+
+    def add(self, position: int, reason: OmissionReason, detail: str) -> None:
+        self.positions.append(position)
+        self.reasons.append(reason)
+        self.details.append(detail)
+
+    def in_catalog_order(self) -> tuple[Omission, ...]:
+        made = list(map(_new_omission, repeat(Omission, len(self.positions))))
+        ids = map(self.ids.__getitem__, self.positions)
+        deque(map(_set_exercise, made, ids), maxlen=0)
+        deque(map(_set_reason, made, self.reasons), maxlen=0)
+        deque(map(_set_detail, made, self.details), maxlen=0)
+        slots: list[Omission | None] = [None] * len(self.ids)
+        deque(map(slots.__setitem__, self.positions, made), maxlen=0)
+        return tuple(compress(slots, slots))  # type: ignore[arg-type]
+
+
+def _eligible(request: ProgramRequest, catalog: Catalog, plan: _PlanData, omitted: _Omitted) -> int:
+    """Who fits, as a bit set; adds why not for the others to *omitted*."""
+    exercises = catalog.exercises
+    index = index_of(catalog)
+    excluded = [index.position_of[i] for i in request.exclude if i in index.position_of]
+    eligible = index.matching(equipment=request.equipment, avoided=request.avoid_positions)
+    eligible &= plan.dose_ok & ~bits_of(excluded, index.size)
+    if request.categories:
+        eligible &= _union(index.by_category.get(c, 0) for c in request.categories)
+    if request.regions:
+        eligible &= _union(index.by_region.get(r, 0) for r in request.regions)
+    # Only the others are asked why not, rule by rule in _reason's order, and
+    # the exercises that one rule leaves out for the same data share an answer.
+    avoided = set(request.avoid_positions)
+    met = [r.is_met_by(request.equipment) for r in plan.requirement_list]
+    missing = _Keyed(plan.requirements, _MissingOf(met))
+    rules: list[tuple[int, Sequence[Hashable] | None]] = [
+        (index.needs_unknown, None),
+        (index.by_position.get(Position.UNKNOWN, 0) if avoided else 0, None),
+        (~index.doable_with(set(request.equipment)), missing),
+        (index.only_in(avoided) if avoided else 0, plan.position_kinds),
+        (~plan.dose_ok, range(index.size)),
+    ]
+    if request.categories:
+        focus = _union(index.by_category.get(c, 0) for c in request.categories)
+        rules.append((~focus, plan.categories))
+    if request.regions:
+        worked = _union(index.by_region.get(r, 0) for r in request.regions)
+        rules.append((~worked, plan.region_kinds))
+    for position in excluded:
+        omitted.add(position, OmissionReason.EXCLUDED, _excluded(None))
+    left = index.all & ~eligible & ~bits_of(excluded, index.size)
+    add_position, add_reason = omitted.positions.append, omitted.reasons.append
+    add_detail = omitted.details.append
+    for bits, kinds in (*rules, (left, range(index.size))):
+        answers: dict[object, tuple[OmissionReason, str] | None] = {}
+        for position in positions_of(left & bits):
+            kind = None if kinds is None else kinds[position]
+            answer = answers.get(kind, _UNKNOWN)
+            if answer is _UNKNOWN:
+                found = _reason(exercises[position], request)
+                answer = answers[kind] = None if found is None else (found.reason, found.detail)
+            if answer is None:
+                eligible |= 1 << position  # no rule leaves it out after all
+            else:
+                add_position(position)
+                add_reason(answer[0])
+                add_detail(answer[1])
+        left &= ~bits
+    return eligible
+
+
+def _choose(
+    request: ProgramRequest, catalog: Catalog, plan: _PlanData, eligible: int, omitted: _Omitted
+) -> list[Exercise]:
+    """Choose on whole seconds; add the others to *omitted*, as over the time budget.
+
+    Ladders and Dosage objects are made only for the few exercises chosen
+    (see _weekly_seconds).
+    """
+    exercises = catalog.exercises
     budget = request.minutes_per_session * 60
+    timing = request.timing
+    setup, rest, per_rep = timing.setup, timing.rest_between_sets, timing.seconds_per_rep
+    firsts, lasts = plan.seconds(setup, rest, per_rep, one_week=request.weeks == 1)
     worst = [0] * request.weeks
     chosen: list[Exercise] = []
-    for exercise in _in_choice_order(eligible, request):
-        first, last = _first_and_last_seconds(exercise, request.weeks, request.timing)
+    left_out: list[int] = []
+    for position in _choice_order(catalog, plan, eligible, request):
         # Weeks never get easier: the first week is the shortest and the last
         # the longest, so most exercises are turned down on those two alone.
-        if worst[0] + first <= budget and worst[-1] + last <= budget:
-            times = _weekly_seconds(exercise, request.weeks, request.timing)
+        if worst[0] + firsts[position] <= budget and worst[-1] + lasts[position] <= budget:
+            exercise = exercises[position]
+            times = _weekly_seconds(exercise, request.weeks, timing)
             if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
                 chosen.append(exercise)
                 worst = [w + t for w, t in zip(worst, times, strict=True)]
                 continue
-        omitted.append(
-            Omission(
-                exercise.id, OmissionReason.OVER_TIME_BUDGET, _over_budget(last, request, None)
-            )
-        )
+        left_out.append(position)
+    details: dict[int, str] = {}
+    for seconds in {lasts[p] for p in left_out}:
+        details[seconds] = _over_budget(seconds, request, None)
+    omitted.positions.extend(left_out)
+    omitted.reasons.extend(repeat(OmissionReason.OVER_TIME_BUDGET, len(left_out)))
+    omitted.details.extend(map(details.__getitem__, map(lasts.__getitem__, left_out)))
+    return chosen
+
+
+def _build(request: ProgramRequest, catalog: Catalog) -> Program:
+    plan = _PlanData.of(index_of(catalog), catalog.exercises)
+    omitted = _Omitted(index_of(catalog).ids)
+    eligible = _eligible(request, catalog, plan, omitted)
+    chosen = _choose(request, catalog, plan, eligible, omitted)
+    in_order = omitted.in_catalog_order()
     if not chosen:
-        raise NoEligibleExercisesError(sorted(omitted, key=lambda o: order[o.exercise]))
+        raise NoEligibleExercisesError(list(in_order))
     plans = {e.id: _weekly_dosages(e, request.weeks) for e in chosen}
 
-    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, order[e.id]))
+    position_of = index_of(catalog).position_of
+    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, position_of[e.id]))
     weeks = []
     for index in range(request.weeks):
         items = tuple(
@@ -717,8 +796,192 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         data_version=catalog.data_version,
         schedule=Schedule(request.sessions_per_week, request.weeks, more_often),
         weeks=tuple(weeks),
-        omitted=tuple(sorted(omitted, key=lambda o: order[o.exercise])),
+        omitted=in_order,
     )
+
+
+# Omissions are made without their validators: the id is a catalog's
+# (checked when it loaded), the reason a member and the detail made here
+# from checked text. Thousands are made per program, and checking them
+# again would cost more than choosing (tests compare them with checked ones).
+_new_omission = object.__new__
+_set_exercise = Omission.exercise.__set__  # type: ignore[attr-defined]
+_set_reason = Omission.reason.__set__  # type: ignore[attr-defined]
+_set_detail = Omission.detail.__set__  # type: ignore[attr-defined]
+
+
+_UNKNOWN: Any = object()
+
+
+class _MissingOf(dict[tuple[int, ...], tuple[int, ...]]):
+    """For each tuple of requirement numbers, those not met (worked out once each)."""
+
+    def __init__(self, met: list[bool]) -> None:
+        super().__init__()
+        self.met = met
+
+    def __missing__(self, needs: tuple[int, ...]) -> tuple[int, ...]:
+        value = self[needs] = tuple(r for r in needs if not self.met[r])
+        return value
+
+
+class _Keyed(Sequence[Hashable]):
+    """``mapping[keys[position]]``, read only for the positions asked."""
+
+    def __init__(self, keys: Sequence[tuple[int, ...]], mapping: _MissingOf) -> None:
+        self.keys = keys
+        self.mapping = mapping
+
+    def __getitem__(self, position: int) -> Hashable:  # type: ignore[override]
+        return self.mapping[self.keys[position]]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _union(groups: Iterable[int]) -> int:
+    found = 0
+    for bits in groups:
+        found |= bits
+    return found
+
+
+#: How many timings _PlanData.seconds keeps.
+_TIMINGS_KEPT = 4
+
+
+@attrs.frozen
+class _PlanData:
+    """What the builder reads of every exercise, in catalog order, kept per catalog."""
+
+    #: Exercises with equal equipment, positions or regions share a number
+    #: here, so that why a rule leaves one out says why it leaves out all.
+    #: The catalog's distinct requirements, and each exercise's, as numbers.
+    requirement_list: list[Requirement]
+    requirements: list[tuple[int, ...]]
+    position_kinds: list[int]
+    region_kinds: list[int]
+    categories: list[Category]
+    #: Exercises within the dose ceiling.
+    dose_ok: int
+    #: Warm-up exercises.
+    warm: int
+    #: Per exercise, for whole seconds: sets - 1; then, for the first and the
+    #: last step, repetitions (both sides, all sets) and those times the hold.
+    sets: list[int]
+    low: list[int]
+    low_hold: list[int]
+    high: list[int]
+    high_hold: list[int]
+    #: seconds(), for the last few timings: never changed once made.
+    by_timing: dict[tuple[int, int, int, bool], tuple[list[int], list[int]]] = attrs.field(
+        factory=dict, eq=False
+    )
+
+    def seconds(
+        self, setup: int, rest: int, per_rep: int, *, one_week: bool
+    ) -> tuple[list[int], list[int]]:
+        """The first and the last week of every exercise, in whole seconds, for one timing.
+
+        Kept for the last few timings (programs are mostly built with one).
+        """
+        key = (setup, rest, per_rep, one_week)
+        found = self.by_timing.get(key)
+        if found is None:
+            firsts = [
+                setup + s * rest + low * per_rep + hold
+                for s, low, hold in zip(self.sets, self.low, self.low_hold, strict=True)
+            ]
+            lasts = (
+                firsts
+                if one_week
+                else [
+                    setup + s * rest + high * per_rep + hold
+                    for s, high, hold in zip(self.sets, self.high, self.high_hold, strict=True)
+                ]
+            )
+            found = (firsts, lasts)
+            if len(self.by_timing) >= _TIMINGS_KEPT:
+                self.by_timing.clear()
+            self.by_timing[key] = found
+        return found
+
+    @classmethod
+    def of(cls, index: ExerciseIndex, exercises: Sequence[Exercise]) -> _PlanData:
+        """The data of *exercises*, built once per catalog (a race builds an equal one)."""
+        data = index.memo.get("program")
+        if not isinstance(data, _PlanData):
+            data = index.memo["program"] = cls.build(exercises)
+        return data
+
+    @classmethod
+    def build(cls, exercises: Sequence[Exercise]) -> _PlanData:
+        """Read *exercises*."""
+        dose_ok = []
+        sets, low, low_hold, high, high_hold = [], [], [], [], []
+        for position, exercise in enumerate(exercises):
+            dosage = exercise.dosage
+            allowed = DOSE_CEILING.allows(dosage)
+            if allowed:
+                dose_ok.append(position)
+            reps = dosage.sets * (2 if dosage.per_side else 1)
+            hold = dosage.hold.duration if dosage.hold is not None else None
+            sets.append(dosage.sets - 1)
+            low.append(reps * dosage.reps.low)
+            low_hold.append(reps * dosage.reps.low * (hold.low if hold else 0))
+            high.append(reps * dosage.reps.high)
+            high_hold.append(reps * dosage.reps.high * (hold.high if hold else 0))
+        requirements: dict[Requirement, int] = {}
+        needs = [
+            tuple(requirements.setdefault(r, len(requirements)) for r in e.equipment)
+            for e in exercises
+        ]
+        size = len(exercises)
+        return cls(
+            requirement_list=list(requirements),
+            requirements=needs,
+            position_kinds=_kinds(e.positions for e in exercises),
+            region_kinds=_kinds(e.regions for e in exercises),
+            categories=[e.category for e in exercises],
+            dose_ok=bits_of(dose_ok, size),
+            warm=bits_of((i for i, e in enumerate(exercises) if e.category in _WARM_UP), size),
+            sets=sets,
+            low=low,
+            low_hold=low_hold,
+            high=high,
+            high_hold=high_hold,
+        )
+
+
+def _kinds(values: Iterable[Hashable]) -> list[int]:
+    """Number *values*, equal ones alike."""
+    seen: dict[Hashable, int] = {}
+    return [seen.setdefault(value, len(seen)) for value in values]
+
+
+def _choice_order(
+    catalog: Catalog, plan: _PlanData, eligible: int, request: ProgramRequest
+) -> list[int]:
+    """:func:`_in_choice_order`, on positions and bit sets."""
+    index = index_of(catalog)
+    exercises = catalog.exercises
+    include = bits_of(
+        (index.position_of[i] for i in request.include if i in index.position_of), index.size
+    )
+    first = positions_of(eligible & include)
+    rest = eligible & ~include
+    start, warm_bits = index.start_now, plan.warm
+    if request.regions:
+        # Fewer, and a sort on regions matched: the plain rule (none is included).
+        ranked = _in_choice_order([exercises[i] for i in positions_of(rest)], request)
+        return first + [index.position_of[e.id] for e in ranked]
+    warm = positions_of(rest & start & warm_bits) + positions_of(rest & ~start & warm_bits)
+    strong = positions_of(rest & start & ~warm_bits) + positions_of(rest & ~start & ~warm_bits)
+    shorter = min(len(warm), len(strong))
+    mixed = [0] * (2 * shorter)
+    mixed[0::2] = warm[:shorter]
+    mixed[1::2] = strong[:shorter]
+    return first + mixed + warm[shorter:] + strong[shorter:]
 
 
 def _more_than_daily(dosage: Dosage) -> bool:
@@ -769,12 +1032,23 @@ def explain_omission(
     return omission.detail if again is None else again.detail
 
 
-def _ineligible(  # noqa: PLR0911 - one return a reason
+def _ineligible(
     exercise: Exercise, request: ProgramRequest, locale: str | None = None
 ) -> Omission | None:
-    t = translations(locale)
     if exercise.id in request.exclude:
-        return Omission(exercise.id, OmissionReason.EXCLUDED, t.gettext("it was excluded"))
+        return Omission(exercise.id, OmissionReason.EXCLUDED, _excluded(locale))
+    return _reason(exercise, request, locale)
+
+
+def _excluded(locale: str | None) -> str:
+    return translations(locale).gettext("it was excluded")
+
+
+def _reason(  # noqa: PLR0911 - one return a reason
+    exercise: Exercise, request: ProgramRequest, locale: str | None = None
+) -> Omission | None:
+    """Why *exercise* is left out, other than being excluded by id (or ``None``)."""
+    t = translations(locale)
     if Equipment.UNKNOWN in exercise.needs:
         return Omission(
             exercise.id,

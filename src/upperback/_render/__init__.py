@@ -34,7 +34,7 @@ from upperback.exceptions import IncompleteHandoutError, TemplateError, UnknownF
 from upperback.model import Exercise
 from upperback.program import Program
 
-from . import _cert, _html, _pdf, _plain, _view, _visible
+from . import _plain, _view
 from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
@@ -148,6 +148,8 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
     """
     locale = check_locale(locale)
     if isinstance(obj, CertReport):
+        from . import _cert  # noqa: PLC0415 - lazy: only for CERT reports
+
         if format not in _CERT_FORMATS:
             raise UnknownFormatError(format, _CERT_FORMATS)
         return _cert.render_cert(obj, format)
@@ -161,20 +163,32 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
     if template_dir is not None and format not in {"html", "pdf"}:
         raise TemplateError(f"templates are used only for HTML and PDF, not {format!r}")
     if format == "pdf":
+        from . import _pdf  # noqa: PLC0415 - lazy: only for PDF
+
         _pdf.require_weasyprint()
-    handout = _view.build(obj, catalog if catalog is not None else load_catalog(), options, locale)
+    handout = _view.build(
+        obj,
+        catalog if catalog is not None else load_catalog(),
+        options,
+        locale,
+        pictures=format != "text",  # text shows no pictures: none are drawn
+    )
     seen: Callable[[str], str]
     if format == "text":
         output, seen = _plain.render_text(handout), _plain.unescape_text
     elif format == "markdown":
         output, seen = _plain.render_markdown(handout), _plain.unescape_markdown
     else:
+        from . import _html, _visible  # noqa: PLC0415 - lazy: only for HTML and PDF
+
         output = _html.render_html(handout, template_dir, options)
         seen = _visible.visible_text
     missing = _missing(handout, seen(output))
     if missing:
         raise IncompleteHandoutError(missing)
     if format == "pdf":
+        from . import _pdf  # noqa: PLC0415 - imported above for this format
+
         return _pdf.render_pdf(output, handout)
     return output
 

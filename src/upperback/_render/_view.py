@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,12 +27,14 @@ from upperback._i18n import (
     translations,
     weekday_name,
 )
-from upperback._illustrate import illustrations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, Reference
 from upperback.program import Program, Week, how_often, weeks_phrase
 
 from ._options import DEFAULT_OPTIONS, HandoutOptions
+
+if TYPE_CHECKING:
+    from upperback._illustrate import Illustration
 
 __all__ = [
     "LABELS",
@@ -281,12 +284,15 @@ def build(
     catalog: Catalog,
     options: HandoutOptions = DEFAULT_OPTIONS,
     locale: str | None = None,
+    *,
+    pictures: bool = True,
 ) -> Handout:
     """Gather what the handout for *obj* says, looking things up in *catalog*.
 
     The personal details of *options* go in the header. Every word is in
     *locale*: the phrases from its message catalog, the exercises from
-    ``catalog.localized(locale)``.
+    ``catalog.localized(locale)``. With *pictures* false, exercises carry
+    no figures (for formats that show none).
 
     Raises:
         TypeError: *obj* is not an exercise, a program or a catalog.
@@ -296,7 +302,7 @@ def build(
     """
     locale = check_locale(locale)
     obj, catalog = _localized(obj, catalog, locale)
-    handout = _build(obj, catalog, locale)
+    handout = _build(obj, catalog, locale, pictures=pictures)
     details, notes = _details(options, locale)
     t = translations(locale)
     handout = attrs.evolve(
@@ -351,23 +357,26 @@ def _localized(
     return obj, localized
 
 
-def _build(obj: Exercise | Program | Catalog, catalog: Catalog, locale: str) -> Handout:
+def _build(
+    obj: Exercise | Program | Catalog, catalog: Catalog, locale: str, *, pictures: bool
+) -> Handout:
     t = translations(locale)
     if isinstance(obj, Exercise):
         return _handout(
             obj.name,
             intro=t.gettext("Here is how to do this exercise, and how much to do."),
-            views=(_exercise(1, obj, (_single(obj, locale),), locale),),
+            views=(_exercise(1, obj, (_single(obj, locale),), locale, pictures=pictures),),
             exercises=(obj,),
             catalog=catalog,
             locale=locale,
         )
     if isinstance(obj, Program):
-        return _program(obj, catalog, locale)
+        return _program(obj, catalog, locale, pictures=pictures)
     if isinstance(obj, Catalog):
         exercises = tuple(obj)
         views = tuple(
-            _exercise(n, e, (_single(e, locale),), locale) for n, e in enumerate(exercises, 1)
+            _exercise(n, e, (_single(e, locale),), locale, pictures=pictures)
+            for n, e in enumerate(exercises, 1)
         )
         count = len(exercises)
         intro = t.ngettext(
@@ -388,11 +397,13 @@ def _build(obj: Exercise | Program | Catalog, catalog: Catalog, locale: str) -> 
     raise TypeError(msg)
 
 
-def _program(program: Program, catalog: Catalog, locale: str) -> Handout:
+def _program(program: Program, catalog: Catalog, locale: str, *, pictures: bool) -> Handout:
     t = translations(locale)
     exercises = tuple(catalog[exercise_id] for exercise_id in program.exercise_ids)
     views = tuple(
-        _exercise(number, exercise, _weekly(program, exercise.id, locale), locale)
+        _exercise(
+            number, exercise, _weekly(program, exercise.id, locale), locale, pictures=pictures
+        )
         for number, exercise in enumerate(exercises, 1)
     )
     count = len(exercises)
@@ -529,7 +540,12 @@ def _cited(exercises: tuple[Exercise, ...], catalog: Catalog) -> tuple[Reference
 
 
 def _exercise(
-    number: int, exercise: Exercise, dosages: tuple[DosageLine, ...], locale: str
+    number: int,
+    exercise: Exercise,
+    dosages: tuple[DosageLine, ...],
+    locale: str,
+    *,
+    pictures: bool,
 ) -> ExerciseView:
     return ExerciseView(
         number=number,
@@ -547,9 +563,15 @@ def _exercise(
                 caption=_sentence(picture.label).removesuffix("."),
                 filename=picture.filename,
             )
-            for picture in illustrations(exercise, locale=locale)
+            for picture in (_illustrations(exercise, locale) if pictures else ())
         ),
     )
+
+
+def _illustrations(exercise: Exercise, locale: str) -> tuple[Illustration, ...]:
+    from upperback._illustrate import illustrations  # noqa: PLC0415 - lazy: text shows none
+
+    return illustrations(exercise, locale=locale)
 
 
 def _inline(svg: str) -> str:
