@@ -427,3 +427,11 @@ def test_any_translated_catalog_gives_a_handout_in_one_language(tmp_path_factory
         for name, value in attrs.asdict(labels("es")).items():
             if value != english_labels[name]:
                 assert not re.search(rf"\b{re.escape(english_labels[name])}\b", text), name
+
+
+def test_lang_before_the_command_as_after_it():
+    assert ok("--lang", "es", "list") == ok("list", "--lang", "es")
+    assert ok("--lang", "es").startswith("Su plan de ejercicios")  # the default program
+    assert ok("--lang", "es") == ok("program", "--lang", "es")
+    assert ok("--lang", "es", "list", "--lang", "en") == ok("list")
+    assert run("--lang", "fr").returncode == 2
