@@ -491,3 +491,8 @@ def test_the_content_schema_matches_the_model(definition, cls):
     assert set(node["properties"]) == {f.name for f in fields}
     assert set(node["required"]) == {f.name for f in fields if f.default is attrs.NOTHING}
     assert node["additionalProperties"] is False
+
+
+def test_dumps_reproduces_the_bundled_content_file():
+    content = locales_module.bundled_content("es")
+    assert upperback.dumps(content) == ES.read_text(encoding="utf-8")
