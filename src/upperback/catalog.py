@@ -396,10 +396,10 @@ class Catalog:
 
         .. versionadded:: 0.1.0
         """
-        from . import _i18n, _locales  # noqa: PLC0415 - only when a language is asked for
-
         if locale == self.locale and content is None:
             return self
+        from . import _i18n, _locales  # noqa: PLC0415 - only when another language is asked for
+
         locale = _i18n.check_locale(locale)
         if content is not None:
             source = os.fspath(content)
