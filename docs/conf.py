@@ -25,7 +25,8 @@ extensions = [
 # -n (nitpicky) would flag each one. Everything else must resolve.
 nitpick_ignore_regex = [
     ("py:class", r"(collections\.abc|datetime|os|typing)\.\w+"),
-    ("py:class", r"upperback\._convert\.T"),  # the type variable of loads()
+    ("py:class", r"(upperback\._convert\.)?T"),  # the type variable of loads()
+    ("py:class", r"upperback\.(model\._T|catalog\._V)"),  # type variables of terms()
 ]
 # No intersphinx: the build machines have no internet, and with -W an
 # unreachable inventory would fail the build.

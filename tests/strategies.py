@@ -24,6 +24,7 @@ from upperback import (
     Dosage,
     Equipment,
     Exercise,
+    Extra,
     Figure,
     Frequency,
     HandoutOptions,
@@ -53,6 +54,7 @@ from upperback import (
     Step,
     Timing,
     View,
+    Vocabulary,
     build_program,
     load_catalog,
 )
@@ -153,21 +155,67 @@ def figures(draw: st.DrawFn) -> Figure:
     return Figure(view=draw(st.sampled_from(View)), props=props, poses=poses, arrows=arrows)
 
 
+# -- a catalog's own terms and data --------------------------------------------
+
+#: What an app might keep in ``extra``: any JSON object (``json_values`` is
+#: defined with the fuzz strategies below).
+extras = st.dictionaries(st.text(max_size=10), st.deferred(lambda: json_values), max_size=4)
+language_labels = st.dictionaries(st.sampled_from(["es", "fr", "pt-BR"]), texts, max_size=2)
+
+
 @st.composite
-def exercises(
+def vocabularies(draw: st.DrawFn) -> Vocabulary:
+    """Random declared terms of every kind, none of them a built-in slug."""
+
+    def ids(kind: type) -> list[str]:
+        own = slugs.filter(lambda slug: slug not in kind._value2member_map_)
+        return draw(st.lists(own, max_size=3, unique=True))
+
+    return Vocabulary(
+        equipment=tuple(
+            Equipment.custom(i, draw(texts), labels=draw(language_labels)) for i in ids(Equipment)
+        ),
+        positions=tuple(Position.custom(i, draw(texts)) for i in ids(Position)),
+        regions=tuple(Region.custom(i, draw(texts)) for i in ids(Region)),
+        categories=tuple(
+            Category.custom(i, draw(texts), warm_up=draw(st.booleans())) for i in ids(Category)
+        ),
+    )
+
+
+def _terms(builtin: list[Any], declared: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    return st.sampled_from([*builtin, *declared])
+
+
+@st.composite
+def exercises(  # noqa: PLR0913 - one keyword a choice
     draw: st.DrawFn,
     id: str | None = None,  # noqa: A002 - mirrors the field
     reference_ids: tuple[str, ...] = (),
     progression_targets: tuple[str, ...] = (),
+    *,
+    vocabulary: Vocabulary = Vocabulary(),  # noqa: B008 - immutable
+    dosage_given: bool = True,
 ) -> Exercise:
     exercise_id = id or draw(slugs)
-    dosage = draw(dosages)
+    dosage = draw(dosages) if dosage_given else None
+    equipment = _terms([e for e in Equipment if e is not Equipment.UNKNOWN], vocabulary.equipment)
+    positions = _terms([p for p in Position if p is not Position.UNKNOWN], vocabulary.positions)
+    needs = st.builds(
+        Requirement,
+        any_of=tuples_of(equipment, min_size=1, unique=True) | st.just((Equipment.UNKNOWN,)),
+    )
     kinds_ok = [
         p
         for p in draw(tuples_of(progressions(progression_targets), max_size=2))
-        if not (p.kind is ProgressionKind.MORE_REPS and dosage.reps.is_exact)
+        if (
+            dosage is not None
+            or p.kind in (ProgressionKind.ADD_LOAD, ProgressionKind.NEXT_EXERCISE)
+        )
+        and not (p.kind is ProgressionKind.MORE_REPS and dosage and dosage.reps.is_exact)
         and not (
             p.kind is ProgressionKind.LONGER_HOLD
+            and dosage
             and (dosage.hold is None or dosage.hold.duration.is_exact)
         )
     ]
@@ -178,14 +226,14 @@ def exercises(
             f"{exercise_id} {alias}" for alias in draw(tuples_of(slugs, max_size=3, unique=True))
         ),
         summary=draw(texts),
-        category=draw(st.sampled_from(Category)),
+        category=draw(_terms(list(Category), vocabulary.categories)),
         positions=draw(
-            tuples_of(known_positions, min_size=1, unique=True) | st.just((Position.UNKNOWN,))
+            tuples_of(positions, min_size=1, unique=True) | st.just((Position.UNKNOWN,))
         ),
         steps=draw(tuples_of(steps, min_size=1, max_size=6)),
         dosage=dosage,
-        equipment=draw(tuples_of(requirements, max_size=3)),
-        regions=draw(tuples_of(st.sampled_from(Region), unique=True)),
+        equipment=draw(tuples_of(needs, max_size=3)),
+        regions=draw(tuples_of(_terms(list(Region), vocabulary.regions), unique=True)),
         progressions=tuple(kinds_ok),
         references=draw(
             st.lists(st.sampled_from(reference_ids), unique=True).map(tuple)
@@ -194,6 +242,7 @@ def exercises(
         ),
         cautions=draw(tuples_of(texts, max_size=2)),
         can_start_now=draw(st.booleans()),
+        extra=draw(st.just({}) | extras),
     )
 
 
@@ -228,14 +277,21 @@ sources = st.builds(
 
 
 @st.composite
-def catalogs(draw: st.DrawFn, max_exercises: int = 6) -> Catalog:
+def catalogs(draw: st.DrawFn, max_exercises: int = 6, *, own_terms: bool = True) -> Catalog:
+    """Random valid catalogs; with *own_terms*, some declare terms, extras and missing dosages."""
     ref_ids = tuple(draw(st.lists(slugs, max_size=3, unique=True)))
     ids = draw(st.lists(slugs, min_size=1, max_size=max_exercises, unique=True))
+    vocabulary = draw(vocabularies()) if own_terms and draw(st.booleans()) else Vocabulary()
     # Progressions may only point "forward", so they can never form a cycle.
     exercise_list = [
         draw(
             exercises(
-                id=exercise_id, reference_ids=ref_ids, progression_targets=tuple(ids[i + 1 :])
+                id=exercise_id,
+                reference_ids=ref_ids,
+                progression_targets=tuple(ids[i + 1 :]),
+                vocabulary=vocabulary,
+                # The simplest draw gives a dosage; one in five does not.
+                dosage_given=not own_terms or draw(st.integers(0, 4)) < 4,
             )
         )
         for i, exercise_id in enumerate(ids)
@@ -248,6 +304,9 @@ def catalogs(draw: st.DrawFn, max_exercises: int = 6) -> Catalog:
         references=tuple(draw(references(id=ref_id)) for ref_id in ref_ids),
         safety=draw(tuples_of(texts, max_size=3)),
         sources=draw(tuples_of(sources, max_size=2)),
+        vocabulary=vocabulary,
+        title=draw(st.none() | texts) if own_terms else None,
+        extra=draw(st.just({}) | extras) if own_terms else Extra(),
     )
 
 
@@ -333,7 +392,10 @@ def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
     catalog = draw(catalogs(max_exercises=3))
     program = _build_or_none(
         {
-            "equipment": [e for e in Equipment if e is not Equipment.UNKNOWN],
+            "equipment": [
+                *(e for e in Equipment if e is not Equipment.UNKNOWN),
+                *catalog.vocabulary.equipment,
+            ],
             "minutes_per_session": 240,
             "sessions_per_week": draw(st.integers(1, 7)),
             "weeks": draw(st.integers(1, 8)),

@@ -451,7 +451,9 @@ def test_damaging_a_valid_catalog_is_reported_with_a_path(catalog, data):
     raw = json.loads(upperback.dumps(catalog))
     index = data.draw(st.integers(0, len(raw["exercises"]) - 1))
     key = data.draw(st.sampled_from(["steps", "positions", "dosage", "category", "name"]))
-    raw["exercises"][index][key] = data.draw(st.sampled_from([None, 0, True, "", {}, [None]]))
+    # null is a valid dosage: "not given".
+    damage = [0, True, "", {}, [None]] if key == "dosage" else [None, 0, True, "", {}, [None]]
+    raw["exercises"][index][key] = data.draw(st.sampled_from(damage))
     with pytest.raises(CatalogError) as info:
         upperback.loads(json.dumps(raw), Catalog)
     assert any(p.path.startswith(f"$.exercises[{index}].{key}") for p in info.value.problems)

@@ -63,7 +63,7 @@ def _reference_build(request, catalog):
             )
     if not chosen:
         raise NoEligibleExercisesError(sorted(omitted, key=lambda o: order[o.exercise]))
-    session = sorted(chosen, key=lambda e: (e.category not in p._WARM_UP, order[e.id]))
+    session = sorted(chosen, key=lambda e: (not e.category.warm_up, order[e.id]))
     weeks = []
     for index in range(request.weeks):
         items = tuple(

@@ -132,10 +132,47 @@ ENUMS = {
 }
 
 
+#: Vocabularies a catalog may add terms to: the schema lists the built-in
+#: ones as examples and accepts any slug, which the loader checks.
+OPEN = {"position", "equipment", "category", "region"}
+
+
 @pytest.mark.parametrize("name", sorted(ENUMS))
 def test_vocabularies_match_the_enums(name):
-    defs = {**json_schema("catalog")["$defs"], **json_schema("program")["$defs"]}
-    assert defs[name]["enum"] == [member.value for member in ENUMS[name]]
+    for schema in ("catalog", "program"):
+        defs = json_schema(schema)["$defs"]
+        if name not in defs:
+            continue
+        builtins = [member.value for member in ENUMS[name]]
+        if name in OPEN:
+            assert defs[name]["examples"] == builtins
+            assert defs[name]["$ref"] == "#/$defs/slug"
+        else:
+            assert defs[name]["enum"] == builtins
+
+
+def test_the_vocabulary_section_matches_the_model():
+    defs = json_schema("catalog")["$defs"]
+    assert set(defs["vocabulary"]["properties"]) == {
+        f.name for f in attrs.fields(upperback.Vocabulary)
+    }
+    assert set(defs["term"]["properties"]) == {"id", "label", "labels"}
+    assert set(defs["categoryTerm"]["properties"]) == {"id", "label", "labels", "warm_up"}
+
+
+def test_the_schema_accepts_a_catalog_with_its_own_terms_and_extras():
+    document = json.loads(upperback.dumps(upperback.load_catalog()))
+    document["vocabulary"] = {
+        "equipment": [{"id": "barbell", "label": "a barbell", "labels": {"es": "una barra"}}],
+        "categories": [{"id": "plyometrics", "label": "jumping work", "warm_up": False}],
+    }
+    document["extra"] = {"source": {"name": "test", "ids": [1, 2]}}
+    document["exercises"][0]["equipment"] = [{"any_of": ["barbell"]}]
+    document["exercises"][0]["extra"] = {"level": "beginner"}
+    document["exercises"][1]["dosage"] = None
+    document["exercises"][1]["progressions"] = []
+    jsonschema.validate(document, json_schema("catalog"))
+    upperback.loads(json.dumps(document), upperback.Catalog)  # and the loader agrees
 
 
 CLASSES = {
@@ -163,6 +200,7 @@ CLASSES = {
     ("program", "week"): upperback.Week,
     ("program", "schedule"): upperback.Schedule,
     ("program", "omission"): upperback.Omission,
+    ("program", "givenDosage"): upperback.GivenDosage,
     ("program", None): upperback.Program,
 }
 

@@ -15,11 +15,15 @@ import re
 import attrs
 import pytest
 from fhir.resources.R4B import get_fhir_model_class
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import upperback
 from upperback import (
+    Equipment,
     Exercise,
     MissingTranslationError,
+    NoEligibleExercisesError,
     Step,
     UnknownLocaleError,
     adapt,
@@ -31,8 +35,10 @@ from upperback import (
 )
 from upperback._convert import dumps, loads
 from upperback._render._plain import unescape_markdown
+from upperback._render._view import Labels, labels
 from upperback.program import Feedback, Program, ladder
 
+from . import strategies
 from .test_cli import ok, run
 from .test_phrases import entries
 from .test_render_pdf import inflated
@@ -388,3 +394,44 @@ def test_figures_in_spanish_for_a_spanish_markdown_handout(tmp_path):
     assert "posición inicial" in start
     assert "position" not in start
     assert ok("figures", "-o", tmp_path).startswith("Wrote 16 pictures to ")
+
+
+# -- any catalog with its own translation ---------------------------------------------
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_translated_catalog_gives_a_handout_in_one_language(tmp_path_factory, data):
+    catalog = data.draw(strategies.catalogs(max_exercises=3))
+    content = data.draw(strategies.content_files(catalog))
+    path = tmp_path_factory.mktemp("content") / "catalog.es.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    spanish = catalog.localized("es", content=path)
+    with pytest.raises(MissingTranslationError):
+        render(catalog, locale="es")  # no bundled words for these
+    shown = [(spanish, spanish.ids)]
+    try:
+        everything = [e for e in Equipment if e is not Equipment.UNKNOWN]
+        program = build_program(catalog=catalog, equipment=everything, minutes_per_session=240)
+    except NoEligibleExercisesError:
+        pass
+    else:
+        shown.append((program, program.exercise_ids))
+    english_labels = attrs.asdict(Labels())
+    for obj, ids in shown:
+        text = render(obj, catalog=spanish, locale="es")
+        for exercise_id in ids:
+            assert spanish[exercise_id].name in text
+            for step in spanish[exercise_id].steps:
+                assert step.text in text
+        for name, value in attrs.asdict(labels("es")).items():
+            if value != english_labels[name]:
+                assert not re.search(rf"\b{re.escape(english_labels[name])}\b", text), name
+
+
+def test_lang_before_the_command_as_after_it():
+    assert ok("--lang", "es", "list") == ok("list", "--lang", "es")
+    assert ok("--lang", "es").startswith("Su plan de ejercicios")  # the default program
+    assert ok("--lang", "es") == ok("program", "--lang", "es")
+    assert ok("--lang", "es", "list", "--lang", "en") == ok("list")
+    assert run("--lang", "fr").returncode == 2

@@ -14,6 +14,7 @@ from upperback._render import _plain, _view
 NOT_NEEDED = [
     "difflib",  # search and suggestions
     "upperback._search",
+    "upperback._locales",  # English is the bundled catalog's own language
     "upperback._illustrate",  # pictures: text shows none
     "upperback._svg",
     "upperback._render._html",

@@ -10,17 +10,20 @@ path.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from types import MappingProxyType
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -30,7 +33,25 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._gc import collector_paused
 from .exceptions import DataError, Problem, UnknownVocabularyError, short_repr
-from .model import FieldError, Range, Step, _Vocabulary, forbidden_character
+from .model import (
+    Category,
+    Equipment,
+    Extra,
+    FieldError,
+    FieldTypeError,
+    Position,
+    Range,
+    Region,
+    Step,
+    Vocabulary,
+    _OpenVocabulary,
+    _unknown,
+    _Vocabulary,
+    forbidden_character,
+)
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 __all__ = ["converter", "dumps", "loads", "problems_of", "structure"]
 
@@ -71,6 +92,21 @@ def _strict_bool(value: object, _: type) -> bool:
     return value
 
 
+#: The catalog terms a document may use while it is structured: those its
+#: own ``vocabulary`` declares (or the catalog passed to :func:`loads`), by
+#: kind and slug. A context variable, so threads loading at once never mix.
+_DECLARED: ContextVar[Mapping[type, Mapping[str, _Vocabulary]]] = ContextVar(
+    "upperback_declared_terms", default=MappingProxyType({})
+)
+
+_VOCABULARY_FIELDS: tuple[tuple[str, type[_OpenVocabulary]], ...] = (
+    ("equipment", Equipment),
+    ("positions", Position),
+    ("regions", Region),
+    ("categories", Category),
+)
+
+
 def _structure_member(value: object, cls: type[_Vocabulary]) -> _Vocabulary:
     # The enum's own value map first: a dict lookup, where calling the class
     # goes through Enum.__new__ (a hot path: every exercise has several).
@@ -79,7 +115,117 @@ def _structure_member(value: object, cls: type[_Vocabulary]) -> _Vocabulary:
         return member  # type: ignore[return-value]
     if not isinstance(value, str):
         raise TypeError(f"expected a {cls._kind()} slug, got {_describe(value)}")
-    return cls.parse(value)
+    declared = _DECLARED.get().get(cls, {})
+    term = declared.get(value)
+    if term is not None:
+        return term
+    raise _unknown(cls, value, declared)
+
+
+@contextlib.contextmanager
+def declared_terms(vocabulary: Vocabulary) -> Iterator[None]:
+    """Let the documents structured inside the block use *vocabulary*'s terms."""
+    token = _DECLARED.set(
+        {kind: {t.value: t for t in vocabulary.terms(kind)} for _, kind in _VOCABULARY_FIELDS}
+    )
+    try:
+        yield
+    finally:
+        _DECLARED.reset(token)
+
+
+def _declaration_hook(kind: type[_OpenVocabulary]) -> Callable[[object, type], _OpenVocabulary]:
+    keys = {"id", "label", "labels"} | ({"warm_up"} if kind is Category else set())
+
+    def structure_declaration(value: object, _: type) -> _OpenVocabulary:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object with an id and a label, got {_describe(value)}")
+        unexpected = set(value) - keys
+        if unexpected:
+            raise ForbiddenExtraKeysError("", kind, unexpected)
+        if "id" not in value:
+            raise FieldError("id", "required key missing")
+        labels = value.get("labels", {})
+        if not isinstance(labels, dict):
+            raise FieldTypeError("labels", f"expected an object, got {_describe(labels)}")
+        if "warm_up" in value and not isinstance(value["warm_up"], bool):
+            raise FieldTypeError(
+                "warm_up", f"expected true or false, got {_describe(value['warm_up'])}"
+            )
+        return kind.custom(**value)
+
+    return structure_declaration
+
+
+def _structure_vocabulary(value: object, _: type) -> Vocabulary:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {_describe(value)}")
+    fields: dict[str, tuple[_OpenVocabulary, ...]] = {}
+    errors: list[Exception] = []
+    unexpected = set(value) - {field for field, _kind in _VOCABULARY_FIELDS}
+    if unexpected:
+        errors.append(ForbiddenExtraKeysError("", Vocabulary, unexpected))
+    for field, kind in _VOCABULARY_FIELDS:
+        if field not in value:
+            continue
+        list_type = tuple[kind, ...]  # type: ignore[valid-type]
+        try:
+            fields[field] = _structure_items(value[field], list_type, _declaration_hook(kind))
+        except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+            note = AttributeValidationNote(f"Structuring vocabulary @ {field}", field, list_type)
+            setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+            errors.append(exc)
+    if errors:
+        raise ClassValidationError("While structuring Vocabulary", errors, Vocabulary)  # pyright: ignore[reportCallIssue]
+    return Vocabulary(**fields)
+
+
+def _unstructure_vocabulary(vocabulary: Vocabulary) -> dict[str, list[dict[str, object]]]:
+    document: dict[str, list[dict[str, object]]] = {}
+    for field, kind in _VOCABULARY_FIELDS:
+        terms = vocabulary.terms(kind)
+        if terms:
+            document[field] = [_unstructure_term(term) for term in terms]
+    return document
+
+
+def _unstructure_term(term: _OpenVocabulary) -> dict[str, object]:
+    written: dict[str, object] = {"id": term.value, "label": term.label}
+    if term.labels:
+        written["labels"] = dict(term.labels)
+    if isinstance(term, Category):
+        written["warm_up"] = term.warm_up
+    return written
+
+
+def _lenient_vocabulary(value: object) -> Vocabulary:
+    """The terms a document declares, for structuring its exercises.
+
+    Used only to look slugs up: a declaration with a mistake is reported by
+    the strict pass, and its id still counts here, so one mistake is not
+    reported again at every use.
+    """
+    with contextlib.suppress(Exception):  # the strict pass reports it
+        return _structure_vocabulary(value, Vocabulary)
+    fields: dict[str, list[_OpenVocabulary]] = {}
+    if isinstance(value, dict):
+        for field, kind in _VOCABULARY_FIELDS:
+            items = value.get(field)
+            seen: set[str] = set()
+            for item in items if isinstance(items, list) else ():
+                slug = item.get("id") if isinstance(item, dict) else None
+                if not isinstance(slug, str) or slug in seen:
+                    continue
+                with contextlib.suppress(FieldError):
+                    fields.setdefault(field, []).append(kind.custom(slug))
+                    seen.add(slug)
+    return Vocabulary(**fields)
+
+
+def _structure_extra(value: object, _: type) -> Extra:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {_describe(value)}")
+    return Extra.of(value)
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:  # noqa: ANN401 - any type form
@@ -87,34 +233,43 @@ def _is_homogeneous_tuple(type_: Any) -> bool:  # noqa: ANN401 - any type form
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _structure_items(
+    value: object,
+    type_: Any,  # noqa: ANN401 - any type form
+    item_hook: Callable[[Any, Any], Any],
+) -> tuple[Any, ...]:
+    """Structure the list *value* item by item, collecting every item's failure."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list, got {_describe(value)}")
+    item_type = get_args(type_)[0]
+    items: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            items.append(item_hook(item, item_type))
+        except Exception as exc:  # noqa: BLE001 - collected and re-raised below
+            notes = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"Structuring item {index}", index, item_type),
+            ]
+            setattr(exc, "__notes__", notes)  # noqa: B010 - add_note() is 3.11+
+            errors.append(exc)
+    if errors:
+        message = f"While structuring {type_!r}"
+        # cattrs' errors take (message, exceptions, type); pyright sees
+        # only ExceptionGroup's two-argument constructor.
+        raise IterableValidationError(message, errors, type_)  # pyright: ignore[reportCallIssue]
+    return tuple(items)
+
+
 def _tuple_hook(
     type_: Any,  # noqa: ANN401 - any type form
     conv: cattrs.Converter,
 ) -> Callable[[object, type], tuple[Any, ...]]:
-    item_type = get_args(type_)[0]
-    item_hook = conv.get_structure_hook(item_type)
+    item_hook = conv.get_structure_hook(get_args(type_)[0])
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, got {_describe(value)}")
-        items: list[Any] = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and re-raised below
-                notes = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"Structuring item {index}", index, item_type),
-                ]
-                setattr(exc, "__notes__", notes)  # noqa: B010 - add_note() is 3.11+
-                errors.append(exc)
-        if errors:
-            message = f"While structuring {type_!r}"
-            # cattrs' errors take (message, exceptions, type); pyright sees
-            # only ExceptionGroup's two-argument constructor.
-            raise IterableValidationError(message, errors, type_)  # pyright: ignore[reportCallIssue]
-        return tuple(items)
+        return _structure_items(value, type_, item_hook)
 
     return structure_tuple
 
@@ -160,10 +315,15 @@ def _keyed_records_hook(
 def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
     generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
 
+    declares = any(field.type in (Vocabulary, "Vocabulary") for field in attrs.fields(cls))
+
     def structure_object(value: object, _: type) -> Any:  # noqa: ANN401 - any attrs class
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {_describe(value)}")
         try:
+            if declares and "vocabulary" in value:
+                with declared_terms(_lenient_vocabulary(value["vocabulary"])):
+                    return generated(value, cls)
             return generated(value, cls)
         except ClassValidationError as exc:
             more = _unreached_field_errors(cls, value, exc, conv)
@@ -267,6 +427,10 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook(Step, _structure_step)
     conv.register_unstructure_hook(Step, lambda step: step.text)
+    conv.register_structure_hook(Extra, _structure_extra)
+    conv.register_unstructure_hook(Extra, Extra.to_json)
+    conv.register_structure_hook(Vocabulary, _structure_vocabulary)
+    conv.register_unstructure_hook(Vocabulary, _unstructure_vocabulary)
     conv.register_structure_hook_factory(_is_keyed_records, _keyed_records_hook)
     conv.register_unstructure_hook_factory(
         _is_keyed_records,
@@ -395,8 +559,12 @@ def dumps(obj: object) -> str:
     )
 
 
-def loads(text: str | bytes, cls: type[T]) -> T:
+def loads(text: str | bytes, cls: type[T], *, catalog: Catalog | None = None) -> T:
     """Parse JSON *text* into an instance of *cls*, with the strict rules of the loader.
+
+    A catalog file's terms are those it declares. An exercise or a program
+    saved from a catalog with terms of its own loads with that *catalog*
+    given, so that its terms are checked against the catalog's.
 
     Bytes must be UTF-8, without a byte order mark: the same rule as for
     catalog files. Numbers must be JSON numbers (``NaN`` and ``Infinity``
@@ -409,7 +577,11 @@ def loads(text: str | bytes, cls: type[T]) -> T:
     """
     error = _error_for(cls)
     with collector_paused():
-        return structure(parse_json(text, error), cls)
+        data = parse_json(text, error)
+        if catalog is None:
+            return structure(data, cls)
+        with declared_terms(catalog.vocabulary):
+            return structure(data, cls)
 
 
 class _Object(dict[str, Any]):

@@ -16,7 +16,7 @@ The layers: the pose data (:mod:`upperback.model`), kinematics (pure
 functions from angles to points), then this module, which turns points and
 props into shapes and words, and the SVG writer, which knows only shapes.
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Illustration:
             see it.
         svg: The SVG document, one ``<svg>`` element and a final newline.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     exercise: str
@@ -84,7 +84,7 @@ def illustrate(
         UnknownVocabularyError: *pose* is not one of the figure's poses.
         UnknownLocaleError: The package has no such language.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     translations(locale)  # an unknown language fails before any drawing
     figure = _figure_of(exercise)
@@ -101,7 +101,7 @@ def illustrate(
 def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Illustration, ...]:
     """Draw every pose of *exercise*, in order; empty when it has no figure.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     translations(locale)
     figure = exercise.figure

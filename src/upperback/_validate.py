@@ -12,7 +12,18 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from .exceptions import Problem, short_repr
-from .model import Exercise, ProgressionKind, Reference
+from .model import (
+    Category,
+    Dosage,
+    Equipment,
+    Exercise,
+    Position,
+    ProgressionKind,
+    Reference,
+    Region,
+    Vocabulary,
+    _Vocabulary,
+)
 
 #: How many known ids an "unknown reference" problem suggests, at most.
 MAX_SUGGESTIONS = 3
@@ -82,16 +93,61 @@ def name_key(text: str) -> str:
 
 
 def catalog_problems(
-    exercises: Sequence[Exercise], references: Sequence[Reference]
+    exercises: Sequence[Exercise],
+    references: Sequence[Reference],
+    vocabulary: Vocabulary = Vocabulary(),  # noqa: B008 - immutable
 ) -> list[Problem]:
     """Return every problem with the catalog made of *exercises* and *references*."""
     return [
+        *_undeclared_terms(exercises, vocabulary),
         *_duplicate_ids("$.references", [r.id for r in references]),
         *_duplicate_ids("$.exercises", [e.id for e in exercises]),
         *_duplicate_names(exercises),
         *_dangling_references(exercises, {r.id for r in references}),
         *_progression_problems(exercises),
     ]
+
+
+def _terms_used(exercise: Exercise) -> Iterator[tuple[str, _Vocabulary]]:
+    """Every vocabulary term *exercise* uses, with its path inside the exercise."""
+    yield "category", exercise.category
+    for i, position in enumerate(exercise.positions):
+        yield f"positions[{i}]", position
+    for i, region in enumerate(exercise.regions):
+        yield f"regions[{i}]", region
+    for r, requirement in enumerate(exercise.equipment):
+        for i, item in enumerate(requirement.any_of):
+            yield f"equipment[{r}].any_of[{i}]", item
+    for p, progression in enumerate(exercise.progressions):
+        for i, item in enumerate(progression.load.options if progression.load else ()):
+            yield f"progressions[{p}].load.options[{i}]", item
+
+
+def _undeclared_terms(exercises: Sequence[Exercise], vocabulary: Vocabulary) -> Iterator[Problem]:
+    """A catalog's own term must be declared in its vocabulary, with the same words."""
+    declared = {
+        kind: {term.value: term for term in vocabulary.terms(kind)}
+        for kind in (Equipment, Position, Region, Category)
+    }
+    for index, exercise in enumerate(exercises):
+        for path, term in _terms_used(exercise):
+            if not term.is_custom:
+                continue
+            kind = next(k for k in declared if isinstance(term, k))
+            known = declared[kind].get(term.value)
+            where = f"$.exercises[{index}].{path}"
+            if known is None:
+                yield Problem(
+                    where,
+                    f"{kind._kind()} {term.value!r} is not built in and not declared "  # noqa: SLF001
+                    "in the catalog's vocabulary",
+                )
+            elif known._declaration() != term._declaration():  # noqa: SLF001
+                yield Problem(
+                    where,
+                    f"{kind._kind()} {term.value!r} differs from its declaration "  # noqa: SLF001
+                    "in the catalog's vocabulary",
+                )
 
 
 def _duplicate_ids(path: str, ids: Sequence[str]) -> Iterator[Problem]:
@@ -153,19 +209,27 @@ def _expected(ref: str, known: list[str]) -> str:
     return f"no close match among the {len(known)} references"
 
 
+def _range_problems(path: str, kind: ProgressionKind, dosage: Dosage | None) -> Iterator[Problem]:
+    """A progression that moves through reps or a hold needs a range of them to move through."""
+    if kind not in (ProgressionKind.MORE_REPS, ProgressionKind.LONGER_HOLD):
+        return
+    if dosage is None:
+        yield Problem(path, "expected a dosage to move through, got none (not given)")
+    elif kind is ProgressionKind.MORE_REPS and dosage.reps.is_exact:
+        yield Problem(path, "expected a range of reps to move through, got an exact count")
+    elif kind is ProgressionKind.LONGER_HOLD and (
+        dosage.hold is None or dosage.hold.duration.is_exact
+    ):
+        yield Problem(path, "expected a hold range to move through, got none")
+
+
 def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
     ids = {e.id for e in exercises}
     graph: dict[str, list[str]] = {}
     for index, exercise in enumerate(exercises):
         for p_index, progression in enumerate(exercise.progressions):
             path = f"$.exercises[{index}].progressions[{p_index}]"
-            if progression.kind is ProgressionKind.MORE_REPS and exercise.dosage.reps.is_exact:
-                yield Problem(path, "expected a range of reps to move through, got an exact count")
-            hold = exercise.dosage.hold
-            if progression.kind is ProgressionKind.LONGER_HOLD and (
-                hold is None or hold.duration.is_exact
-            ):
-                yield Problem(path, "expected a hold range to move through, got none")
+            yield from _range_problems(path, progression.kind, exercise.dosage)
             target = progression.exercise
             if target is None:
                 continue

@@ -13,7 +13,7 @@ import stat
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar, overload
+from typing import TYPE_CHECKING, ClassVar, TypeVar, overload
 
 import attrs
 
@@ -26,13 +26,19 @@ from .model import (
     Category,
     Equipment,
     Exercise,
+    Extra,
     Position,
     Reference,
     Region,
     Source,
+    Vocabulary,
     _as_tuple,
     _items,
+    _OpenVocabulary,
+    _optional_text,
     _text,
+    _to_extra,
+    _unknown,
     language_tag,
 )
 
@@ -40,6 +46,8 @@ if TYPE_CHECKING:
     from . import _locales
 
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
+
+_V = TypeVar("_V", bound=_OpenVocabulary)
 
 
 @attrs.frozen
@@ -67,6 +75,11 @@ class Catalog:
         sources: The works its facts come from.
         references: The published works the exercises cite.
         exercises: The exercises.
+        vocabulary: The catalog's own terms (equipment, positions, regions
+            and categories) beside the built-in ones; see :class:`Vocabulary`.
+        title: The title of a handout of its exercises; ``None`` for the
+            default.
+        extra: An app's own data about the catalog (see :class:`Extra`).
         locale: The language its text is written in, such as ``"en"`` or
             ``"es"``. :meth:`localized` returns it in another language.
     """
@@ -84,6 +97,11 @@ class Catalog:
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Source)
     )
+    vocabulary: Vocabulary = attrs.field(
+        factory=Vocabulary, validator=attrs.validators.instance_of(Vocabulary)
+    )
+    title: str | None = attrs.field(default=None, validator=_optional_text)
+    extra: Extra = attrs.field(factory=Extra, converter=_to_extra)
     locale: str = attrs.field(default="en", validator=language_tag)
 
     #: What the converter raises when a document is not a valid catalog.
@@ -106,7 +124,7 @@ class Catalog:
     _translations: dict[str, Catalog] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        problems = catalog_problems(self.exercises, self.references)
+        problems = catalog_problems(self.exercises, self.references, self.vocabulary)
         if problems:
             raise CatalogError(problems)
         object.__setattr__(self, "_by_id", MappingProxyType({e.id: e for e in self.exercises}))
@@ -156,16 +174,55 @@ class Catalog:
         """Return the references *exercise* cites, in its order."""
         return tuple(self._references_by_id[r] for r in exercise.references)
 
+    def term(self, kind: type[_V], value: str | _V) -> _V:
+        """Return the term of *kind* for *value*: a built-in member or one this catalog declares.
+
+        >>> load_catalog().term(Equipment, "wall")
+        <Equipment.WALL: 'wall'>
+
+        Raises:
+            UnknownVocabularyError: Neither built in nor declared; the error
+                lists both and suggests the closest.
+        """
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, str):
+            member = kind._value2member_map_.get(value)
+            if member is not None:
+                return member  # type: ignore[return-value]
+            for term in self.vocabulary.terms(kind):
+                if term.value == value:
+                    return term
+        declared = [term.value for term in self.vocabulary.terms(kind)]
+        raise _unknown(kind, value, declared)
+
     def _origin(self, exercise_id: str) -> _Origin:
-        """The safety text and sources that go with *exercise_id*.
+        """The evidence and safety text that go with *exercise_id*.
 
         For a merged catalog, those of the catalog the exercise came from;
         otherwise this catalog's own.
         """
         origin = self._origins.get(exercise_id)
         if origin is None:
-            return _Origin(self.disclaimer, self.safety, self.sources)
+            return _Origin(self.disclaimer, self.safety, self.sources, self.license, self.title)
         return origin
+
+    def _evidence(self, exercises: Iterable[Exercise]) -> _Origin:
+        """What a handout or export of *exercises* carries: their catalogs' own, joined.
+
+        Only the catalogs those exercises came from count (after a merge,
+        not always this one's own); the title is kept only when they agree.
+        With no exercises, this catalog's own.
+        """
+        origins = list(dict.fromkeys(self._origin(e.id) for e in exercises)) or [self._origin("")]
+        titles = {o.title for o in origins}
+        return _Origin(
+            disclaimer=" ".join(dict.fromkeys(o.disclaimer for o in origins)),
+            safety=tuple(dict.fromkeys(line for o in origins for line in o.safety)),
+            sources=tuple(dict.fromkeys(source for o in origins for source in o.sources)),
+            license=" ".join(dict.fromkeys(o.license for o in origins)),
+            title=titles.pop() if len(titles) == 1 else None,
+        )
 
     def __reduce__(self) -> tuple[object, ...]:
         # The read-only mappings cannot be pickled; rebuild them instead, so
@@ -190,8 +247,8 @@ class Catalog:
     ) -> tuple[Exercise, ...]:
         """Return the exercises that meet every given criterion, in catalog order.
 
-        Criteria take enum members or their slugs; a criterion left at
-        ``None`` (or empty) is not applied.
+        Criteria take terms or their slugs, built in or declared by the
+        catalog; a criterion left at ``None`` (or empty) is not applied.
 
         Args:
             category: Only this category.
@@ -208,11 +265,11 @@ class Catalog:
             UnknownVocabularyError: A slug is not known.
         """
         bits = self._index.matching(
-            category=None if category is None else Category.parse(category),
-            position=None if position is None else Position.parse(position),
-            avoided={Position.parse(p) for p in avoid_positions},
-            equipment=None if equipment is None else {Equipment.parse(e) for e in equipment},
-            region=None if region is None else Region.parse(region),
+            category=None if category is None else self.term(Category, category),
+            position=None if position is None else self.term(Position, position),
+            avoided={self.term(Position, p) for p in avoid_positions},
+            equipment=None if equipment is None else {self.term(Equipment, e) for e in equipment},
+            region=None if region is None else self.term(Region, region),
             can_start_now=can_start_now,
         )
         return tuple(select(self.exercises, bits))
@@ -253,16 +310,21 @@ class Catalog:
     # -- combining --------------------------------------------------------
 
     def merge(self, other: Catalog) -> Catalog:
-        """Return a catalog with the exercises and references of both.
+        """Return a catalog with the exercises, references and terms of both.
 
-        The metadata (disclaimer, license, safety) of *self* is kept; the
-        data versions are joined with ``+``. A reference both define must be
-        the same in both.
+        Each exercise keeps the evidence of the catalog it came from: a
+        handout or export of it shows that catalog's disclaimer, safety
+        lines, sources, license and title, and only the references it cites.
+        The merged catalog's own metadata is *self*'s; the data versions are
+        joined with ``+``, and the extras of *other* are added to those of
+        *self* (*self*'s win on a shared key). A reference or a term both
+        define must be the same in both.
 
         Raises:
-            CatalogError: An exercise id, name or alias is in both, a
-                shared reference id means different works, or the two are
-                in different languages (see :attr:`locale`).
+            CatalogError: An exercise id, name or alias is in both, a shared
+                reference id means different works, a term both declare has
+                different words, or the two are in different languages (see
+                :attr:`locale`).
         """
         if other.locale != self.locale:
             # One catalog, one language: a handout never mixes them.
@@ -279,6 +341,7 @@ class Catalog:
             if r.id in mine and mine[r.id] != r
         ]
         clashes += _exercise_clashes(self, other)
+        clashes += _term_clashes(self.vocabulary, other.vocabulary)
         if clashes:
             # The paths point into *other*, the file being added.
             raise CatalogError(clashes, other._source)
@@ -288,6 +351,8 @@ class Catalog:
             exercises=self.exercises + other.exercises,
             references=self.references + tuple(r for r in other.references if r.id not in mine),
             sources=self.sources + tuple(s for s in other.sources if s not in self.sources),
+            vocabulary=_merged_vocabulary(self.vocabulary, other.vocabulary),
+            extra=Extra.of({**other.extra, **self.extra}),
         )
         origins = {e.id: self._origin(e.id) for e in self.exercises}
         origins.update((e.id, other._origin(e.id)) for e in other.exercises)
@@ -331,10 +396,10 @@ class Catalog:
 
         .. versionadded:: 0.1.0
         """
-        from . import _i18n, _locales  # noqa: PLC0415 - only when a language is asked for
-
         if locale == self.locale and content is None:
             return self
+        from . import _i18n, _locales  # noqa: PLC0415 - only when another language is asked for
+
         locale = _i18n.check_locale(locale)
         if content is not None:
             source = os.fspath(content)
@@ -407,11 +472,48 @@ _translations_lock = threading.Lock()
 
 @attrs.frozen
 class _Origin:
-    """What travels with an exercise from its catalog: the safety text and the sources."""
+    """What travels with an exercise from its catalog: safety text, sources, license, title."""
 
     disclaimer: str
     safety: tuple[str, ...]
     sources: tuple[Source, ...]
+    license: str
+    title: str | None
+
+
+_VOCABULARY_KINDS: tuple[tuple[str, type[_OpenVocabulary]], ...] = (
+    ("equipment", Equipment),
+    ("positions", Position),
+    ("regions", Region),
+    ("categories", Category),
+)
+
+
+def _term_clashes(base: Vocabulary, other: Vocabulary) -> list[Problem]:
+    """Terms *other* declares differently from *base*, at their place in *other*."""
+    problems = []
+    for field, kind in _VOCABULARY_KINDS:
+        mine = {term.value: term for term in base.terms(kind)}
+        for i, term in enumerate(other.terms(kind)):
+            known = mine.get(term.value)
+            if known is not None and known._declaration() != term._declaration():  # noqa: SLF001
+                problems.append(
+                    Problem(
+                        f"$.vocabulary.{field}[{i}]",
+                        f"{kind._kind()} {term.value!r} is declared differently "  # noqa: SLF001
+                        "in the catalog it is added to",
+                    )
+                )
+    return problems
+
+
+def _merged_vocabulary(base: Vocabulary, other: Vocabulary) -> Vocabulary:
+    merged: dict[str, tuple[object, ...]] = {}
+    for field, kind in _VOCABULARY_KINDS:
+        mine = base.terms(kind)
+        known = {term.value for term in mine}
+        merged[field] = mine + tuple(t for t in other.terms(kind) if t.value not in known)
+    return Vocabulary(**merged)
 
 
 def _restore(

@@ -221,6 +221,7 @@ def _answers(
     t = translations(lang)
     filled, partly = CertStatus.FILLED, CertStatus.PARTLY_FILLED
     names = ", ".join(e.name for e in exercises)
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
         "1": (filled, tuple(_equipment(e, lang) for e in exercises)),
         "3": (filled, (t.gettext("Individual: each person exercises on their own."),)),
@@ -279,8 +280,11 @@ def _answers(
         "10": (
             partly,
             (
-                *(t.gettext("Safety advice: %(line)s") % {"line": line} for line in catalog.safety),
-                t.gettext("Disclaimer: %(text)s") % {"text": catalog.disclaimer},
+                *(
+                    t.gettext("Safety advice: %(line)s") % {"line": line}
+                    for line in evidence.safety
+                ),
+                t.gettext("Disclaimer: %(text)s") % {"text": evidence.disclaimer},
                 t.gettext("Other parts (such as education) are for the clinician to add."),
             ),
         ),

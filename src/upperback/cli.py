@@ -211,6 +211,7 @@ def _parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, nargs=0, help="show the package and data versions"
     )
     _add_catalog_options(parser, argparse.SUPPRESS)
+    _add_lang(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     listing = commands.add_parser(
@@ -351,13 +352,19 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
+    """``--lang``, taken before or after the command, as ``--catalog`` is.
+
+    The namespace starts with English (:func:`_defaults`); the option
+    defaults to "not given" everywhere, so a value typed before the
+    command stays.
+    """
     parser.add_argument(
         "--lang",
         type=_locale,
-        default=SOURCE_LOCALE,
+        default=argparse.SUPPRESS,
         metavar="LANG",
         help=(
-            "the language of the words, such as es for Spanish (default: %(default)s); "
+            f"the language of the words, such as es for Spanish (default: {SOURCE_LOCALE}); "
             "the JSON of a program is the same in every language"
         ),
     )
@@ -535,7 +542,8 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _slugs(kind: type[Equipment | Position | Region | Category]) -> str:
-    return ", ".join(member.value for member in kind)
+    built_in = ", ".join(member.value for member in kind)
+    return f"{built_in}, or one a --catalog file declares"
 
 
 def _locale(value: str) -> str:
@@ -576,6 +584,7 @@ def _split(values: Sequence[str]) -> list[str]:
 def _defaults() -> _Args:
     """The namespace every parse starts from: the options' defaults, set once."""
     args = _Args()
+    args.lang = SOURCE_LOCALE
     args.catalog = None
     args.catalog_max_bytes = MAX_CATALOG_BYTES
     return args

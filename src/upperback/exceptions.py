@@ -155,7 +155,7 @@ class NoFigureError(UpperbackError, LookupError):
     Attributes:
         exercise_id: The exercise without a figure.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, exercise_id: str) -> None:

@@ -14,10 +14,12 @@ error for a typo.
 from __future__ import annotations
 
 import enum
+import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -36,6 +38,7 @@ __all__ = [
     "Dosage",
     "Equipment",
     "Exercise",
+    "Extra",
     "Figure",
     "Frequency",
     "Hold",
@@ -59,6 +62,7 @@ __all__ = [
     "Source",
     "Step",
     "View",
+    "Vocabulary",
 ]
 
 #: The largest count, hold or set number a catalog may hold. Nothing in a
@@ -84,8 +88,20 @@ class FieldTypeError(FieldError, TypeError):
     """A value has the wrong type; *field* names the attribute."""
 
 
+#: A language tag for a term's labels in other languages, such as ``"es"``.
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
+
+
 class _Vocabulary(str, enum.Enum):
-    """A string enum whose values are slugs; the base of every vocabulary."""
+    """A string enum whose values are slugs; the base of every vocabulary.
+
+    The built-in terms are the enum's members. The open vocabularies
+    (:class:`Equipment`, :class:`Position`, :class:`Region` and
+    :class:`Category`) also take a catalog's own terms, made with
+    :meth:`custom`: values of the same type, which compare equal by slug
+    and carry the words a handout uses. They are never members, so
+    ``list(Equipment)`` stays the built-in list.
+    """
 
     def __str__(self) -> str:
         return str.__str__(self)
@@ -96,7 +112,10 @@ class _Vocabulary(str, enum.Enum):
 
     @classmethod
     def parse(cls, value: str | Self) -> Self:
-        """Return the member for *value*, a member or its slug.
+        """Return the built-in member for *value*, a member or its slug.
+
+        A catalog's own terms are not known here: use
+        :meth:`Catalog.term <upperback.Catalog.term>`, which knows them.
 
         Raises:
             UnknownVocabularyError: *value* is not a known slug. The error
@@ -105,22 +124,83 @@ class _Vocabulary(str, enum.Enum):
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            try:
-                return cls(value)
-            except ValueError:
-                pass
-        valid = [member.value for member in cls]
-        close = suggest(value, valid)
-        raise UnknownVocabularyError(cls._kind(), value, valid, close)
+            member = cls._value2member_map_.get(value)
+            if member is not None:
+                return member  # type: ignore[return-value]
+        raise _unknown(cls, value, ())
+
+    @property
+    def is_custom(self) -> bool:
+        """Whether this is a catalog's own term rather than a built-in member."""
+        return self._value_ not in type(self)._value2member_map_
+
+    @property
+    def label(self) -> str:
+        """The words a handout uses for the term, such as ``"wall corner"``.
+
+        A catalog's own term has the label it was declared with; a built-in
+        one, the English words of :meth:`describe`.
+        """
+        declared: str | None = self.__dict__.get("_label_")
+        return declared if declared is not None else self.describe()
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """A catalog term's words in other languages, by language tag; empty for built-ins."""
+        declared: Mapping[str, str] = self.__dict__.get("_labels_", _NO_LABELS)
+        return declared
+
+    def _declaration(self) -> tuple[object, ...]:
+        """What two declarations of one term must agree on."""
+        return (self._value_, self.label, tuple(sorted(self.labels.items())))
+
+    def __reduce_ex__(self, protocol: object) -> tuple[object, ...]:
+        if self.is_custom:
+            return (_restore_term, (type(self), self._declaration_kwargs()))
+        return (type(self), (self._value_,))
+
+    def _declaration_kwargs(self) -> dict[str, object]:
+        return {"id": self._value_, "label": self.label, "labels": dict(self.labels)}
+
+    @classmethod
+    def _make(cls, id: str, label: str, labels: Mapping[str, str] | None) -> Self:  # noqa: A002
+        if not isinstance(id, str) or not _SLUG.fullmatch(id):
+            raise FieldError(
+                "id", f"expected a slug of lowercase letters, digits and hyphens, got {_short(id)}"
+            )
+        if id in cls._value2member_map_:
+            raise FieldError(
+                "id", f"{id!r} is a built-in {cls._kind()}; use it without declaring it"
+            )
+        _check_label("label", label)
+        frozen: dict[str, str] = {}
+        for tag, text in dict(labels or {}).items():
+            if not isinstance(tag, str) or not _LANGUAGE.fullmatch(tag):
+                raise FieldError(
+                    "labels", f"expected a language tag such as 'es', got {_short(tag)}"
+                )
+            _check_label(f"labels.{tag}", text)
+            frozen[tag] = text
+        term = str.__new__(cls, id)
+        term._value_ = id
+        term._name_ = id.upper().replace("-", "_")
+        vars(term)["_label_"] = label
+        vars(term)["_labels_"] = MappingProxyType(frozen) if frozen else _NO_LABELS
+        return term
 
     def describe(self, *, locale: str | None = None) -> str:
         """Return the member in plain words, such as ``"wall corner"``.
 
-        A term the package has no words for is said as its slug, with
-        spaces for hyphens.
+        A catalog's own term is said with its label (in *locale* when it
+        gives one); a built-in term the package has no words for, as its
+        slug with spaces for hyphens.
 
         .. versionadded:: 0.2.0
         """
+        if self.is_custom:
+            # A catalog's own term: its words in *locale* if it gives them,
+            # else the words in its catalog's own language.
+            return self.labels.get(locale or "", self.label)
         slug = str(self.value)
         words = _WORDS.get((self._kind(), slug))
         if words is None:
@@ -128,7 +208,60 @@ class _Vocabulary(str, enum.Enum):
         return translations(locale).pgettext(self._kind(), words)
 
 
-class Position(_Vocabulary):
+_NO_LABELS: Mapping[str, str] = MappingProxyType({})
+
+
+def _check_label(field: str, value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise FieldError(field, f"expected words for a handout, got {_short(value)}")
+    bad = forbidden_character(value)
+    if bad is not None:
+        raise FieldError(field, f"expected visible text, got {bad}")
+
+
+def _unknown(
+    cls: type[_Vocabulary], value: object, declared: Iterable[str]
+) -> UnknownVocabularyError:
+    valid = [*(member.value for member in cls), *declared]
+    close = suggest(value, valid) if isinstance(value, str) else []
+    return UnknownVocabularyError(cls._kind(), value, valid, close)
+
+
+def _restore_term(cls: type[_Vocabulary], kwargs: dict[str, Any]) -> _Vocabulary:
+    """Rebuild a pickled catalog term (see ``_Vocabulary.__reduce_ex__``)."""
+    return cls.custom(**kwargs)  # type: ignore[attr-defined, no-any-return]
+
+
+class _OpenVocabulary(_Vocabulary):
+    """A vocabulary a catalog may add its own terms to."""
+
+    @classmethod
+    def custom(
+        cls,
+        id: str,  # noqa: A002 - the key in catalog files
+        label: str | None = None,
+        *,
+        labels: Mapping[str, str] | None = None,
+    ) -> Self:
+        """Return a catalog's own term: a value of this type that is not built in.
+
+        Args:
+            id: Its slug, such as ``"barbell"``; not a built-in one.
+            label: The words a handout uses, such as ``"a barbell"``.
+                Default: the slug with spaces for hyphens.
+            labels: The words in other languages, by language tag, such
+                as ``{"es": "una barra"}``.
+
+        Raises:
+            ValueError: The id is not a slug or is built in, or a label is
+                empty or holds a control character.
+        """
+        if label is None:
+            label = id.replace("-", " ") if isinstance(id, str) else id
+        return cls._make(id, label, labels)
+
+
+class Position(_OpenVocabulary):
     """A body position an exercise can be done in."""
 
     STANDING = "standing"
@@ -142,7 +275,7 @@ class Position(_Vocabulary):
     UNKNOWN = "unknown"
 
 
-class Equipment(_Vocabulary):
+class Equipment(_OpenVocabulary):
     """Something an exercise needs: a piece of kit or a place."""
 
     DOORWAY = "doorway"
@@ -165,7 +298,7 @@ class Equipment(_Vocabulary):
     UNKNOWN = "unknown"
 
 
-class Category(_Vocabulary):
+class Category(_OpenVocabulary):
     """What kind of work an exercise does, and so where it goes in a session.
 
     - ``stretch``: a position held still to lengthen muscles. The
@@ -189,8 +322,49 @@ class Category(_Vocabulary):
     STRENGTHENING = "strengthening"
     STABILIZATION = "stabilization"
 
+    @property
+    def warm_up(self) -> bool:
+        """Whether this is warm-up work, done before the main work in a session.
 
-class Region(_Vocabulary):
+        Stretches and mobility work are; strengthening and stabilization
+        are not. A catalog's own category says so when it is declared.
+        """
+        declared: bool | None = self.__dict__.get("_warm_up_")
+        if declared is not None:
+            return declared
+        return self in (Category.STRETCH, Category.MOBILITY)
+
+    @classmethod
+    def custom(
+        cls,
+        id: str,  # noqa: A002 - the key in catalog files
+        label: str | None = None,
+        *,
+        labels: Mapping[str, str] | None = None,
+        warm_up: bool = False,
+    ) -> Category:
+        """Return a catalog's own category, as ``Equipment.custom`` returns a piece of equipment.
+
+        Args:
+            id: Its slug, such as ``"plyometrics"``.
+            label: The words a handout uses.
+            labels: The words in other languages, by language tag.
+            warm_up: Whether it is warm-up work, done first in a session.
+        """
+        if not isinstance(warm_up, bool):
+            raise FieldError("warm_up", f"expected true or false, got {_short(warm_up)}")
+        term = super().custom(id, label, labels=labels)
+        vars(term)["_warm_up_"] = warm_up
+        return term
+
+    def _declaration(self) -> tuple[object, ...]:
+        return (*super()._declaration(), self.warm_up)
+
+    def _declaration_kwargs(self) -> dict[str, object]:
+        return {**super()._declaration_kwargs(), "warm_up": self.warm_up}
+
+
+class Region(_OpenVocabulary):
     """A part of the body an exercise works on."""
 
     CHEST = "chest"
@@ -835,7 +1009,7 @@ class Figure:
         poses: The key poses, in order; the first is the start.
         arrows: Motions to show, each between two of the poses.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     view: View = attrs.field(validator=attrs.validators.instance_of(View))
@@ -868,6 +1042,202 @@ class Figure:
             if pose.name == name:
                 return pose
         raise KeyError(name)
+
+
+# -- a catalog's own terms and data -----------------------------------------
+
+#: How deep an :class:`Extra` may nest: room for any app's data, and a bound
+#: that keeps a hostile file from exhausting the stack.
+MAX_EXTRA_DEPTH = 32
+
+
+class Extra(Mapping[str, Any]):
+    """An immutable JSON object: an app's own data on an exercise or a catalog.
+
+    Keys are text; values are ``None``, booleans, numbers, text, tuples
+    (JSON arrays) and :class:`Extra` objects, nested at most
+    ``MAX_EXTRA_DEPTH`` (32) deep. It is kept exactly through load, save and
+    merge, and nothing in the package reads it.
+
+    >>> extra = Extra.of({"level": "beginner", "images": ["a/0.jpg"]})
+    >>> extra["images"]
+    ('a/0.jpg',)
+    >>> extra.to_json()
+    {'level': 'beginner', 'images': ['a/0.jpg']}
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        self._data: dict[str, Any] = {} if data is None else Extra.of(data)._data  # noqa: SLF001
+        self._hash: int | None = None
+
+    @classmethod
+    def of(cls, value: object, field: str | None = None) -> Extra:
+        """Return *value*, a mapping of JSON values, as an :class:`Extra`.
+
+        Raises:
+            TypeError: A key is not text, or a value is not JSON.
+            ValueError: A text holds a lone surrogate, or it nests too deep.
+        """
+        if isinstance(value, Extra):
+            return value
+        if not isinstance(value, Mapping):
+            raise FieldTypeError(field, f"expected an object, got {type(value).__name__}")
+        extra = cls.__new__(cls)
+        extra._data = _freeze_object(value, field or "", 1)  # noqa: SLF001 - its own class
+        extra._hash = None  # noqa: SLF001
+        return extra
+
+    def __getitem__(self, key: str) -> Any:  # noqa: ANN401 - any JSON value
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Extra):
+            return self._data == other._data
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(sorted(self._data.items(), key=lambda kv: kv[0])))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Extra({self._data!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Extra.of, (self.to_json(),))
+
+    def to_json(self) -> dict[str, Any]:
+        """Return a new plain ``dict`` (with lists for tuples), as it is written to JSON."""
+        return {key: _thaw(value) for key, value in self._data.items()}
+
+
+def _freeze_object(value: Mapping[object, object], path: str, depth: int) -> dict[str, Any]:
+    if depth > MAX_EXTRA_DEPTH:
+        raise FieldError(path, f"expected at most {MAX_EXTRA_DEPTH} levels of nesting")
+    frozen: dict[str, Any] = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise FieldTypeError(path, f"expected text keys, got {type(key).__name__}")
+        frozen[key] = _freeze(item, f"{path}.{key}" if path else key, depth)
+    return frozen
+
+
+def _freeze(value: object, path: str, depth: int) -> Any:  # noqa: ANN401 - any JSON value
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise FieldError(path, "expected a JSON number, got NaN or infinity")
+        return value
+    if isinstance(value, str):
+        if any(0xD800 <= ord(char) <= 0xDFFF for char in value):
+            raise FieldError(path, "expected text, got a lone surrogate")
+        return value
+    if isinstance(value, Mapping):
+        extra = Extra.__new__(Extra)
+        extra._data = _freeze_object(value, path, depth + 1)  # noqa: SLF001
+        extra._hash = None  # noqa: SLF001
+        return extra
+    if isinstance(value, list | tuple):
+        if depth + 1 > MAX_EXTRA_DEPTH:
+            raise FieldError(path, f"expected at most {MAX_EXTRA_DEPTH} levels of nesting")
+        return tuple(_freeze(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+    raise FieldTypeError(path, f"expected a JSON value, got {type(value).__name__}")
+
+
+def _thaw(value: object) -> Any:  # noqa: ANN401 - any JSON value
+    if isinstance(value, Extra):
+        return value.to_json()
+    if isinstance(value, tuple):
+        return [_thaw(item) for item in value]
+    return value
+
+
+def _to_extra(value: Mapping[str, Any]) -> Extra:
+    """Constructors take any mapping of JSON values and keep an immutable copy."""
+    return Extra.of(value, "extra")
+
+
+_NO_EXTRA = Extra()
+
+
+def _declared(kind: type[_OpenVocabulary]) -> Any:  # noqa: ANN401 - an attrs validator
+    """Check a vocabulary list: catalog terms of *kind*, each id once."""
+
+    def check(
+        _instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
+        seen: set[str] = set()
+        for index, term in enumerate(value):
+            if not isinstance(term, kind) or not term.is_custom:
+                raise FieldTypeError(
+                    attribute.name,
+                    f"expected a term made with {kind.__name__}.custom() at index {index}, "
+                    f"got {_short(term)}",
+                )
+            if term.value in seen:
+                raise FieldError(attribute.name, f"expected each id once, got {term.value!r} twice")
+            seen.add(term.value)
+
+    return check
+
+
+def _declarations(terms: tuple[_Vocabulary, ...]) -> tuple[tuple[object, ...], ...]:
+    return tuple(term._declaration() for term in terms)  # noqa: SLF001
+
+
+@attrs.frozen
+class Vocabulary:
+    """A catalog's own terms, beside the built-in ones.
+
+    Each is a value of the built-in type, made with ``custom()``, such as
+    ``Equipment.custom("barbell", "a barbell")``: the catalog file declares
+    them in its ``vocabulary`` section. A declared term is never assumed:
+    no default equipment list holds one, so an exercise that needs a barbell
+    is chosen only for a person who says they have one.
+
+    Two vocabularies are equal when they declare the same ids with the
+    same words.
+    """
+
+    equipment: tuple[Equipment, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_declared(Equipment), eq=_declarations
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_declared(Position), eq=_declarations
+    )
+    regions: tuple[Region, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_declared(Region), eq=_declarations
+    )
+    categories: tuple[Category, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_declared(Category), eq=_declarations
+    )
+
+    def terms(self, kind: type[_T]) -> tuple[_T, ...]:
+        """The terms declared for *kind* (:class:`Equipment`, :class:`Position`...)."""
+        found: tuple[_T, ...] = getattr(self, _VOCABULARY_FIELDS[kind])
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.equipment or self.positions or self.regions or self.categories)
+
+
+_T = TypeVar("_T", bound="_OpenVocabulary")
+
+_VOCABULARY_FIELDS: dict[type, str] = {
+    Equipment: "equipment",
+    Position: "positions",
+    Region: "regions",
+    Category: "categories",
+}
 
 
 # -- exercises -------------------------------------------------------------
@@ -981,13 +1351,19 @@ class Exercise:
             its options.
         regions: The parts of the body it works on.
         steps: What to do, one action a step, in order.
-        dosage: How much to do.
+        dosage: How much to do, or ``None`` when the catalog does not say
+            (never in the bundled catalog). The builder never prescribes
+            an exercise without a dosage unless the caller gives one, and
+            a handout says to ask the provider how much to do.
         progressions: Ways to make it harder, in order.
         references: Ids of the :class:`Reference` records behind it.
         cautions: Safety statements for this exercise.
         can_start_now: Whether the source says it may be started right away.
         figure: How to draw it, start and end pose (see :class:`Figure`), or
             ``None`` for no drawing.
+        extra: An app's own data about it, such as a level, image paths or
+            an id in another database (see :class:`Extra`). Kept exactly and
+            ignored by the builder and the handouts.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -1000,7 +1376,7 @@ class Exercise:
         converter=_to_positions, validator=[_non_empty, _unique, _members(Position)]
     )
     steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
-    dosage: Dosage = attrs.field(validator=_instance(Dosage))
+    dosage: Dosage | None = attrs.field(validator=_optional(Dosage))
     equipment: tuple[Requirement, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Requirement)
     )
@@ -1027,6 +1403,7 @@ class Exercise:
     figure: Figure | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Figure))
     )
+    extra: Extra = attrs.field(factory=lambda: _NO_EXTRA, converter=_to_extra)
 
     def __attrs_post_init__(self) -> None:
         if Position.UNKNOWN in self.positions and len(self.positions) > 1:

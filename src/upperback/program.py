@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import compress, repeat
 from typing import Any, ClassVar, TypeVar
 
@@ -51,6 +51,7 @@ from .model import (
     _as_tuple,
     _instance,
     _items,
+    _OpenVocabulary,
     _slug,
     _text,
     _Vocabulary,
@@ -64,6 +65,7 @@ __all__ = [
     "Adjustment",
     "DoseCeiling",
     "Feedback",
+    "GivenDosage",
     "Omission",
     "OmissionReason",
     "Program",
@@ -88,10 +90,7 @@ DEFAULT_EQUIPMENT: tuple[Equipment, ...] = (
     Equipment.FLOOR_SPACE,
 )
 
-_V = TypeVar("_V", bound=_Vocabulary)
-
-#: Categories done first in a session, to warm up before strengthening.
-_WARM_UP = frozenset({Category.STRETCH, Category.MOBILITY})
+_O = TypeVar("_O", bound=_OpenVocabulary)
 
 
 class OmissionReason(_Vocabulary):
@@ -109,6 +108,8 @@ class OmissionReason(_Vocabulary):
     UNKNOWN_EQUIPMENT = "unknown-equipment"
     #: The catalog does not say its position, and the person avoids some.
     UNKNOWN_POSITION = "unknown-position"
+    #: The catalog gives no dosage, and the request supplies none.
+    NO_DOSAGE = "no-dosage"
 
 
 @attrs.frozen
@@ -133,7 +134,7 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int
 
 #: The least time one repetition can take, in seconds: a repetition cannot
 #: take no time, or "100 sets of 100" would fit any budget.
-MIN_SECONDS_PER_REP = 1
+MIN_SECONDS_PER_REP: int = 1
 
 
 def _rep_seconds(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -247,6 +248,19 @@ class Timing:
 
 
 @attrs.frozen
+class GivenDosage:
+    """A dosage the caller supplies for an exercise whose catalog gives none.
+
+    Args:
+        exercise: The exercise id.
+        dosage: How much to do, as a provider set it.
+    """
+
+    exercise: str = attrs.field(validator=_slug)
+    dosage: Dosage = attrs.field(validator=_instance(Dosage))
+
+
+@attrs.frozen
 class ProgramRequest:
     """The arguments a program was built from, so it can be rebuilt and audited."""
 
@@ -272,13 +286,17 @@ class ProgramRequest:
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_slug)
     )
     timing: Timing = attrs.field(default=Timing(), validator=_instance(Timing))
-    #: A focus. When given, only exercises working on one of these regions.
+    #: When given, only exercises working on one of these regions (a focus).
     regions: tuple[Region, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Region)
     )
-    #: A focus. When given, only exercises of one of these categories.
+    #: When given, only exercises of one of these categories (a focus).
     categories: tuple[Category, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Category)
+    )
+    #: Dosages supplied for exercises whose catalog gives none.
+    dosages: tuple[GivenDosage, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items(GivenDosage)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -485,8 +503,12 @@ def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
     progression, the last step is the top dosage with that load. Nothing
     on the ladder goes past the source: sets never change, and reps and
     holds stay inside their ranges.
+
+    Raises:
+        InvalidConstraintError: The exercise has no dosage (its catalog
+            does not give one).
     """
-    dosage = exercise.dosage
+    dosage = _dosage_of(exercise)
     reps = _values(dosage.reps, 1)
     holds: list[int] = []
     if dosage.hold is not None:
@@ -516,12 +538,44 @@ def _pick(values: Sequence[int], level: int, levels: int) -> int:
 # -- building ------------------------------------------------------------
 
 
-def _parse_all(kind: type[_V], values: Iterable[str | _V] | None) -> tuple[_V, ...]:
+def _parse_all(
+    kind: type[_O], values: Iterable[str | _O] | None, catalog: Catalog
+) -> tuple[_O, ...]:
+    """Terms of *kind*, built in or declared by *catalog*, each once."""
     if values is None:
         return ()
     if isinstance(values, str):
         values = [values]
-    return tuple(dict.fromkeys(kind.parse(v) for v in values))
+    return tuple(dict.fromkeys(catalog.term(kind, v) for v in values))
+
+
+def _check_dosages(
+    dosages: Mapping[str, Dosage] | None, catalog: Catalog
+) -> tuple[GivenDosage, ...]:
+    if not dosages:
+        return ()
+    if not isinstance(dosages, Mapping):
+        raise InvalidConstraintError(
+            f"dosages: expected a mapping of exercise ids to dosages, got {type(dosages).__name__}"
+        )
+    checked = []
+    for exercise_id, dosage in dosages.items():
+        try:
+            exercise = catalog[exercise_id]
+        except UnknownExerciseError as err:
+            raise InvalidConstraintError(f"dosages: {err}") from None
+        if exercise.dosage is not None:
+            raise InvalidConstraintError(
+                f"dosages: exercise {exercise_id!r} has its own dosage in its catalog; "
+                "a dosage is supplied only where the catalog gives none"
+            )
+        if not isinstance(dosage, Dosage):
+            raise InvalidConstraintError(
+                f"dosages: expected a Dosage for {exercise_id!r}, got {type(dosage).__name__}"
+            )
+        checked.append(GivenDosage(exercise_id, dosage))
+    order = {exercise_id: i for i, exercise_id in enumerate(catalog.ids)}
+    return tuple(sorted(checked, key=lambda g: order[g.exercise]))
 
 
 def _known(equipment: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
@@ -568,6 +622,7 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     catalog: Catalog | None = None,
     regions: Iterable[str | Region] | None = None,
     categories: Iterable[str | Category] | None = None,
+    dosages: Mapping[str, Dosage] | None = None,
 ) -> Program:
     """Build a home-exercise program for one person.
 
@@ -588,6 +643,12 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
             on at least one of these regions. Default: any region.
         categories: A focus: choose only exercises of these categories.
             Default: any category.
+        dosages: Dosages a provider set for exercises whose catalog gives
+            none, by exercise id. Without one, such an exercise is never
+            chosen: the builder does not invent how much to do.
+
+    Terms (equipment, positions, regions, categories) may be built-in ones
+    or the catalog's own, as members or slugs.
 
     Returns:
         A :class:`Program`. Each week, every chosen exercise's reps and
@@ -599,7 +660,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     Raises:
         InvalidConstraintError: An argument makes no sense (0 weeks,
             negative minutes, an unknown id).
-        UnknownVocabularyError: An equipment or position slug is unknown.
+        UnknownVocabularyError: A term is neither built in nor declared by
+            the catalog.
         NoEligibleExercisesError: No exercise fits; the error says which
             constraint removed each one.
     """
@@ -607,8 +669,8 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     request = ProgramRequest(
         equipment=DEFAULT_EQUIPMENT
         if equipment is None
-        else _known(_parse_all(Equipment, equipment)),
-        avoid_positions=_parse_all(Position, avoid_positions),
+        else _known(_parse_all(Equipment, equipment, catalog)),
+        avoid_positions=_parse_all(Position, avoid_positions, catalog),
         minutes_per_session=_check_count("minutes_per_session", minutes_per_session, 1, 240),
         sessions_per_week=_check_count("sessions_per_week", sessions_per_week, 1, 7),
         weeks=_check_count("weeks", weeks, 1, 52),
@@ -616,8 +678,9 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
         include=_check_ids("include", include, catalog),
         exclude=_check_ids("exclude", exclude, catalog),
         timing=_check_timing(timing),
-        regions=_parse_all(Region, regions),
-        categories=_parse_all(Category, categories),
+        regions=_parse_all(Region, regions, catalog),
+        categories=_parse_all(Category, categories, catalog),
+        dosages=_check_dosages(dosages, catalog),
     )
     with collector_paused():  # thousands of omissions, no cycles
         return _build(request, catalog)
@@ -766,6 +829,11 @@ def _choose(
 
 
 def _build(request: ProgramRequest, catalog: Catalog) -> Program:
+    if request.dosages:
+        # Rare: a provider gave dosages the catalog lacks. Build from a copy
+        # of the catalog with them filled in; the program names ids only.
+        given = _Given({g.exercise: g.dosage for g in request.dosages})
+        catalog = attrs.evolve(catalog, exercises=tuple(map(given.dose, catalog.exercises)))
     plan = _PlanData.of(index_of(catalog), catalog.exercises)
     omitted = _Omitted(index_of(catalog).ids)
     eligible = _eligible(request, catalog, plan, omitted)
@@ -776,7 +844,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
     plans = {e.id: _weekly_dosages(e, request.weeks) for e in chosen}
 
     position_of = index_of(catalog).position_of
-    session = sorted(chosen, key=lambda e: (e.category not in _WARM_UP, position_of[e.id]))
+    session = sorted(chosen, key=lambda e: (not e.category.warm_up, position_of[e.id]))
     weeks = []
     for index in range(request.weeks):
         items = tuple(
@@ -790,7 +858,7 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
         total = sum((item.estimated_duration for item in items), dt.timedelta())
         weeks.append(Week(index + 1, items, total, start, end))
 
-    more_often = tuple(e.id for e in session if _more_than_daily(e.dosage))
+    more_often = tuple(e.id for e in session if _more_than_daily(_dosage_of(e)))
     return Program(
         request=request,
         data_version=catalog.data_version,
@@ -921,8 +989,9 @@ class _PlanData:
         sets, low, low_hold, high, high_hold = [], [], [], [], []
         for position, exercise in enumerate(exercises):
             dosage = exercise.dosage
-            allowed = DOSE_CEILING.allows(dosage)
-            if allowed:
+            if dosage is None:  # never chosen: no times to know
+                dosage = _NO_TIME
+            elif DOSE_CEILING.allows(dosage):
                 dose_ok.append(position)
             reps = dosage.sets * (2 if dosage.per_side else 1)
             hold = dosage.hold.duration if dosage.hold is not None else None
@@ -944,13 +1013,17 @@ class _PlanData:
             region_kinds=_kinds(e.regions for e in exercises),
             categories=[e.category for e in exercises],
             dose_ok=bits_of(dose_ok, size),
-            warm=bits_of((i for i, e in enumerate(exercises) if e.category in _WARM_UP), size),
+            warm=bits_of((i for i, e in enumerate(exercises) if e.category.warm_up), size),
             sets=sets,
             low=low,
             low_hold=low_hold,
             high=high,
             high_hold=high_hold,
         )
+
+
+#: Stands in for a missing dosage in _PlanData's sums; never chosen (not dose_ok).
+_NO_TIME = Dosage(Range.exact(1))
 
 
 def _kinds(values: Iterable[Hashable]) -> list[int]:
@@ -992,17 +1065,6 @@ def _more_than_daily(dosage: Dosage) -> bool:
     return frequency.times is None or frequency.times.high > 1
 
 
-def _in_focus(request: ProgramRequest, catalog: Catalog) -> set[str] | None:
-    """The ids inside the asked focus, or ``None`` when no focus was asked."""
-    focus: set[str] | None = None
-    if request.categories:
-        focus = {e.id for c in request.categories for e in catalog.filter(category=c)}
-    if request.regions:
-        worked = {e.id for r in request.regions for e in catalog.filter(region=r)}
-        focus = worked if focus is None else focus & worked
-    return focus
-
-
 def _over_budget(seconds: float, request: ProgramRequest, locale: str | None) -> str:
     return translations(locale).gettext(
         "it takes about %(minutes)s and does not fit in %(budget)s with the others"
@@ -1023,8 +1085,10 @@ def explain_omission(
     """
     if omission.exercise not in catalog:
         return omission.detail
-    exercise = catalog[omission.exercise]
     request = program.request
+    exercise = _Given({g.exercise: g.dosage for g in request.dosages}).dose(
+        catalog[omission.exercise]
+    )
     if omission.reason is OmissionReason.OVER_TIME_BUDGET:
         _first, last = _first_and_last_seconds(exercise, request.weeks, request.timing)
         return _over_budget(last, request, locale)
@@ -1079,6 +1143,12 @@ def _reason(  # noqa: PLR0911 - one return a reason
             t.gettext("it is done %(where)s, which is avoided")
             % {"where": t.gettext(" or ").join(words)},
         )
+    if exercise.dosage is None:
+        return Omission(
+            exercise.id,
+            OmissionReason.NO_DOSAGE,
+            t.gettext("its catalog does not say how much to do; ask your provider"),
+        )
     if not DOSE_CEILING.allows(exercise.dosage):
         return Omission(
             exercise.id,
@@ -1130,8 +1200,8 @@ def _in_choice_order(eligible: Sequence[Exercise], request: ProgramRequest) -> l
 
     first = [e for e in eligible if e.id in request.include]
     rest = sorted((e for e in eligible if e.id not in request.include), key=preference)
-    warm = [e for e in rest if e.category in _WARM_UP]
-    strong = [e for e in rest if e.category not in _WARM_UP]
+    warm = [e for e in rest if e.category.warm_up]
+    strong = [e for e in rest if not e.category.warm_up]
     order = list(first)
     for pair in zip(warm, strong, strict=False):
         order.extend(pair)
@@ -1161,7 +1231,7 @@ def _weekly_seconds(exercise: Exercise, weeks: int, timing: Timing) -> list[int]
     :func:`_weekly_dosages`, without making a :class:`Dosage`: a load changes
     no time, so the loaded weeks take as long as the top step.
     """
-    dosage = exercise.dosage
+    dosage = _dosage_of(exercise)
     reps, hold = dosage.reps, dosage.hold
     rep_steps = len(range(reps.low, reps.high)) + 1
     hold_steps = 0
@@ -1192,7 +1262,7 @@ def _first_and_last_seconds(exercise: Exercise, weeks: int, timing: Timing) -> t
     Reps and holds never go down from one week to the next, so these are
     also the shortest and the longest weeks.
     """
-    dosage = exercise.dosage
+    dosage = _dosage_of(exercise)
     per_rep = 2 if dosage.per_side else 1
     fixed = timing.setup + (dosage.sets - 1) * timing.rest_between_sets
     hold = dosage.hold.duration if dosage.hold is not None else None
@@ -1205,6 +1275,28 @@ def _first_and_last_seconds(exercise: Exercise, weeks: int, timing: Timing) -> t
         timing.seconds_per_rep + (hold.high if hold else 0)
     )
     return first, last
+
+
+@attrs.frozen
+class _Given:
+    """The dosages a request supplies, by exercise id."""
+
+    dosages: Mapping[str, Dosage]
+
+    def dose(self, exercise: Exercise) -> Exercise:
+        """*exercise*, with the supplied dosage where its catalog gives none."""
+        if exercise.dosage is None and exercise.id in self.dosages:
+            return attrs.evolve(exercise, dosage=self.dosages[exercise.id])
+        return exercise
+
+
+def _dosage_of(exercise: Exercise) -> Dosage:
+    """The dosage of *exercise*; an exercise without one has no ladder and no times."""
+    if exercise.dosage is None:
+        raise InvalidConstraintError(
+            f"exercise {exercise.id!r} has no dosage: its catalog does not say how much to do"
+        )
+    return exercise.dosage
 
 
 def _step_value(low: int, high: int, step: int, count: int, level: int, levels: int) -> int:  # noqa: PLR0913, PLR0917

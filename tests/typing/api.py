@@ -40,9 +40,11 @@ from upperback import (
     DoseCeiling,
     Equipment,
     Exercise,
+    Extra,
     Feedback,
     Figure,
     Frequency,
+    GivenDosage,
     HandoutOptions,
     Hold,
     HoldUnit,
@@ -89,6 +91,7 @@ from upperback import (
     UnknownVocabularyError,
     UpperbackError,
     View,
+    Vocabulary,
     Week,
     adapt,
     available_locales,
@@ -133,6 +136,22 @@ assert_type(catalog.filter(category="stretch", equipment=["wall"]), tuple[Exerci
 assert_type(
     catalog.filter(category=Category.STRETCH, region=Region.SHOULDERS), tuple[Exercise, ...]
 )
+# A catalog's own terms: values of the built-in types.
+barbell = Equipment.custom("barbell", "a barbell", labels={"es": "una barra"})
+assert_type(barbell, Equipment)
+assert_type(barbell.label, str)
+assert_type(barbell.is_custom, bool)
+assert_type(Category.custom("plyometrics", warm_up=False).warm_up, bool)
+vocabulary = Vocabulary(equipment=(barbell,))
+assert_type(vocabulary.terms(Equipment), tuple[Equipment, ...])
+assert_type(catalog.vocabulary, Vocabulary)
+assert_type(catalog.term(Equipment, "wall"), Equipment)
+assert_type(catalog.title, str | None)
+assert_type(catalog.extra, Extra)
+assert_type(exercise.extra, Extra)
+assert_type(exercise.dosage, Dosage | None)
+assert_type(Extra.of({"level": "beginner"}).to_json(), dict[str, Any])
+assert_type(upperback.loads("{}", Exercise, catalog=catalog), Exercise)
 hits = catalog.search("wall angels")
 assert_type(hits, tuple[SearchResult, ...])
 assert_type(hits[0].score, float)
@@ -161,6 +180,8 @@ assert_type(exercise.progressions[0].kind, ProgressionKind)
 assert_type(exercise.needs, frozenset[Equipment])
 assert_type(exercise.fits({Equipment.WALL}, avoid_positions={Position.SITTING}), bool)
 
+# A user catalog may give no dosage (None): check before using it.
+assert exercise.dosage is not None
 dosage = exercise.dosage
 assert_type(dosage, Dosage)
 assert_type(dosage.describe(), str)
@@ -238,6 +259,11 @@ assert_type(program.weeks[0].items[0].dosage, Dosage)
 assert_type(program.weeks[0].estimated_session_duration, dt.timedelta)
 assert_type(program.omitted, tuple[Omission, ...])
 assert_type(program.omitted[0].reason, OmissionReason)
+assert_type(program.request.dosages, tuple[GivenDosage, ...])
+assert_type(
+    build_program(regions=["neck"], categories=[Category.STRETCH], dosages={"x": dosage}),
+    Program,
+)
 assert_type(program.exercise_ids, tuple[str, ...])
 assert_type(Timing().estimate(dosage), dt.timedelta)
 assert_type(DOSE_CEILING, DoseCeiling)
@@ -246,10 +272,10 @@ assert_type(DOSE_CEILING.describe(), str)
 min_seconds_per_rep: int = MIN_SECONDS_PER_REP
 
 assert_type(ladder(exercise), tuple[Dosage, ...])
-adjustment = adapt(exercise, exercise.dosage, "too-easy")
+adjustment = adapt(exercise, dosage, "too-easy")
 assert_type(adjustment, Adjustment)
-assert_type(adapt(exercise, exercise.dosage, Feedback.PAINFUL), Adjustment)
-assert_type(adapt(exercise, exercise.dosage, "too-hard", locale="es"), Adjustment)
+assert_type(adapt(exercise, dosage, Feedback.PAINFUL), Adjustment)
+assert_type(adapt(exercise, dosage, "too-hard", locale="es"), Adjustment)
 assert_type(adjustment.action, Action)
 assert_type(adjustment.dosage, Dosage | None)
 

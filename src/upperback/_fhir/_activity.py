@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from upperback._i18n import SOURCE_LOCALE, translations
+from upperback._i18n import N_, SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.model import Exercise, IdentifierScheme, Reference
 
@@ -31,8 +31,11 @@ def activity_url(exercise: Exercise) -> str:
 def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOURCE_LOCALE) -> JSON:
     """Return *exercise* as an ActivityDefinition; *catalog* gives references and safety text."""
     rid = resource_id(exercise.id)
-    dosage = exercise.dosage.describe(locale=locale)
+    evidence = catalog._evidence((exercise,))  # noqa: SLF001
     t = translations(locale)
+    dosage = (
+        t.gettext(NO_DOSAGE) if exercise.dosage is None else exercise.dosage.describe(locale=locale)
+    )
     return {
         "resourceType": "ActivityDefinition",
         "id": rid,
@@ -60,8 +63,8 @@ def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOUR
         "status": "active",
         "description": "\n".join(f"{n}. {s.text}" for n, s in enumerate(exercise.steps, 1)),
         "purpose": exercise.summary,
-        "usage": usage(exercise.cautions, catalog),
-        "copyright": catalog.license,
+        "usage": usage(exercise.cautions, catalog, (exercise,)),
+        "copyright": evidence.license,
         "topic": [{"text": exercise.category.describe(locale=locale)}],
         "relatedArtifact": related_artifacts((exercise,), catalog, locale),
         "kind": "ServiceRequest",
@@ -71,21 +74,29 @@ def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOUR
     }
 
 
-def usage(cautions: tuple[str, ...], catalog: Catalog) -> str:
-    """The cautions, the safety lines and the disclaimer, one a line."""
-    return "\n".join([*cautions, *catalog.safety, catalog.disclaimer])
+#: The dosage text of an exercise whose catalog gives none.
+NO_DOSAGE = N_("Not given in the catalog: ask your provider how much to do.")
+
+
+def usage(cautions: tuple[str, ...], catalog: Catalog, exercises: tuple[Exercise, ...]) -> str:
+    """The cautions, then the safety lines and disclaimer of *exercises*' catalogs, one a line."""
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
+    return "\n".join([*cautions, *evidence.safety, evidence.disclaimer])
 
 
 def related_artifacts(
     exercises: tuple[Exercise, ...], catalog: Catalog, locale: str = SOURCE_LOCALE
 ) -> list[JSON]:
-    """A citation for each reference the exercises cite, then the source credits."""
+    """A citation for each reference the exercises cite, then their catalogs' source credits.
+
+    Only what the exercises themselves rest on: an exercise that cites
+    nothing borrows no other's references.
+    """
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
-    cited = [catalog.reference(i) for i in ids] if ids else list(catalog.references)
-    artifacts = [_citation(reference) for reference in cited]
+    artifacts = [_citation(catalog.reference(i)) for i in ids]
+    sources = catalog._evidence(exercises).sources  # noqa: SLF001
     artifacts.extend(
-        {"type": "derived-from", "display": source.credit(locale=locale)}
-        for source in catalog.sources
+        {"type": "derived-from", "display": source.credit(locale=locale)} for source in sources
     )
     return artifacts
 

@@ -29,11 +29,12 @@ def care_plan(  # noqa: PLR0913 - each link of the plan is its own argument
         period = {"start": weeks[0].start.isoformat(), "end": weeks[-1].end.isoformat()}
     schedule = program.schedule.describe(locale=locale)
     title = translations(locale).gettext("Upper back exercise plan")
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     return {
         "resourceType": "CarePlan",
         "text": narrative(
             title,
-            [schedule, *catalog.safety, catalog.disclaimer],
+            [schedule, *evidence.safety, evidence.disclaimer],
             [e.name for e in exercises],
         ),
         "instantiatesCanonical": [plan_definition],
@@ -45,5 +46,5 @@ def care_plan(  # noqa: PLR0913 - each link of the plan is its own argument
         "subject": {"reference": patient},
         "period": period,
         "activity": [{"reference": {"reference": ref}} for ref in activities],
-        "note": [{"text": line} for line in (*catalog.safety, catalog.disclaimer)],
+        "note": [{"text": line} for line in (*evidence.safety, evidence.disclaimer)],
     }

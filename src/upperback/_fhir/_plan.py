@@ -6,7 +6,7 @@ from upperback._i18n import SOURCE_LOCALE, translations
 from upperback.catalog import Catalog
 from upperback.model import Exercise
 
-from ._activity import activity_url, related_artifacts, usage
+from ._activity import NO_DOSAGE, activity_url, related_artifacts, usage
 from ._base import JSON, PROTOCOL, canonical, narrative
 
 __all__ = ["plan_definition", "plan_url"]
@@ -26,6 +26,7 @@ def plan_definition(
 ) -> JSON:
     """Return a protocol whose actions point at each exercise's ActivityDefinition, in order."""
     version = catalog.data_version
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     t = translations(locale)
     count = len(exercises)
     return {
@@ -33,7 +34,7 @@ def plan_definition(
         "id": rid,
         "text": narrative(
             title,
-            [*catalog.safety, catalog.disclaimer],
+            [*evidence.safety, evidence.disclaimer],
             [e.name for e in exercises],
         ),
         "url": plan_url(rid),
@@ -48,13 +49,15 @@ def plan_definition(
             count,
         )
         % {"count": count},
-        "usage": usage((), catalog),
-        "copyright": catalog.license,
+        "usage": usage((), catalog, exercises),
+        "copyright": evidence.license,
         "relatedArtifact": related_artifacts(exercises, catalog, locale),
         "action": [
             {
                 "title": exercise.name,
-                "description": exercise.dosage.describe(locale=locale),
+                "description": t.gettext(NO_DOSAGE)
+                if exercise.dosage is None
+                else exercise.dosage.describe(locale=locale),
                 "definitionCanonical": f"{activity_url(exercise)}|{version}",
             }
             for exercise in exercises

@@ -101,6 +101,8 @@ def labels(locale: str | None = None) -> Labels:
 
 
 #: Said when a catalog has no safety lines of its own.
+#: Said for an exercise whose catalog does not give a dosage.
+_NO_DOSAGE = N_("Ask your provider how much to do.")
 _FALLBACK_SAFETY = N_("Stop if an exercise hurts, and call your provider.")
 _NO_REFERENCES = N_("No references are listed for these exercises.")
 _NO_SOURCES = N_("No source is listed for this data.")
@@ -512,19 +514,18 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
     # Safety travels with the content: each exercise brings the disclaimer,
     # safety lines and sources of the catalog it came from (after a merge,
     # not always *catalog*'s own), and nothing else's.
-    origins = [catalog._origin(e.id) for e in exercises] or [catalog._origin("")]  # noqa: SLF001
-    safety = tuple(dict.fromkeys(line for o in origins for line in o.safety))
-    disclaimers = tuple(dict.fromkeys(o.disclaimer for o in origins))
-    sources = tuple(dict.fromkeys(source for o in origins for source in o.sources))
+    evidence = catalog._evidence(exercises)  # noqa: SLF001
     return Handout(
-        title=title,
+        # A catalog may name its handouts; a one-exercise handout keeps the
+        # exercise's name.
+        title=title if len(views) == 1 and exercises[0].name == title else evidence.title or title,
         intro=intro,
         schedule=schedule,
         exercises=views,
-        safety=safety or (translations(locale).gettext(_FALLBACK_SAFETY),),
-        disclaimer=" ".join(disclaimers),
+        safety=evidence.safety or (translations(locale).gettext(_FALLBACK_SAFETY),),
+        disclaimer=evidence.disclaimer,
         citations=tuple(r.cite() for r in _cited(exercises, catalog)),
-        credits=tuple(s.credit(locale=locale) for s in sources),
+        credits=tuple(s.credit(locale=locale) for s in evidence.sources),
         data_version=catalog.data_version,
     )
 
@@ -583,6 +584,8 @@ def _inline(svg: str) -> str:
 
 
 def _single(exercise: Exercise, locale: str) -> DosageLine:
+    if exercise.dosage is None:
+        return DosageLine(None, None, translations(locale).gettext(_NO_DOSAGE))
     return DosageLine(None, None, _sentence(exercise.dosage.describe(locale=locale)))
 
 
@@ -635,7 +638,10 @@ def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...
     first = {item.exercise: item.dosage for item in weeks[0].items} if weeks else {}
     for exercise_id in program.schedule.more_often:
         exercise = catalog[exercise_id]
-        frequency = first.get(exercise_id, exercise.dosage).frequency or exercise.dosage.frequency
+        frequency = next(
+            (d.frequency for d in (first.get(exercise_id), exercise.dosage) if d and d.frequency),
+            None,
+        )
         often = (
             frequency.describe(locale=locale) if frequency else t.gettext("more than once a day")
         )
