@@ -48,7 +48,7 @@ class CertSection(str, enum.Enum):
     def describe(self, *, locale: str | None = None) -> str:
         """The section's heading in *locale*: CERT's own word in English.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         return translations(locale).pgettext("CERT section", _SECTION_WORDS[self.value])
 
@@ -86,7 +86,7 @@ class CertStatus(str, enum.Enum):
     def describe(self, *, locale: str | None = None) -> str:
         """The status in words, in *locale*.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         words = {
             CertStatus.FILLED: N_("Filled from the data"),
@@ -127,9 +127,6 @@ class CertReport:
         clinician_note: What to write where an item is for the clinician.
         data_version: The version of the data the program was built from.
         locale: The language of its words, such as ``"es"``.
-
-    .. versionchanged:: 0.2.0
-       The *locale* field.
     """
 
     title: str
@@ -182,9 +179,6 @@ def cert_report(
     Raises:
         UnknownExerciseError: The program names an exercise *catalog* lacks.
         UnknownLocaleError: The package has no such language.
-
-    .. versionchanged:: 0.2.0
-       The *locale* argument.
     """
     lang = check_locale(locale)
     t = translations(lang)

@@ -195,7 +195,7 @@ class _Vocabulary(str, enum.Enum):
         gives one); a built-in term the package has no words for, as its
         slug with spaces for hyphens.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         if self.is_custom:
             # A catalog's own term: its words in *locale* if it gives them,
@@ -618,11 +618,7 @@ class Range:
         return isinstance(value, int) and self.low <= value <= self.high
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Return ``"15"`` or ``"8 to 12"``, in the words of *locale* (default: English).
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Return ``"15"`` or ``"8 to 12"``, in the words of *locale* (default: English)."""
         if self.is_exact:
             return str(self.low)
         return translations(locale).gettext("%(low)s to %(high)s") % {
@@ -639,11 +635,7 @@ class Hold:
     unit: HoldUnit = attrs.field(validator=attrs.validators.instance_of(HoldUnit))
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Return ``"15 to 30 seconds"`` or ``"for a count of 15"``.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Return ``"15 to 30 seconds"`` or ``"for a count of 15"``."""
         t = translations(locale)
         values = {"duration": self.duration.describe(locale=locale)}
         if self.unit is HoldUnit.COUNTS:
@@ -665,11 +657,7 @@ class Frequency:
     times: Range | None = attrs.field(default=None, validator=_optional(Range))
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Return ``"several times each day"`` or ``"2 times each day"``.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Return ``"several times each day"`` or ``"2 times each day"``."""
         t = translations(locale)
         if self.times is None:
             if self.period is Period.DAY:
@@ -695,11 +683,7 @@ class Load:
             raise FieldError("options", "expected a load that is known, got 'unknown'")
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Return ``"soup cans or small weights"``.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Return ``"soup cans or small weights"``."""
         return or_list((option.describe(locale=locale) for option in self.options), locale)
 
 
@@ -732,9 +716,6 @@ class Dosage:
 
         Raises:
             UnknownLocaleError: The package has no such language.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
         """
         t = translations(locale)
         high = self.reps.high
@@ -1275,11 +1256,7 @@ class Requirement:
         return not set(self.any_of).isdisjoint(available)
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Return ``"doorway or wall corner"`` style words.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Return ``"doorway or wall corner"`` style words."""
         if Equipment.UNKNOWN in self.any_of:
             return translations(locale).gettext("equipment that is not known")
         return or_list((option.describe(locale=locale) for option in self.any_of), locale)
@@ -1315,9 +1292,6 @@ class Progression:
 
         :attr:`when` is content: pass the progression of a localized
         catalog to have it in the same language as the rest.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
         """
         t = translations(locale)
         when = f"{self.when[0].upper()}{self.when[1:]}"
@@ -1558,11 +1532,7 @@ class Source:
     )
 
     def credit(self, *, locale: str | None = None) -> str:
-        """Return a one-line credit naming the work, who made it and when.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Return a one-line credit naming the work, who made it and when."""
         return translations(locale).gettext(
             'Facts from "%(title)s", developed by %(developer)s (%(publisher)s, %(year)s).'
         ) % {

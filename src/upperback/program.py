@@ -196,11 +196,7 @@ class DoseCeiling:
         )
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Say the ceiling in plain words.
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Say the ceiling in plain words."""
         return translations(locale).gettext(
             "at most %(sets)s sets of %(reps)s, with holds of up to %(seconds)s seconds"
         ) % {"sets": self.sets, "reps": self.reps, "seconds": self.hold_seconds}
@@ -359,11 +355,7 @@ class Schedule:
     )
 
     def describe(self, *, locale: str | None = None) -> str:
-        """Say the schedule in plain words, in *locale* (default: English).
-
-        .. versionchanged:: 0.2.0
-           The *locale* argument.
-        """
+        """Say the schedule in plain words, in *locale* (default: English)."""
         return translations(locale).gettext("Do the session %(how_often)s for %(weeks)s.") % {
             "how_often": how_often(self.sessions_per_week, locale),
             "weeks": weeks_phrase(self.weeks, locale),
@@ -1341,9 +1333,6 @@ def adapt(
             ladder.
         UnknownVocabularyError: *feedback* is not a known slug.
         UnknownLocaleError: The package has no such language.
-
-    .. versionchanged:: 0.2.0
-       The *locale* argument.
     """
     t = translations(locale)
     feedback = Feedback.parse(feedback)

@@ -83,9 +83,6 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
         UnknownLocaleError: The package has no such language.
         MissingTranslationError: *obj* is an exercise that is not in
             *catalog*, so it has no text in *locale*.
-
-    .. versionchanged:: 0.2.0
-       The *locale* argument.
     """
     lang = check_locale(locale)
     _check(obj, patient=patient, bundle_type=bundle_type, include_handout=include_handout)

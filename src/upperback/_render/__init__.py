@@ -142,9 +142,6 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
 
     .. versionchanged:: 0.1.0
        The ``"pdf"`` format and *options*.
-
-    .. versionchanged:: 0.2.0
-       The *locale* argument.
     """
     locale = check_locale(locale)
     if isinstance(obj, CertReport):
