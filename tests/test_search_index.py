@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -34,7 +35,11 @@ def _labels(exercise):
 
 
 def _normalize(text):
-    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+    # Accents dropped (a deliberate change after the corpus was first
+    # recorded: "omóplatos" and "omoplatos" are one word).
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
 
 
 def _similarity(query, label):

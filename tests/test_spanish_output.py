@@ -435,3 +435,12 @@ def test_lang_before_the_command_as_after_it():
     assert ok("--lang", "es") == ok("program", "--lang", "es")
     assert ok("--lang", "es", "list", "--lang", "en") == ok("list")
     assert run("--lang", "fr").returncode == 2
+
+
+def test_search_ignores_accents_both_ways():
+    spanish = upperback.load_catalog(locale="es")
+    with_accents = [r.exercise.id for r in spanish.search("apretar los omóplatos")]
+    without = [r.exercise.id for r in spanish.search("apretar los omoplatos")]
+    assert with_accents
+    assert without == with_accents
+    assert upperback._search.normalize("Omóplatos y ESPALDA") == "omoplatos y espalda"

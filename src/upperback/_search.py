@@ -32,6 +32,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -61,8 +62,17 @@ _EPS = 1e-9
 
 
 def normalize(text: str) -> str:
-    """Lowercase words of letters and digits, joined by single spaces."""
-    return " ".join(_WORDS.findall(text.casefold()))
+    """Lowercase words of letters and digits, joined by single spaces, accents dropped.
+
+    ``"Omóplatos"`` and ``"omoplatos"`` are the same word: people type
+    without accents, and a letter with an accent must not split a word.
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
+    return " ".join(_WORDS.findall(folded))
 
 
 def labels(exercise: Exercise) -> tuple[str, ...]:
