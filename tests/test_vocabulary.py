@@ -537,3 +537,40 @@ def test_a_declared_term_speaks_the_language_it_has_words_for():
     assert Requirement((barbell,)).describe(locale="es") == "una barra"
     assert Equipment.custom("kettlebell", "a kettlebell").describe(locale="es") == "a kettlebell"
     assert Equipment.WALL.label == Equipment.WALL.describe()
+
+
+def test_nothing_fits_in_a_big_catalog_is_said_briefly(tmp_path, capsys):
+    from upperback.cli import main  # noqa: PLC0415 - only this test runs the CLI
+
+    doc = copy.deepcopy(BUNDLED)
+    template = next(e for e in doc["exercises"] if e["id"] == "band-row")
+    doc["exercises"] = [
+        {**copy.deepcopy(template), "id": f"row-{i}", "name": f"Row {i}", "aliases": []}
+        for i in range(60)
+    ]
+    catalog = load(doc)
+    with pytest.raises(NoEligibleExercisesError) as caught:
+        build_program(catalog=catalog, equipment=[])
+    assert len(caught.value.omitted) == 60  # the error holds them all
+    message = str(caught.value)
+    assert "row-19:" in message
+    assert "row-20:" not in message
+    assert message.endswith("... and 40 more (see the error's omitted attribute)")
+    path = tmp_path / "rows.json"
+    path.write_text(upperback.dumps(catalog), encoding="utf-8")
+    args = ["--catalog", str(path), "program", "--equipment", "none"]
+    assert main([*args, "--exclude", "scapular-squeeze"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert len(err) < 400
+    assert err.rstrip().endswith("(and 65 more)")  # 60 rows and 8 bundled, 3 shown
+
+
+def test_a_catalog_that_names_its_handouts_does_not_claim_the_upper_back_purpose():
+    merged = load_catalog().merge(clinic(equipment=[BARBELL]))
+    own = build_program(
+        catalog=merged, equipment=["barbell"], include=["barbell-shrug"], minutes_per_session=5
+    )
+    assert "help your upper back" not in render(own, "text", catalog=merged)
+    bundled = render(build_program(), "text")
+    assert "What it is for: exercises to help your upper back heal." in bundled

@@ -36,6 +36,7 @@ from .exceptions import (
     DataError,
     InvalidConstraintError,
     InvalidOptionError,
+    NoEligibleExercisesError,
     UnknownExerciseError,
     UnknownLocaleError,
     UnknownVocabularyError,
@@ -933,6 +934,8 @@ def _fail(exc: UpperbackError | OSError, *, listing: bool = False) -> int:
     """
     if isinstance(exc, _USAGE_ERRORS):
         message, status = _option_names(str(exc)), 2
+    elif isinstance(exc, NoEligibleExercisesError):
+        message, status = _nothing_fits(exc), 1
     elif isinstance(exc, DataError) and exc.problems:
         message, status = _one_line(exc, listing=listing), 1
     elif isinstance(exc, UpperbackError):
@@ -944,6 +947,15 @@ def _fail(exc: UpperbackError | OSError, *, listing: bool = False) -> int:
             sys.stderr.write(f"{_PROG}: error: {_printable(' '.join(message.split()))}\n")
             sys.stderr.flush()
     return status
+
+
+def _nothing_fits(exc: NoEligibleExercisesError) -> str:
+    """The first few exercises left out and why; a big catalog leaves out thousands."""
+    shown = "; ".join(f"{o.exercise}: {o.detail}" for o in exc.omitted[:3])
+    more = len(exc.omitted) - 3
+    return f"no exercise fits these constraints: {shown}" + (
+        f" (and {more} more)" if more > 0 else ""
+    )
 
 
 def _one_line(exc: DataError, *, listing: bool) -> str:

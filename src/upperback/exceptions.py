@@ -254,6 +254,10 @@ class InvalidConstraintError(UpperbackError, ValueError):
     """
 
 
+#: How many omissions a "no exercise fits" message lists; the error holds all.
+MAX_LISTED_OMISSIONS = 20
+
+
 class NoEligibleExercisesError(UpperbackError, ValueError):
     """The constraints leave no exercise to do.
 
@@ -264,7 +268,10 @@ class NoEligibleExercisesError(UpperbackError, ValueError):
     def __init__(self, omitted: Sequence[Omission]) -> None:
         self.omitted: tuple[Omission, ...] = tuple(omitted)
         lines = ["no exercise fits these constraints:"]
-        lines.extend(f"  {o.exercise}: {o.detail}" for o in self.omitted)
+        lines.extend(f"  {o.exercise}: {o.detail}" for o in self.omitted[:MAX_LISTED_OMISSIONS])
+        more = len(self.omitted) - MAX_LISTED_OMISSIONS
+        if more > 0:
+            lines.append(f"  ... and {more} more (see the error's omitted attribute)")
         super().__init__("\n".join(lines))
 
 

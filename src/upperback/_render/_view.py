@@ -432,7 +432,9 @@ def _program(program: Program, catalog: Catalog, locale: str, *, pictures: bool)
     return attrs.evolve(
         handout,
         data_version=data_version,
-        summary=_summary(program, locale),
+        # A catalog that names its own handouts says what they are for; the
+        # upper back purpose line is the bundled content's.
+        summary=_summary(program, locale, purpose=catalog._evidence(exercises).title is None),  # noqa: SLF001
         tracking=tuple(_tracking(week, catalog, locale) for week in program.weeks),
     )
 
@@ -443,12 +445,12 @@ _PURPOSE = N_("What it is for: exercises to help your upper back heal.")
 _STOP_RULE = N_("When to stop: if an exercise hurts, stop it and call your provider.")
 
 
-def _summary(program: Program, locale: str) -> tuple[str, ...]:
-    """The "at a glance" lines: what for, how often, how long, when to stop."""
+def _summary(program: Program, locale: str, *, purpose: bool = True) -> tuple[str, ...]:
+    """The "at a glance" lines: what for (if *purpose*), how often, how long, when to stop."""
     t = translations(locale)
     schedule = program.schedule
     lines = [
-        t.gettext(_PURPOSE),
+        *([t.gettext(_PURPOSE)] if purpose else []),
         t.gettext("How often: %(how_often)s, for %(weeks)s.")
         % {
             "how_often": how_often(schedule.sessions_per_week, locale),
