@@ -32,7 +32,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._gc import collector_paused
-from .exceptions import DataError, Problem, UnknownVocabularyError, short_repr
+from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json
 from .model import (
     Category,
     Equipment,
@@ -58,17 +58,7 @@ __all__ = ["converter", "dumps", "loads", "problems_of", "structure"]
 T = TypeVar("T")
 
 
-def _describe(value: object) -> str:
-    """Name a JSON value the way a JSON author would."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return short_repr(value)
+_describe = describe_json
 
 
 def _strict_int(value: object, _: type) -> int:

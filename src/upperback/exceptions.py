@@ -58,6 +58,19 @@ def short_repr(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
+def describe_json(value: object) -> str:
+    """Name a JSON value the way a JSON author would: ``null``, ``a list``, ``'3'``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return short_repr(value)
+
+
 def _cut(text: str, limit: int = MAX_PROBLEM_LENGTH) -> str:
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 

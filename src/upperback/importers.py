@@ -40,7 +40,7 @@ from typing import Any, Final
 
 from ._validate import name_key
 from .catalog import MAX_CATALOG_BYTES, Catalog, _read_limited
-from .exceptions import CatalogError, Problem, short_repr
+from .exceptions import CatalogError, Problem, describe_json, short_repr
 from .model import forbidden_character
 
 __all__ = ["free_exercise_db", "free_exercise_db_document"]
@@ -661,16 +661,7 @@ def _summary(level: str, category: str, muscles: Sequence[str]) -> str:
     return text + ", from free-exercise-db."
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return short_repr(value)
+_describe = describe_json
 
 
 #: How deep a kept unknown field may nest; no real record comes near.
