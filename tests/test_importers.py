@@ -25,6 +25,7 @@ from upperback.importers import (
 )
 from upperback.model import forbidden_character
 
+from . import strategies
 from .strategies import free_exercise_db_files
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json"
@@ -32,50 +33,11 @@ SAMPLE = json.loads(FIXTURE.read_text(encoding="utf-8"))
 DOC = free_exercise_db_document(FIXTURE)
 BY_SOURCE = {e["extra"]["source_id"]: e for e in DOC["exercises"]}
 
-#: Every equipment value of free-exercise-db's schema.json, null included.
-SOURCE_EQUIPMENT = [
-    None,
-    "medicine ball",
-    "dumbbell",
-    "body only",
-    "bands",
-    "kettlebells",
-    "foam roll",
-    "cable",
-    "machine",
-    "barbell",
-    "exercise ball",
-    "e-z curl bar",
-    "other",
-]
-SOURCE_MUSCLES = [
-    "abdominals",
-    "abductors",
-    "adductors",
-    "biceps",
-    "calves",
-    "chest",
-    "forearms",
-    "glutes",
-    "hamstrings",
-    "lats",
-    "lower back",
-    "middle back",
-    "neck",
-    "quadriceps",
-    "shoulders",
-    "traps",
-    "triceps",
-]
-SOURCE_CATEGORIES = [
-    "powerlifting",
-    "strength",
-    "stretching",
-    "cardio",
-    "olympic weightlifting",
-    "strongman",
-    "plyometrics",
-]
+#: Every value of free-exercise-db's schema.json, null included: one list,
+#: shared with the strategies that draw records.
+SOURCE_EQUIPMENT = list(strategies.FREE_EXERCISE_DB_VALUES["equipment"])
+SOURCE_MUSCLES = list(strategies.FREE_EXERCISE_DB_VALUES["muscle"])
+SOURCE_CATEGORIES = list(strategies.FREE_EXERCISE_DB_VALUES["category"])
 
 
 def record(**changes):

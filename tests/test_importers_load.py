@@ -4,8 +4,6 @@ The unit tests of the document it makes are in test_importers.py.
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import given
@@ -16,6 +14,7 @@ from upperback.exceptions import CatalogError
 from upperback.importers import free_exercise_db_document
 
 from .strategies import free_exercise_db_files
+from .test_importers import run
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json"
 DOC = free_exercise_db_document(FIXTURE)
@@ -109,18 +108,6 @@ def test_valid_records_always_load(data):
 
 
 # -- the command line, end to end -----------------------------------------------------
-
-
-def run(*args):
-    result = subprocess.run(
-        [sys.executable, "-m", "upperback", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def test_cli_import_then_validate_then_program(tmp_path):
