@@ -34,6 +34,7 @@ __all__ = [
     "Dosage",
     "DoseCeiling",
     "Equipment",
+    "ErrorDetails",
     "Exercise",
     "Extra",
     "Feedback",
@@ -102,12 +103,14 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
+    "structure",
     "to_fhir",
+    "unstructure",
 ]
 
 
 if TYPE_CHECKING:
-    from ._convert import dumps, loads
+    from ._convert import dumps, loads, structure, unstructure
     from ._fhir import to_fhir
     from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
@@ -117,6 +120,7 @@ if TYPE_CHECKING:
     from .exceptions import (
         CatalogError,
         DataError,
+        ErrorDetails,
         IncompleteHandoutError,
         InvalidConstraintError,
         InvalidOptionError,
@@ -219,6 +223,7 @@ _LAZY = {
     "Dosage": ".model",
     "DoseCeiling": ".program",
     "Equipment": ".model",
+    "ErrorDetails": ".exceptions",
     "Exercise": ".model",
     "Extra": ".model",
     "FORMATS": "._render",
@@ -290,7 +295,9 @@ _LAZY = {
     "load_catalog": ".catalog",
     "loads": "._convert",
     "render": "._render",
+    "structure": "._convert",
     "to_fhir": "._fhir",
+    "unstructure": "._convert",
 }
 
 

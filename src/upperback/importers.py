@@ -333,13 +333,19 @@ def _to_source_path(
     """Point a problem of the made catalog back at the source record it came from."""
     match = re.match(r"^\$\.exercises\[(\d+)\](.*)$", problem.path)
     if not match:
-        return Problem(problem.path, f"{problem.message} (in the catalog made from the data)")
+        return Problem(
+            problem.path,
+            f"{problem.message} (in the catalog made from the data)",
+            code=problem.code,
+            input=problem.input,
+        )
     index = int(match[1])
     exercise = document["exercises"][index]
     return Problem(
         f"$[{origins[index]}]",
         f"exercise {short_repr(exercise['extra']['source_id'])}: {problem.message} "
         f"(at {exercise['id']}{match[2]} in the catalog made from it)",
+        code=problem.code,
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from upperback._i18n import SOURCE_LOCALE, check_locale, localized_exercise, translations
 from upperback.catalog import Catalog, load_catalog
-from upperback.exceptions import InvalidConstraintError
+from upperback.exceptions import InvalidConstraintError, short_repr
 from upperback.model import Exercise
 from upperback.program import Program
 
@@ -151,13 +151,20 @@ def _say_language(resource: dict[str, Any], lang: str) -> None:
 def _check(obj: object, *, patient: str | None, bundle_type: str, include_handout: bool) -> None:
     if patient is not None and not _PATIENT.fullmatch(patient):
         raise InvalidConstraintError(
-            f"patient: expected a reference such as 'Patient/123', got {patient!r}"
+            "patient",
+            f"expected a reference such as 'Patient/123', got {short_repr(patient)}",
+            code="invalid_patient_reference",
+            input=patient,
         )
     if bundle_type not in ("collection", "transaction"):
         raise InvalidConstraintError(
-            f"bundle_type: expected 'collection' or 'transaction', got {bundle_type!r}"
+            "bundle_type",
+            f"expected 'collection' or 'transaction', got {short_repr(bundle_type)}",
+            input=bundle_type,
         )
     if not isinstance(obj, Program) and (patient is not None or include_handout):
         raise InvalidConstraintError(
-            "patient, include_handout: only a program is exported for a patient"
+            "patient" if patient is not None else "include_handout",
+            "only a program is exported for a patient",
+            code="not_a_program",
         )
