@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, ClassVar, TypeAlias, TypeVar, overload
 
 import attrs
 
+from . import _pydantic
 from ._index import ExerciseIndex, select
 from ._resources import read_data
 from ._suggest import suggest
@@ -488,6 +489,9 @@ class Catalog:
 
 
 _translations_lock = threading.Lock()
+
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(Catalog)
 
 
 @attrs.frozen

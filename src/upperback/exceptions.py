@@ -388,10 +388,13 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         }.get(self.kind)
         if unknown is None:
             return None
+        # "unknown" is what a catalog says when it does not know: never a choice.
+        suggestions = [term for term in self.suggestions if term != "unknown"]
+        valid = [term for term in self.valid if term != "unknown"]
         parts = [unknown % {"value": short_repr(self.value)}]
-        if self.suggestions:
-            parts.append(t.gettext("Did you mean %(term)s?") % {"term": repr(self.suggestions[0])})
-        parts.append(t.gettext("Choose from: %(terms)s.") % {"terms": ", ".join(self.valid)})
+        if suggestions:
+            parts.append(t.gettext("Did you mean %(term)s?") % {"term": repr(suggestions[0])})
+        parts.append(t.gettext("Choose from: %(terms)s.") % {"terms": ", ".join(valid)})
         return " ".join(parts)
 
 

@@ -29,6 +29,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from . import _pydantic
 from ._gc import collector_paused
 from ._i18n import minutes, translations
 from ._index import ExerciseIndex, bits_of, positions_of
@@ -1468,3 +1469,20 @@ def adapt(
         )
         % name,
     )
+
+
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(
+    OmissionReason,
+    Omission,
+    Timing,
+    GivenDosage,
+    ProgramRequest,
+    ProgramItem,
+    Week,
+    Schedule,
+    Program,
+    Feedback,
+    Action,
+    Adjustment,
+)
