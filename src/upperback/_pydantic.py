@@ -67,6 +67,7 @@ _SCHEMAS: dict[str, tuple[str, str | None]] = {
     "Region": ("catalog", "region"),
     "Category": ("catalog", "category"),
     "Extra": ("catalog", "extra"),
+    "Step": ("catalog", "text"),
     "Program": ("program", None),
     "ProgramRequest": ("program", "request"),
     "Schedule": ("program", "schedule"),

@@ -22,7 +22,14 @@ from ._index import ExerciseIndex, select
 from ._resources import read_data
 from ._suggest import suggest
 from ._validate import catalog_problems, name_key
-from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError, short_repr
+from .exceptions import (
+    CatalogError,
+    DataError,
+    Problem,
+    UnknownExerciseError,
+    UnknownVocabularyError,
+    short_repr,
+)
 from .model import (
     Category,
     Equipment,
@@ -39,7 +46,6 @@ from .model import (
     _optional_text,
     _text,
     _to_extra,
-    _unknown,
     language_tag,
 )
 
@@ -194,8 +200,12 @@ class Catalog:
             for term in self.vocabulary.terms(kind):
                 if term.value == value:
                     return term
-        declared = [term.value for term in self.vocabulary.terms(kind)]
-        error = _unknown(kind, value, declared)
+        # A person chooses these: "unknown" (what a catalog says when it does
+        # not know) is never offered.
+        valid = [m.value for m in kind if m.value != "unknown"]
+        valid += [term.value for term in self.vocabulary.terms(kind)]
+        close = suggest(value, valid) if isinstance(value, str) else []
+        error = UnknownVocabularyError(kind._kind(), value, valid, close)  # noqa: SLF001
         error._locale = self.locale  # noqa: SLF001 - the language in use
         raise error
 

@@ -55,16 +55,16 @@ SOURCE_URL: Final = "https://github.com/yuhonas/free-exercise-db"
 #: bands for pull-ups, which are not the light therapy band a home
 #: program means.
 EQUIPMENT: Final[Mapping[str, tuple[str, str]]] = {
-    "bands": ("resistance-band", "a resistance band"),
-    "barbell": ("barbell", "a barbell"),
-    "cable": ("cable-machine", "a cable machine"),
+    "bands": ("resistance-band", "resistance band"),
+    "barbell": ("barbell", "barbell"),
+    "cable": ("cable-machine", "cable machine"),
     "dumbbell": ("dumbbell", "dumbbells"),
-    "e-z curl bar": ("ez-curl-bar", "an EZ curl bar"),
-    "exercise ball": ("exercise-ball", "an exercise ball"),
-    "foam roll": ("foam-roller", "a foam roller"),
-    "kettlebells": ("kettlebell", "a kettlebell"),
-    "machine": ("weight-machine", "a weight machine"),
-    "medicine ball": ("medicine-ball", "a medicine ball"),
+    "e-z curl bar": ("ez-curl-bar", "EZ curl bar"),
+    "exercise ball": ("exercise-ball", "exercise ball"),
+    "foam roll": ("foam-roller", "foam roller"),
+    "kettlebells": ("kettlebell", "kettlebell"),
+    "machine": ("weight-machine", "weight machine"),
+    "medicine ball": ("medicine-ball", "medicine ball"),
 }
 _NOTHING = "body only"
 _NOT_KNOWN = ("other", None)

@@ -248,8 +248,9 @@ class _OpenVocabulary(_Vocabulary):
 
         Args:
             id: Its slug, such as ``"barbell"``; not a built-in one.
-            label: The words a handout uses, such as ``"a barbell"``.
-                Default: the slug with spaces for hyphens.
+            label: The words a handout uses, such as ``"barbell"``: a bare
+                noun phrase, as the built-in terms are (``"wall corner"``),
+                with no article. Default: the slug with spaces for hyphens.
             labels: The words in other languages, by language tag, such
                 as ``{"es": "una barra"}``.
 
@@ -1259,7 +1260,7 @@ class Vocabulary:
     """A catalog's own terms, beside the built-in ones.
 
     Each is a value of the built-in type, made with ``custom()``, such as
-    ``Equipment.custom("barbell", "a barbell")``: the catalog file declares
+    ``Equipment.custom("barbell", "barbell")``: the catalog file declares
     them in its ``vocabulary`` section. A declared term is never assumed:
     no default equipment list holds one, so an exercise that needs a barbell
     is chosen only for a person who says they have one.
@@ -1684,6 +1685,7 @@ _pydantic.install(
     Figure,
     Extra,
     Vocabulary,
+    Step,
     Requirement,
     Progression,
     Exercise,

@@ -25,7 +25,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import compress, repeat
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 
@@ -124,7 +124,7 @@ class Omission:
     """An exercise left out of a program, and why.
 
     Args:
-        exercise: The exercise id.
+        exercise: The exercise's id, as in :attr:`ProgramItem.exercise`.
         reason: Which constraint removed it.
         detail: The same in plain words, naming what was missing.
     """
@@ -311,7 +311,17 @@ class ProgramRequest:
 
 @attrs.frozen
 class ProgramItem:
-    """One exercise in one week: its dosage that week and its estimated time."""
+    """One exercise in one week: its dosage that week and its estimated time.
+
+    Args:
+        exercise: The exercise's id, as everywhere a program names an
+            exercise (its JSON holds ids, never whole exercises);
+            ``catalog[item.exercise]`` is the exercise, and :func:`adapt`
+            takes the id too.
+        dosage: Its dosage that week.
+        estimated_duration: Its estimated time in one session; in JSON,
+            whole seconds.
+    """
 
     exercise: str = attrs.field(validator=_slug)
     dosage: Dosage = attrs.field(validator=_instance(Dosage))
@@ -1370,12 +1380,32 @@ def _minutes_of(seconds: float, locale: str | None = None) -> str:
 # -- adapting ------------------------------------------------------------
 
 
+def _adapt_arguments(
+    exercise: Exercise | str, feedback: object, catalog: Catalog | None, locale: str | None
+) -> tuple[Exercise, Feedback]:
+    """The exercise (looked up if an id) and the feedback; errors say which argument."""
+    if isinstance(exercise, str):
+        where = catalog if catalog is not None else load_catalog(locale=locale)
+        try:
+            exercise = where[exercise]
+        except UnknownExerciseError as err:
+            err.loc = ("exercise",)
+            raise
+    try:
+        return exercise, Feedback.parse(feedback)  # type: ignore[arg-type] # checked here
+    except UnknownVocabularyError as err:
+        err.loc = ("feedback",)
+        err._locale = locale  # noqa: SLF001 - the language in use
+        raise
+
+
 def adapt(
-    exercise: Exercise,
+    exercise: Exercise | str,
     current_dosage: Dosage,
-    feedback: str | Feedback,
+    feedback: Feedback | Literal["too-easy", "just-right", "too-hard", "painful"],
     *,
     locale: str | None = None,
+    catalog: Catalog | None = None,
 ) -> Adjustment:
     """Say what to do next with *exercise*, given how *current_dosage* felt.
 
@@ -1386,27 +1416,29 @@ def adapt(
     stops it and says to contact a provider.
 
     Args:
-        exercise: The exercise.
+        exercise: The exercise, or its id (as in :attr:`ProgramItem.exercise`
+            and :attr:`Omission.exercise`), looked up in *catalog*.
         current_dosage: What the person did: a step of the ladder, or the
             exercise's own dosage (taken as the easiest step).
         feedback: How it felt.
         locale: The language of the message (default: English). Pass an
             exercise of a catalog localized to the same language, so that
             its name is in that language too.
+        catalog: Where to look an id up. Default: the bundled catalog, in
+            *locale*.
 
     Raises:
         InvalidConstraintError: *current_dosage* is not on the exercise's
             ladder.
         UnknownVocabularyError: *feedback* is not a known slug.
+        UnknownExerciseError: *exercise* is an id that is not in *catalog*.
         UnknownLocaleError: The package has no such language.
+
+    .. versionchanged:: 0.1.0
+       *exercise* may be an id, and *catalog* says where to find it.
     """
     t = translations(locale)
-    try:
-        feedback = Feedback.parse(feedback)
-    except UnknownVocabularyError as err:
-        err.loc = ("feedback",)
-        err._locale = locale  # noqa: SLF001 - the language in use
-        raise
+    exercise, feedback = _adapt_arguments(exercise, feedback, catalog, locale)
     steps = ladder(exercise)
     if current_dosage == exercise.dosage:
         level = 0

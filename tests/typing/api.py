@@ -316,7 +316,9 @@ assert_type(upperback.__version__, str)
 
 # -- FHIR and CERT -----------------------------------------------------------
 
-assert_type(to_fhir(program, patient="Patient/1", bundle_type="transaction"), dict[str, Any])
+assert_type(
+    to_fhir(program, patient_reference="Patient/1", bundle_type="transaction"), dict[str, Any]
+)
 assert_type(to_fhir(exercise), dict[str, Any])
 assert_type(to_fhir(program, locale="es"), dict[str, Any])
 assert_type(to_fhir(catalog, date=dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)), dict[str, Any])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from typing import Any
 
 from upperback._i18n import SOURCE_LOCALE, check_locale, localized_exercise, translations
@@ -37,12 +38,13 @@ _PATIENT = re.compile(r"^(?:https?://\S+/)?Patient/[A-Za-z0-9\-.]{1,64}$")
 def to_fhir(  # noqa: PLR0913 - the options of an export
     obj: Exercise | Catalog | Program,
     *,
-    patient: str | None = None,
+    patient_reference: str | None = None,
     catalog: Catalog | None = None,
     bundle_type: BundleType = "collection",
     include_handout: bool = False,
     date: dt.datetime | None = None,
     locale: str | None = None,
+    patient: str | None = None,
 ) -> dict[str, Any]:
     """Return *obj* as a FHIR R4 resource, as plain JSON-ready dicts.
 
@@ -51,7 +53,7 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
       actions point at each exercise's ``ActivityDefinition``.
     - A program becomes a ``Bundle``: our dosage ``CodeSystem``, a
       ``PlanDefinition`` of the chosen exercises and their
-      ``ActivityDefinition`` s; with *patient*, a ``CarePlan`` and one
+      ``ActivityDefinition`` s; with *patient_reference*, a ``CarePlan`` and one
       ``ServiceRequest`` per exercise per dosage block; with
       *include_handout*, a ``DocumentReference`` holding the HTML handout.
 
@@ -59,8 +61,9 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
 
     Args:
         obj: An exercise, a catalog or a program.
-        patient: A reference to the patient, such as ``"Patient/123"``
-            (only for a program).
+        patient_reference: A reference to the patient, such as
+            ``"Patient/123"`` (only for a program). It is a reference, not
+            a name: :class:`HandoutOptions` takes the name.
         catalog: Where to look up exercises, references and safety text.
             Default: the bundled catalog; a catalog passed as *obj* is its
             own.
@@ -73,17 +76,36 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
             ``catalog.localized(locale)``. Our ``CodeSystem`` of dosage
             parameters stays in English: it defines codes, for software.
             Default: English, with no ``language`` element.
+        patient: The old name of *patient_reference*: it still works, with
+            a :class:`DeprecationWarning`.
 
     Raises:
-        InvalidConstraintError: *patient* is not a Patient reference, or is
-            given for something other than a program; *bundle_type* is
-            unknown.
+        InvalidConstraintError: *patient_reference* is not a Patient
+            reference (code ``invalid_patient_reference``), or is given for
+            something other than a program; *bundle_type* is unknown; both
+            *patient_reference* and *patient* are given.
         MissingExtraError: *include_handout* without Jinja2.
         TypeError: *obj* is not an exercise, a catalog or a program.
         UnknownLocaleError: The package has no such language.
         MissingTranslationError: *obj* is an exercise that is not in
             *catalog*, so it has no text in *locale*.
+
+    .. versionchanged:: 0.1.0
+       *patient* is renamed *patient_reference*.
     """
+    if patient is not None:
+        warnings.warn(
+            "to_fhir(patient=...) is deprecated: use patient_reference=..., "
+            "a reference such as 'Patient/123'",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        if patient_reference is not None:
+            raise InvalidConstraintError(
+                "patient", "give patient_reference only; patient is its old name"
+            )
+        patient_reference = patient
+    patient = patient_reference
     lang = check_locale(locale)
     _check(obj, patient=patient, bundle_type=bundle_type, include_handout=include_handout)
     if isinstance(obj, Catalog):
@@ -151,7 +173,7 @@ def _say_language(resource: dict[str, Any], lang: str) -> None:
 def _check(obj: object, *, patient: str | None, bundle_type: str, include_handout: bool) -> None:
     if patient is not None and not _PATIENT.fullmatch(patient):
         raise InvalidConstraintError(
-            "patient",
+            "patient_reference",
             f"expected a reference such as 'Patient/123', got {short_repr(patient)}",
             code="invalid_patient_reference",
             input=patient,
@@ -164,7 +186,7 @@ def _check(obj: object, *, patient: str | None, bundle_type: str, include_handou
         )
     if not isinstance(obj, Program) and (patient is not None or include_handout):
         raise InvalidConstraintError(
-            "patient" if patient is not None else "include_handout",
+            "patient_reference" if patient is not None else "include_handout",
             "only a program is exported for a patient",
             code="not_a_program",
         )

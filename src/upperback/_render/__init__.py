@@ -94,7 +94,16 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
     options: HandoutOptions | None = None,
     locale: str | None = None,
 ) -> str | bytes:
-    """Return a patient handout for *obj*.
+    """Return a patient handout for *obj*: ``str`` for text, ``bytes`` for PDF.
+
+    Type checkers see one signature per format::
+
+        render(obj, "text" | "markdown" | "html" = "text", ...) -> str
+        render(obj, "pdf", ...) -> bytes
+        render(obj, format: Format, ...) -> str | bytes   # a format known only at run time
+
+    It is safe to call from many threads at once, PDF included (see
+    :doc:`/webapp`).
 
     Args:
         obj: An exercise, a program from :func:`upperback.build_program`,
