@@ -773,3 +773,59 @@ def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> di
         "reviewed": draw(st.booleans()),
         "safety": [words(line) for line in catalog.safety],
     }
+
+
+# -- guided sessions ----------------------------------------------------------
+
+
+@st.composite
+def program_sessions(draw: st.DrawFn) -> tuple[Program, int, int]:
+    """A random program and one of its session days: (program, week, day)."""
+    program = draw(programs)
+    week = draw(st.integers(1, len(program.weeks)))
+    day = draw(st.integers(1, program.schedule.sessions_per_week))
+    return program, week, day
+
+
+@st.composite
+def small_ranges(draw: st.DrawFn, most: int) -> Range:
+    low = draw(st.integers(1, most))
+    return Range(low, draw(st.integers(low, most)))
+
+
+#: Dosages within the builder's dose ceiling, without a load.
+ceiling_dosages = st.builds(
+    Dosage,
+    reps=small_ranges(30),
+    sets=st.integers(1, 5),
+    hold=st.none() | st.builds(Hold, duration=small_ranges(60), unit=st.sampled_from(HoldUnit)),
+    per_side=st.booleans(),
+    frequency=st.none() | frequencies,
+)
+
+
+@st.composite
+def given_dosage_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A catalog with an exercise without a dosage, and a program given one with ``dosages=``."""
+    catalog = load_catalog()
+    exercise_id = draw(st.sampled_from(catalog.ids))
+    bare = attrs.evolve(
+        catalog,
+        exercises=tuple(
+            attrs.evolve(e, dosage=None, progressions=()) if e.id == exercise_id else e
+            for e in catalog.exercises
+        ),
+    )
+    program = _build_or_none(
+        {
+            "catalog": bare,
+            "dosages": {exercise_id: draw(ceiling_dosages)},
+            "include": [exercise_id],
+            "equipment": [e for e in Equipment if e is not Equipment.UNKNOWN],
+            "minutes_per_session": 240,
+            "weeks": draw(st.integers(1, 6)),
+        }
+    )
+    assume(program is not None and exercise_id in program.exercise_ids)
+    assert program is not None
+    return bare, program

@@ -21,6 +21,7 @@ from upperback import (
     FORMATS,
     MIN_SECONDS_PER_REP,
     PAPER_SIZES,
+    REST_BETWEEN_EXERCISES,
     Action,
     Adjustment,
     Arm,
@@ -39,6 +40,8 @@ from upperback import (
     Dosage,
     DoseCeiling,
     Equipment,
+    Event,
+    EventKind,
     Exercise,
     Extra,
     Feedback,
@@ -81,6 +84,8 @@ from upperback import (
     Requirement,
     Schedule,
     SearchResult,
+    Session,
+    SessionDay,
     Source,
     Step,
     TemplateError,
@@ -107,6 +112,8 @@ from upperback import (
     load_catalog,
     loads,
     render,
+    session,
+    session_days,
     to_fhir,
 )
 
@@ -355,3 +362,17 @@ except TemplateError as err:
     value_error = err
 except UpperbackError as err:
     base: Exception = err
+
+
+# -- guided sessions ----------------------------------------------------------
+
+timeline = session(
+    program, week=1, day=1, locale="es", rest_between_exercises=REST_BETWEEN_EXERCISES
+)
+assert_type(timeline, Session)
+assert_type(timeline.events, tuple[Event, ...])
+assert_type(timeline.events[0].kind, EventKind)
+assert_type(timeline.events[0].exercise, str | None)
+assert_type(timeline.duration, dt.timedelta)
+assert_type(session_days(program), tuple[SessionDay, ...])
+assert_type(session_days(program)[0].date, dt.date | None)
