@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -802,6 +804,38 @@ ceiling_dosages = st.builds(
     per_side=st.booleans(),
     frequency=st.none() | frequencies,
 )
+
+
+@st.composite
+def imported_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A program from an imported catalog: its own terms, and dosages given with ``dosages=``."""
+    catalog = _imported_catalog()
+    chosen = draw(st.lists(st.sampled_from(catalog.ids), min_size=1, max_size=3, unique=True))
+    program = _build_or_none(
+        {
+            "catalog": catalog,
+            "dosages": {exercise_id: draw(ceiling_dosages) for exercise_id in chosen},
+            "include": chosen,
+            "equipment": [
+                *(e for e in Equipment if e is not Equipment.UNKNOWN),
+                *catalog.vocabulary.equipment,
+            ],
+            "minutes_per_session": 240,
+            "sessions_per_week": draw(st.integers(1, 7)),
+            "weeks": draw(st.integers(1, 6)),
+            "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
+        }
+    )
+    assume(program is not None)
+    assert program is not None
+    return catalog, program
+
+
+@functools.cache
+def _imported_catalog() -> Catalog:
+    from upperback.importers import free_exercise_db  # noqa: PLC0415
+
+    return free_exercise_db(Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json")
 
 
 @st.composite

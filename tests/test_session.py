@@ -80,12 +80,14 @@ def test_with_other_times_the_total_is_their_estimate(case, timing):
 
 
 @FILTERED
-@given(s.catalog_programs())
-def test_user_catalogs_with_their_own_terms(case):
+@given(s.imported_programs())
+def test_user_catalogs_with_their_own_terms_and_given_dosages(case):
     catalog, program = case
-    timeline = session(program, catalog=catalog)
-    assert timeline.duration == program.weeks[0].estimated_session_duration
-    _check_timeline(timeline, program, 1)
+    assert catalog.vocabulary  # terms of its own
+    for week in range(1, len(program.weeks) + 1):
+        timeline = session(program, week=week, catalog=catalog)
+        assert timeline.duration == program.weeks[week - 1].estimated_session_duration
+        _check_timeline(timeline, program, week)
     intro = next(e for e in timeline.events if e.kind is EventKind.INTRO)
     assert intro.steps == tuple(step.text for step in catalog[intro.exercise].steps)
 
@@ -100,6 +102,7 @@ def test_a_dosage_given_with_dosages(case):
         _check_timeline(timeline, program, week)
 
 
+@settings(deadline=None)  # a schema check of hundreds of events, on a shared machine
 @given(s.program_sessions())
 def test_json_round_trip_and_schema(case):
     program, week, day = case
