@@ -773,3 +773,8 @@ def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> di
         "reviewed": draw(st.booleans()),
         "safety": [words(line) for line in catalog.safety],
     }
+
+
+def spanish_words() -> st.SearchStrategy[str]:
+    """Words of Spanish letters, with and without accents, some odd ones too."""
+    return st.text(alphabet="abcdefghijlmnñopqrstuvxyzáéíóúüAEIOUÁÉÍÓÚ", min_size=1, max_size=20)
