@@ -10,10 +10,13 @@ as "Quédese así." has no meaningful score of its own.
 import datetime as dt
 import re
 
+import attrs
 import pytest
+from babel.messages.pofile import read_po
 
 import upperback
 from upperback import _readability
+from upperback._i18n import _locales_folder, minutes
 
 ENGLISH = upperback.load_catalog()
 SPANISH = upperback.load_catalog(locale="es")
@@ -135,3 +138,79 @@ def test_no_english_word_is_left():
 def test_no_step_repeats_the_english():
     for english, spanish in zip(ENGLISH, SPANISH, strict=True):
         assert not set(map(str, english.steps)) & set(map(str, spanish.steps)), english.id
+
+
+# -- phrases: the hold, and numbers at 1 -----------------------------------------
+
+
+def test_a_hold_is_on_each_repetition():
+    """ "Holding 5 seconds" is each repetition's hold, never one hold after all of them."""
+    spanish = SPANISH["quadruped-arm-leg-raise"].dosage.describe(locale="es")
+    assert spanish == "10 veces por cada lado; cada vez, mantenga la posición durante 5 segundos"
+    squeeze = SPANISH["scapular-squeeze"].dosage.describe(locale="es")
+    assert squeeze.endswith("; cada vez, mantenga la posición durante 5 segundos")
+    assert "y mantenga" not in squeeze
+
+
+#: Wrong agreement with the number 1 in Spanish.
+WRONG_AT_ONE = re.compile(
+    r"\b(?:un[oa]s|l[oa]s|varios|varias) 1\b"
+    r"|\b1 (?:minutos|segundos|semanas|días|veces|series|ejercicios|imágenes|repeticiones)\b"
+)
+
+
+def wrong_at_one(text):
+    return WRONG_AT_ONE.findall(text)
+
+
+def test_the_agreement_check_finds_what_was_wrong():
+    assert wrong_at_one("Duración: unos 1 minuto por sesión.")
+    assert wrong_at_one("Hágalo 1 veces")
+    assert not wrong_at_one("Duración: alrededor de 1 minuto por sesión.")
+
+
+def _at_one(text):
+    """A phrase of the .po with every number, and every phrase made of one, at 1."""
+    said = {
+        "minutes": minutes(1, "es"),
+        "budget": minutes(1, "es"),
+        "weeks": "1 semana",
+        "hold": "durante 1 segundo",
+        "duration": "1",
+        "dosage": "1 vez",
+        "reps": "1",
+    }
+    return re.sub(r"%\((\w+)\)s", lambda m: said.get(m.group(1), "1"), text)
+
+
+def test_every_phrase_is_right_at_1():
+    path = _locales_folder() / "es" / "LC_MESSAGES" / "upperback.po"
+    with path.open("rb") as po:
+        catalog = read_po(po)
+    checked = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        # the singular form is the one gettext picks for 1 (plural=(n != 1))
+        text = message.string[0] if isinstance(message.string, tuple) else message.string
+        if "%(" in text:
+            checked += 1
+            assert not wrong_at_one(_at_one(text)), (message.id, _at_one(text))
+    assert checked > 50
+
+
+def test_the_texts_made_at_1_are_right():
+    one = upperback.Dosage(
+        reps=upperback.Range(1, 1),
+        sets=1,
+        hold=upperback.Hold(upperback.Range(1, 1), upperback.HoldUnit.SECONDS),
+        per_side=True,
+    )
+    texts = [one.describe(locale="es"), attrs.evolve(one, per_side=False).describe(locale="es")]
+    program = upperback.build_program(weeks=1, sessions_per_week=1, minutes_per_session=1)
+    texts.append(upperback.render(program, "text", locale="es"))
+    texts.append(upperback.render(upperback.cert_report(program, locale="es"), "text"))
+    for text in texts:
+        assert not wrong_at_one(text), text
+    assert "durante 1 segundo" in texts[0]
+    assert "alrededor de 1 minuto" in texts[2]
