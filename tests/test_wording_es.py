@@ -191,7 +191,7 @@ def test_every_phrase_is_right_at_1():
     for message in catalog:
         if not message.id:
             continue
-        # the singular form is the one gettext picks for 1 (plural=(n != 1))
+        # the first form is the one gettext picks for 1 ("one")
         text = message.string[0] if isinstance(message.string, tuple) else message.string
         if "%(" in text:
             checked += 1
