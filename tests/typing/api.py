@@ -62,6 +62,7 @@ from upperback import (
     Load,
     MissingExtraError,
     MissingTranslationError,
+    NoDosageError,
     NoEligibleExercisesError,
     NoFigureError,
     Omission,
@@ -157,6 +158,7 @@ assert_type(catalog.title, str | None)
 assert_type(catalog.extra, Extra)
 assert_type(exercise.extra, Extra)
 assert_type(exercise.dosage, Dosage | None)
+assert_type(exercise.require_dosage(), Dosage)
 assert_type(Extra.of({"level": "beginner"}).to_json(), dict[str, Any])
 assert_type(upperback.loads("{}", Exercise, catalog=catalog), Exercise)
 hits = catalog.search("wall angels")
@@ -351,6 +353,9 @@ except IncompleteHandoutError as err:
 except NoFigureError as err:
     assert_type(err.exercise_id, str)
     lookup_error: LookupError = err
+except NoDosageError as err:
+    assert_type(err.exercise_id, str)
+    lookup_error = err
 except UnknownLocaleError as err:
     assert_type(err.available, tuple[str, ...])
     value_error = err
