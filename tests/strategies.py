@@ -914,3 +914,23 @@ def given_dosage_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
 def spanish_words() -> st.SearchStrategy[str]:
     """Words of Spanish letters, with and without accents, some odd ones too."""
     return st.text(alphabet="abcdefghijlmnñopqrstuvxyzáéíóúüAEIOUÁÉÍÓÚ", min_size=1, max_size=20)
+
+
+# -- calendars ----------------------------------------------------------------
+
+
+@st.composite
+def dated_programs(draw: st.DrawFn) -> Program:
+    """A random program with a start date."""
+    kwargs = draw(constraints())
+    kwargs["start"] = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    program = _build_or_none(kwargs)
+    assume(program is not None)
+    assert program is not None
+    return program
+
+
+#: IANA time zones people live in, or floating local time (None).
+time_zones = st.none() | st.sampled_from(
+    ["Europe/Madrid", "America/New_York", "America/Mexico_City", "Asia/Kolkata", "UTC"]
+)
