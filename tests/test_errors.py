@@ -197,6 +197,10 @@ def test_an_invalid_constraint_names_its_field_apart_from_the_message():
 def test_the_message_alone_still_makes_an_invalid_constraint_error():
     err = InvalidConstraintError("something is off")
     assert (err.field, str(err), err.errors()[0]["loc"]) == (None, "something is off", ())
+    err = InvalidConstraintError("time_zone: expected a name, got 3")
+    assert (err.field, err.reason) == ("time_zone", "expected a name, got 3")
+    assert str(err) == "time_zone: expected a name, got 3"
+    assert err.errors()[0]["loc"] == ("time_zone",)
 
 
 def test_an_invalid_option_names_its_field():

@@ -16,6 +16,7 @@ __all__ = [
     "FORMATS",
     "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
+    "REST_BETWEEN_EXERCISES",
     "Action",
     "Adjustment",
     "Arm",
@@ -35,6 +36,8 @@ __all__ = [
     "DoseCeiling",
     "Equipment",
     "ErrorDetails",
+    "Event",
+    "EventKind",
     "Exercise",
     "Extra",
     "Feedback",
@@ -55,6 +58,7 @@ __all__ = [
     "Load",
     "MissingExtraError",
     "MissingTranslationError",
+    "NoDosageError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Omission",
@@ -77,6 +81,8 @@ __all__ = [
     "Requirement",
     "Schedule",
     "SearchResult",
+    "Session",
+    "SessionDay",
     "Source",
     "Step",
     "TemplateError",
@@ -104,6 +110,8 @@ __all__ = [
     "loads",
     "render",
     "structure",
+    "session",
+    "session_days",
     "to_fhir",
     "unstructure",
 ]
@@ -115,6 +123,15 @@ if TYPE_CHECKING:
     from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
     from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
+    from ._session import (
+        REST_BETWEEN_EXERCISES,
+        Event,
+        EventKind,
+        Session,
+        SessionDay,
+        session,
+        session_days,
+    )
     from .catalog import Catalog, SearchResult, load_catalog
     from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
     from .exceptions import (
@@ -126,6 +143,7 @@ if TYPE_CHECKING:
         InvalidOptionError,
         MissingExtraError,
         MissingTranslationError,
+        NoDosageError,
         NoEligibleExercisesError,
         NoFigureError,
         Problem,
@@ -224,6 +242,8 @@ _LAZY = {
     "DoseCeiling": ".program",
     "Equipment": ".model",
     "ErrorDetails": ".exceptions",
+    "Event": "._session",
+    "EventKind": "._session",
     "Exercise": ".model",
     "Extra": ".model",
     "FORMATS": "._render",
@@ -247,6 +267,7 @@ _LAZY = {
     "MissingExtraError": ".exceptions",
     "MissingTranslationError": ".exceptions",
     "NoEligibleExercisesError": ".exceptions",
+    "NoDosageError": ".exceptions",
     "NoFigureError": ".exceptions",
     "Omission": ".program",
     "OmissionReason": ".program",
@@ -262,6 +283,7 @@ _LAZY = {
     "Progression": ".model",
     "ProgressionKind": ".model",
     "Prop": ".model",
+    "REST_BETWEEN_EXERCISES": "._session",
     "Range": ".model",
     "Reference": ".model",
     "ReferenceKind": ".model",
@@ -269,6 +291,8 @@ _LAZY = {
     "Requirement": ".model",
     "Schedule": ".program",
     "SearchResult": ".catalog",
+    "Session": "._session",
+    "SessionDay": "._session",
     "Source": ".model",
     "Step": ".model",
     "TemplateError": ".exceptions",
@@ -296,6 +320,8 @@ _LAZY = {
     "loads": "._convert",
     "render": "._render",
     "structure": "._convert",
+    "session": "._session",
+    "session_days": "._session",
     "to_fhir": "._fhir",
     "unstructure": "._convert",
 }

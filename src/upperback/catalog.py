@@ -313,7 +313,7 @@ class Catalog:
 
         index = self._search_index
         if not isinstance(index, _search.SearchIndex):  # built on the first search; a race
-            index = _search.SearchIndex.build(self.exercises)  # builds an equal one
+            index = _search.SearchIndex.build([_search.labels(e) for e in self.exercises])
             object.__setattr__(self, "_search_index", index)
         return tuple(
             SearchResult(exercise, round(score, 3), label)
@@ -446,12 +446,13 @@ class Catalog:
         with _translations_lock:
             cached = self._translations.get(locale)
             if cached is None:
-                text = _locales.bundled_content(locale)
+                bundled = load_catalog()
+                text = _locales.bundled_content(locale, bundled)
                 if text is None:
                     from .exceptions import MissingTranslationError  # noqa: PLC0415
 
                     raise MissingTranslationError(locale, self.ids)
-                cached = self._translated(locale, text, load_catalog())
+                cached = self._translated(locale, text, bundled)
                 self._translations[locale] = cached
         return cached
 

@@ -74,6 +74,21 @@ def describe_json(value: object) -> str:
     return short_repr(value)
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
+
+
+def key_path(path: str, key: str) -> str:
+    r"""``$.key`` for a plain key; ``$["odd key"]`` for any other, cut short.
+
+    An odd key is quoted as JSON with every character outside ASCII
+    escaped, so a key holding ESC, BEL or a bidi control prints as
+    ``\u001b``, never as the control itself.
+    """
+    if _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key[:60])}]"
+
+
 def _cut(text: str, limit: int = MAX_PROBLEM_LENGTH) -> str:
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
@@ -347,6 +362,34 @@ class NoFigureError(UpperbackError, LookupError):
         return f"exercise {self.exercise_id!r} has no figure to draw"
 
 
+class NoDosageError(UpperbackError, LookupError):
+    """An exercise's catalog does not say how much to do.
+
+    Raised by :meth:`upperback.Exercise.require_dosage`. The bundled catalog
+    gives every exercise a dosage; a user catalog may leave it out.
+
+    Attributes:
+        exercise_id: The exercise without a dosage.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code = "no_dosage"
+
+    def _input(self) -> object:
+        return self.exercise_id
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        return (
+            f"exercise {self.exercise_id!r} has no dosage: its catalog does not say how much "
+            "to do; a provider can give one with build_program(dosages={...})"
+        )
+
+
 class UnknownVocabularyError(UpperbackError, ValueError):
     """A position, equipment, category or region slug is not one we know.
 
@@ -464,6 +507,10 @@ class MissingTranslationError(UpperbackError, LookupError):
         )
 
 
+#: A message that starts with the argument it is about: ``"weeks: expected ..."``.
+_FIELD_FIRST = re.compile(r"([a-z_][a-z0-9_]*): (.+)", re.DOTALL)
+
+
 class InvalidConstraintError(UpperbackError, ValueError):
     """An argument to the program builder or to ``adapt`` makes no sense.
 
@@ -501,8 +548,9 @@ class InvalidConstraintError(UpperbackError, ValueError):
         high: int | None = None,
         locale: str | None = None,
     ) -> None:
-        if message is None:  # the message alone, as before fields were named
-            field, message = None, field or ""
+        if message is None:  # the message alone: "field: what is wrong", or no field
+            named = _FIELD_FIRST.fullmatch(field or "")
+            field, message = named.groups() if named else (None, field or "")
         self.field: str | None = field
         self.reason: str = message
         self.code = code
