@@ -109,9 +109,9 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
-    "structure",
     "session",
     "session_days",
+    "structure",
     "to_fhir",
     "unstructure",
 ]
@@ -319,9 +319,9 @@ _LAZY = {
     "load_catalog": ".catalog",
     "loads": "._convert",
     "render": "._render",
-    "structure": "._convert",
     "session": "._session",
     "session_days": "._session",
+    "structure": "._convert",
     "to_fhir": "._fhir",
     "unstructure": "._convert",
 }

@@ -15,7 +15,6 @@ import datetime as dt
 import enum
 import json
 import math
-import re
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from types import MappingProxyType

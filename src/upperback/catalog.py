@@ -46,6 +46,7 @@ from .model import (
     _optional_text,
     _text,
     _to_extra,
+    canonical_base,
     language_tag,
 )
 
@@ -89,6 +90,11 @@ class Catalog:
         extra: An app's own data about the catalog (see :class:`Extra`).
         locale: The language its text is written in, such as ``"en"`` or
             ``"es"``. :meth:`localized` returns it in another language.
+        fhir_base: The address under which :func:`~upperback.to_fhir`
+            names this catalog's exercises (their canonical URLs), such as
+            ``"https://clinic.example/fhir"``; ``None`` when the catalog
+            declares none. upperback's own address names only its own
+            exercises.
     """
 
     data_version: str = attrs.field(validator=_text)
@@ -110,6 +116,7 @@ class Catalog:
     title: str | None = attrs.field(default=None, validator=_optional_text)
     extra: Extra = attrs.field(factory=Extra, converter=_to_extra)
     locale: str = attrs.field(default="en", validator=language_tag)
+    fhir_base: str | None = attrs.field(default=None, validator=canonical_base)
 
     #: What the converter raises when a document is not a valid catalog.
     __upperback_error__: ClassVar[type[DataError]] = CatalogError
@@ -217,7 +224,14 @@ class Catalog:
         """
         origin = self._origins.get(exercise_id)
         if origin is None:
-            return _Origin(self.disclaimer, self.safety, self.sources, self.license, self.title)
+            return _Origin(
+                self.disclaimer,
+                self.safety,
+                self.sources,
+                self.license,
+                self.title,
+                self.fhir_base,
+            )
         return origin
 
     def _evidence(self, exercises: Iterable[Exercise]) -> _Origin:
@@ -514,6 +528,7 @@ class _Origin:
     sources: tuple[Source, ...]
     license: str
     title: str | None
+    fhir_base: str | None = None
 
 
 _VOCABULARY_KINDS: tuple[tuple[str, type[_OpenVocabulary]], ...] = (

@@ -546,6 +546,24 @@ def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 
 
+#: A FHIR canonical base: an http(s) address with no query, fragment or final slash.
+_CANONICAL_BASE = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*[^\s/?#])?$")
+
+
+def canonical_base(
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    """``None``, or an address such as ``https://clinic.example/fhir`` (at most 200 characters)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) > 200 or not _CANONICAL_BASE.fullmatch(value):
+        raise FieldError(
+            attribute.name,
+            "expected an http(s) address such as 'https://clinic.example/fhir', with no "
+            f"final slash, query or fragment, got {_short(value)}",
+        )
+
+
 def language_tag(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     """A language tag such as ``es`` or ``pt_BR``."""
     if not isinstance(value, str) or not _LANGUAGE_TAG.fullmatch(value):

@@ -115,9 +115,9 @@ from upperback import (
     load_catalog,
     loads,
     render,
-    structure,
     session,
     session_days,
+    structure,
     to_fhir,
     unstructure,
 )

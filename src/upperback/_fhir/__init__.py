@@ -19,14 +19,16 @@ import re
 import warnings
 from typing import Any
 
+import attrs
+
 from upperback._i18n import SOURCE_LOCALE, check_locale, localized_exercise, translations
 from upperback.catalog import Catalog, load_catalog
-from upperback.exceptions import InvalidConstraintError, short_repr
-from upperback.model import Exercise
+from upperback.exceptions import InvalidConstraintError, UpperbackError, short_repr
+from upperback.model import Exercise, FieldError, canonical_base
 from upperback.program import Program
 
 from ._activity import activity_definition
-from ._base import BASE, VERIFIED_CODES, VerifiedCode, prune, resource_id
+from ._base import BASE, VERIFIED_CODES, Bases, VerifiedCode, bases, prune, resource_id
 from ._bundle import BundleType, bundle
 from ._plan import plan_definition
 
@@ -44,6 +46,7 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
     include_handout: bool = False,
     date: dt.datetime | None = None,
     locale: str | None = None,
+    canonical_base: str | None = None,
     patient: str | None = None,
 ) -> dict[str, Any]:
     """Return *obj* as a FHIR R4 resource, as plain JSON-ready dicts.
@@ -58,6 +61,15 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
       *include_handout*, a ``DocumentReference`` holding the HTML handout.
 
     The same arguments give the same JSON, ids and ``fullUrl`` s included.
+
+    Canonical URLs: upperback's own exercises (those of the bundled
+    catalog, in any language) are named under upperback's address,
+    :data:`BASE`. Every other exercise is named under the ``fhir_base`` its
+    catalog file declares, else under *canonical_base*, else by a stable
+    ``urn:uuid:``: never under upperback's address. A PlanDefinition made
+    for a program or a catalog is named under upperback's address only when
+    all its exercises are upperback's; otherwise under the catalog's base,
+    *canonical_base* or a ``urn:uuid:``, in that order.
 
     Args:
         obj: An exercise, a catalog or a program.
@@ -76,6 +88,8 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
             ``catalog.localized(locale)``. Our ``CodeSystem`` of dosage
             parameters stays in English: it defines codes, for software.
             Default: English, with no ``language`` element.
+        canonical_base: The address for exercises whose catalog declares
+            no ``fhir_base``, such as ``"https://clinic.example/fhir"``.
         patient: The old name of *patient_reference*: it still works, with
             a :class:`DeprecationWarning`.
 
@@ -112,10 +126,58 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
         catalog = obj
     elif catalog is None:
         catalog = load_catalog()
-    resource = _resource(obj, catalog, lang, patient, bundle_type, include_handout, date)
+    with bases(_bases(obj, catalog, _checked_base(canonical_base))):
+        resource = _resource(obj, catalog, lang, patient, bundle_type, include_handout, date)
     if locale is not None:
         _say_language(resource, lang)
     return prune(resource)  # type: ignore[no-any-return]
+
+
+def _checked_base(base: object) -> str | None:
+    try:
+        canonical_base(None, _CANONICAL_BASE_FIELD, base)  # type: ignore[arg-type]
+    except FieldError as err:
+        raise InvalidConstraintError(
+            "canonical_base", str(err), code="invalid_canonical_base", input=base
+        ) from None
+    return base  # type: ignore[return-value]
+
+
+@attrs.frozen
+class _Named:
+    """Stands in for an attrs field: the name a validator's error gives."""
+
+    name: str
+
+
+_CANONICAL_BASE_FIELD = _Named("canonical_base")
+
+
+def _bases(obj: Exercise | Catalog | Program, catalog: Catalog, given: str | None) -> Bases:
+    """Whose address names each exercise of *obj* (see :func:`to_fhir`)."""
+    if isinstance(obj, Exercise):
+        exercises: list[Exercise] = [obj]
+    elif isinstance(obj, Program):
+        exercises = [catalog[i] for i in obj.exercise_ids if i in catalog]
+    else:
+        exercises = list(obj)
+    ours = _ours(catalog)
+    named = {
+        e.id: BASE if ours.get(e.id) == e else (catalog._origin(e.id).fhir_base or given)  # noqa: SLF001
+        for e in exercises
+    }
+    if all(base == BASE for base in named.values()):
+        return Bases(named, BASE)
+    return Bases(named, catalog.fhir_base or given)
+
+
+def _ours(catalog: Catalog) -> Catalog:
+    """The bundled catalog in *catalog*'s language: what upperback's address names."""
+    bundled = load_catalog()
+    try:
+        return bundled.localized(catalog.locale)
+    except UpperbackError:  # a language the bundled catalog is not in: nothing is ours
+        return bundled
 
 
 def _resource(  # noqa: PLR0913, PLR0917 - the options of an export
