@@ -34,9 +34,12 @@ def _urls(resource):
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
-        elif isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
-            if value not in OUR_DEFINITIONS:
-                found.append(value)
+        elif (
+            isinstance(value, str)
+            and value.startswith(("http://", "https://", "urn:"))
+            and value not in OUR_DEFINITIONS
+        ):
+            found.append(value)
     return found
 
 
