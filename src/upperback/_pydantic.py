@@ -80,6 +80,9 @@ _SCHEMAS: dict[str, tuple[str, str | None]] = {
     "Adjustment": ("program", "adjustment"),
     "Feedback": ("program", "feedback"),
     "Action": ("program", "action"),
+    "Session": ("session", None),
+    "Event": ("session", "event"),
+    "EventKind": ("session", "eventKind"),
 }
 
 
