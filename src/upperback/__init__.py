@@ -336,6 +336,9 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - each name has its own type
         from importlib import import_module  # noqa: PLC0415
 
         value = getattr(import_module(_LAZY[name], __name__), name)
+        # Our types' pydantic hooks (no pydantic import): in place before
+        # pydantic can meet any of them.
+        import_module("._pydantic", __name__)
         globals()[name] = value
         return value
     msg = f"module {__name__!r} has no attribute {name!r}"

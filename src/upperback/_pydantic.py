@@ -14,8 +14,11 @@ pydantic model's field and a FastAPI request or response body all work:
   document shows the very schema a catalog file or a program follows.
 
 Nothing here imports pydantic until pydantic calls the hook: pydantic stays
-optional, and ``import upperback`` never loads it. The hook reaches up to
-the converter at call time, as the loader does; it never runs at import.
+optional, and ``import upperback`` never loads it. This module sits at the
+converter's layer: it installs the hooks of the model's types when it is
+imported, and the catalog, program and session modules install their own.
+The package imports it with the first public name it gives out, so every
+public type has its hooks before pydantic can see it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from . import model
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -185,3 +190,41 @@ def _inline(node: Any, document: dict[str, Any], seen: tuple[str, ...]) -> Any: 
             return target
         return {"allOf": [target], **rest}
     return {key: _inline(value, document, seen) for key, value in node.items()}
+
+
+install(
+    model.Position,
+    model.Equipment,
+    model.Category,
+    model.Region,
+    model.HoldUnit,
+    model.Period,
+    model.ProgressionKind,
+    model.ReferenceKind,
+    model.IdentifierScheme,
+    model.Range,
+    model.Hold,
+    model.Frequency,
+    model.Load,
+    model.Dosage,
+    model.View,
+    model.Prop,
+    model.BodySite,
+    model.Arm,
+    model.Leg,
+    model.Joints,
+    model.Contact,
+    model.Pose,
+    model.Arrow,
+    model.Figure,
+    model.Extra,
+    model.Vocabulary,
+    model.Step,
+    model.Requirement,
+    model.Progression,
+    model.Exercise,
+    model.Author,
+    model.Identifier,
+    model.Reference,
+    model.Source,
+)

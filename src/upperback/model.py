@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from . import _pydantic
 from ._i18n import NC_, or_list, translations
 from ._suggest import suggest
 from .exceptions import NoDosageError, UnknownVocabularyError
@@ -1690,41 +1689,3 @@ _WORDS: dict[tuple[str, str], str] = {
     ("region", "core"): NC_("region", "core"),
 }
 
-
-# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
-_pydantic.install(
-    Position,
-    Equipment,
-    Category,
-    Region,
-    HoldUnit,
-    Period,
-    ProgressionKind,
-    ReferenceKind,
-    IdentifierScheme,
-    Range,
-    Hold,
-    Frequency,
-    Load,
-    Dosage,
-    View,
-    Prop,
-    BodySite,
-    Arm,
-    Leg,
-    Joints,
-    Contact,
-    Pose,
-    Arrow,
-    Figure,
-    Extra,
-    Vocabulary,
-    Step,
-    Requirement,
-    Progression,
-    Exercise,
-    Author,
-    Identifier,
-    Reference,
-    Source,
-)
