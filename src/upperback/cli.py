@@ -136,6 +136,10 @@ class _Args(argparse.Namespace):
     start: dt.date | None
     include: list[str]
     exclude: list[str]
+    # session
+    session_week: int
+    session_day: int
+    play: bool
     # validate
     file: Path
     # import
@@ -278,6 +282,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_catalog_options(program, argparse.SUPPRESS)
     program.set_defaults(handler=_program)
 
+    _add_session_command(commands)
+
     validate = commands.add_parser(
         "validate", help="check a catalog file; list every problem", formatter_class=_Formatter
     )
@@ -323,6 +329,39 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     schema.set_defaults(handler=_schema)
     return parser
+
+
+def _add_session_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    guided = commands.add_parser(
+        "session",
+        help="one session of a program as a timeline; --play runs it with a timer",
+        formatter_class=_Formatter,
+    )
+    guided.add_argument(
+        "--week",
+        dest="session_week",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="the week, from 1 (default: %(default)s)",
+    )
+    guided.add_argument(
+        "--day",
+        dest="session_day",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="the session of that week, from 1 (default: %(default)s)",
+    )
+    guided.add_argument(
+        "--play",
+        action="store_true",
+        help="run the session in the terminal with a countdown; Ctrl-C stops it",
+    )
+    _add_program_options(guided)
+    _add_output(guided, _LISTING_FORMATS)
+    _add_catalog_options(guided, argparse.SUPPRESS)
+    guided.set_defaults(handler=_session)
 
 
 def _add_catalog_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -715,7 +754,43 @@ def _search(args: _Args) -> int:
 
 def _program(args: _Args) -> int:
     catalog = _catalog(args)
-    program = build_program(
+    program = _build(args, catalog)
+    _emit(_handout(program, args, catalog), args.output)
+    return 0
+
+
+def _session(args: _Args) -> int:
+    from ._play import play, timeline_text  # noqa: PLC0415 - loads only when used
+    from ._session import session  # noqa: PLC0415
+
+    catalog = _catalog(args)
+    try:
+        timeline = session(
+            _build(args, catalog),
+            week=args.session_week,
+            day=args.session_day,
+            catalog=catalog,
+            locale=args.lang,
+        )
+    except InvalidConstraintError as exc:
+        name, _, reason = str(exc).partition(": ")
+        raise InvalidOptionError(f"--{name}", reason) from None
+    if args.play:
+        if args.output is not None or args.format != "text":
+            raise InvalidOptionError("--play", "plays on the screen, as text; drop -o and --format")
+        if sys.stdout is None:
+            raise OSError("cannot play: stdout is closed")
+        return 0 if play(timeline, sys.stdout, live=sys.stdout.isatty()) else 130
+    if args.format == "json":
+        _write(dumps(timeline), args.output)
+    else:
+        _write(timeline_text(timeline), args.output)
+    return 0
+
+
+def _build(args: _Args, catalog: Catalog) -> Program:
+    """The program the program options describe."""
+    return build_program(
         equipment=None if args.equipment is None else _without_none(_split(args.equipment)),
         avoid_positions=_split(args.avoid_position),
         minutes_per_session=args.minutes,
@@ -728,8 +803,6 @@ def _program(args: _Args) -> int:
         regions=_split(args.region),
         categories=_split(args.category),
     )
-    _emit(_handout(program, args, catalog), args.output)
-    return 0
 
 
 def _without_none(slugs: list[str]) -> list[str]:
