@@ -544,3 +544,41 @@ def test_the_cert_report_names_the_exercises_and_reads_as_neutral_spanish():
     english = render(cert_report(program), "text")
     assert "Asked for first: Thoracic stretch." in english
     assert "Not chosen: Rowing exercise, because it was excluded." in english
+
+
+# -- search in Spanish ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pared", "arm-slide-on-wall"),
+        ("pecho", "pectoralis-stretch"),
+        ("trapecio", "mid-trap-raise"),
+        ("gatas", "quadruped-arm-leg-raise"),
+        ("brazos", "arm-slide-on-wall"),
+        ("omóplato", "scapular-squeeze"),
+        ("omoplato", "scapular-squeeze"),
+        ("remo", "band-row"),
+    ],
+)
+def test_one_spanish_word_finds_the_exercise(query, expected):
+    results = SPANISH.search(query)
+    best = results[0].score
+    assert best > 0.9
+    assert expected in {r.exercise.id for r in results if r.score == best}
+    out = ok("search", query, "--lang", "es")
+    assert expected in out
+
+
+def test_what_a_spanish_exercise_is_found_by():
+    texts = SPANISH._search_texts(SPANISH["arm-slide-on-wall"])
+    assert "Deslizar los brazos en la pared" in texts  # the name, as before
+    assert {"Deslizar", "brazos", "pared", "hombros", "omóplatos", "de pie"} <= set(texts)
+    assert not {"los", "en", "la"} & set(texts)  # articles and prepositions are not labels
+    assert len(texts) == len(set(texts))
+
+
+def test_english_search_labels_are_unchanged():
+    for exercise in ENGLISH:
+        assert ENGLISH._search_texts(exercise) == upperback._search.labels(exercise)
