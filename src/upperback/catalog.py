@@ -299,8 +299,7 @@ class Catalog:
         Ties keep catalog order.
 
         A catalog in another language than English also finds an exercise
-        by each word of four letters or more of its name and aliases, and
-        by the words for its regions and positions in that language: its
+        by each word of four letters or more of its name and aliases: its
         names are phrases with articles and prepositions ("Deslizar los
         brazos en la pared"), so one word typed ("pared") would score too
         low against the whole name.
@@ -322,20 +321,19 @@ class Catalog:
         )
 
     def _search_texts(self, exercise: Exercise) -> tuple[str, ...]:
-        """What *exercise* is found by: its labels, and in another language its words."""
+        """What *exercise* is found by: its labels, and in another language their words."""
         from . import _i18n, _search  # noqa: PLC0415 - lazy, as in search()
 
         labels = _search.labels(exercise)
         if self.locale == _i18n.SOURCE_LOCALE:
             return labels
-        terms = (t.describe(locale=self.locale) for t in (*exercise.regions, *exercise.positions))
         words = (
             word
             for text in (exercise.name, *exercise.aliases)
             for word in _WORD.findall(text)
             if len(word) >= _SEARCH_WORD
         )
-        return tuple(dict.fromkeys((*labels, *terms, *words)))
+        return tuple(dict.fromkeys((*labels, *words)))
 
     # -- combining --------------------------------------------------------
 
