@@ -16,8 +16,8 @@ import enum
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
+from types import MappingProxyType, UnionType
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -35,6 +35,7 @@ from .exceptions import DataError, Problem, UnknownVocabularyError, describe_jso
 from .model import (
     Category,
     Equipment,
+    MAX_COUNT,
     Extra,
     FieldError,
     FieldTypeError,
@@ -45,6 +46,7 @@ from .model import (
     Vocabulary,
     _OpenVocabulary,
     _unknown,
+    TYPE_CHECKS,
     _Vocabulary,
     forbidden_character,
 )
@@ -58,6 +60,9 @@ T = TypeVar("T")
 
 
 _describe = describe_json
+#: Making an instance without its ``__init__``, once its values are checked.
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _strict_int(value: object, _: type) -> int:
@@ -226,14 +231,24 @@ def _structure_items(
     value: object,
     type_: Any,  # noqa: ANN401 - any type form
     item_hook: Callable[[Any, Any], Any],
+    item_type: Any = None,  # noqa: ANN401 - any type form
 ) -> tuple[Any, ...]:
     """Structure the list *value* item by item, collecting every item's failure."""
     if not isinstance(value, list | tuple):
         raise TypeError(f"expected a list, got {_describe(value)}")
-    item_type = get_args(type_)[0]
+    if item_type is None:
+        item_type = get_args(type_)[0]
     items: list[Any] = []
+    append = items.append
+    try:  # the common case: every item fits, so no note is needed
+        for item in value:
+            append(item_hook(item, item_type))
+    except Exception:  # noqa: BLE001 - that item, and those after it, are done again below
+        pass
+    else:
+        return tuple(items)
     errors: list[Exception] = []
-    for index, item in enumerate(value):
+    for index, item in enumerate(value[len(items) :], len(items)):
         try:
             items.append(item_hook(item, item_type))
         except Exception as exc:  # noqa: BLE001 - collected and re-raised below
@@ -255,12 +270,35 @@ def _tuple_hook(
     type_: Any,  # noqa: ANN401 - any type form
     conv: cattrs.Converter,
 ) -> Callable[[object, type], tuple[Any, ...]]:
-    item_hook = conv.get_structure_hook(get_args(type_)[0])
+    item_type = get_args(type_)[0]
+    item_hook = conv.get_structure_hook(item_type)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
-        return _structure_items(value, type_, item_hook)
+        return _structure_items(value, type_, item_hook, item_type)
 
     return structure_tuple
+
+
+def _is_optional(type_: Any) -> bool:  # noqa: ANN401 - any type form
+    """``X | None`` for one type X."""
+    args = get_args(type_)
+    return (
+        get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args  # noqa: PLR2004
+    )
+
+
+def _optional_hook(
+    type_: Any,  # noqa: ANN401 - any type form
+    conv: cattrs.Converter,
+) -> Callable[[object, type], Any]:
+    """``None``, or the one other type's hook, found once (cattrs looks it up at every call)."""
+    inner = next(arg for arg in get_args(type_) if arg is not type(None))
+    inner_hook = conv.get_structure_hook(inner)
+
+    def structure_optional(value: object, _: type) -> Any:  # noqa: ANN401 - any type
+        return None if value is None else inner_hook(value, inner)
+
+    return structure_optional
 
 
 def _is_keyed_records(type_: Any) -> bool:  # noqa: ANN401 - any type form
@@ -301,8 +339,132 @@ def _keyed_records_hook(
     return structure_records
 
 
+#: attrs' own type checks, which the hooks have made already (see _value_checks).
+_ATTRS_TYPE_CHECKS = (type(attrs.validators.instance_of(object)),)
+_ATTRS_OPTIONAL = type(attrs.validators.optional(attrs.validators.instance_of(object)))
+
+
+def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
+    """The parts of a field's validator that check its value, not its type.
+
+    On the load path the hooks have structured every value to its field's
+    type, so checking the type again (``instance_of``, and the model's own
+    type checks, listed in :data:`~upperback.model.TYPE_CHECKS`) would
+    only repeat work; the value checks (ranges, slugs, text rules, repeats)
+    run once, here, with the model's own functions and messages.
+    """
+    if validator is None:
+        return []
+    parts = getattr(validator, "_validators", None)  # attrs' and_(), from a list of validators
+    if isinstance(parts, tuple):
+        return [check for part in parts for check in _value_checks(part)]
+    if validator in TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
+        return []
+    if isinstance(validator, _ATTRS_OPTIONAL) and not _value_checks(validator.validator):
+        return []
+    return [validator]  # type: ignore[list-item]
+
+
+def _supports_fast_path(cls: type[Any]) -> bool:
+    """Whether :func:`_structure_fn` can make *cls* as its ``__init__`` would."""
+    fields = attrs.fields(cls)
+    return (
+        not hasattr(cls, "__attrs_pre_init__")
+        and not any(
+            isinstance(f.default, attrs.Factory) and f.default.takes_self  # type: ignore[arg-type]
+            for f in fields
+        )
+        and not any(f.alias != f.name for f in fields if f.init)
+        and "__attrs_cached_hash" not in getattr(cls, "__slots__", ())
+    )
+
+
+def _structure_fn(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A structuring function for the attrs class *cls* that checks each value once.
+
+    It reports failures exactly as cattrs' detailed structuring does (the
+    same notes, the same groups), so that :func:`problems_of` words them
+    the same; but it makes the instance without its ``__init__``, so that
+    a value is not checked again after its hook has checked it. The value
+    checks of each field's validator (see :func:`_value_checks`) and the
+    class's ``__attrs_post_init__`` run once, in the order ``__init__``
+    runs them. Public constructors still check everything.
+    """
+    if not _supports_fast_path(cls):
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    attrs.resolve_types(cls)
+    name = cls.__name__
+    fields = attrs.fields(cls)
+    names: dict[str, object] = {
+        "__new": object.__new__,
+        "__set": object.__setattr__,
+        "__cls": cls,
+        "__avn": AttributeValidationNote,
+        "__cve": ClassValidationError,
+        "__feke": ForbiddenExtraKeysError,
+        "__known": frozenset(f.name for f in fields if f.init),
+    }
+    lines = ["def structure(o, _=None):", "  errors = []"]
+    made = ["  self = __new(__cls)"]
+    checks = []
+    for i, field in enumerate(fields):
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            names[f"__d{i}"] = default.factory  # type: ignore[attr-defined]
+            default_expr = f"__d{i}()"
+        else:
+            names[f"__d{i}"] = default
+            default_expr = f"__d{i}"
+        if not field.init:
+            if default is not attrs.NOTHING:
+                made.append(f"  __set(self, {field.name!r}, {default_expr})")
+            continue
+        names[f"__h{i}"] = conv.get_structure_hook(field.type)
+        names[f"__t{i}"] = field.type
+        note = f"__avn({f'Structuring class {name} @ attribute {field.name}'!r}, {field.name!r}, __t{i})"
+        attempt = [
+            "try:",
+            f"  v{i} = __h{i}(o[{field.name!r}], __t{i})",
+            "except Exception as e:",
+            f"  e.__notes__ = getattr(e, '__notes__', []) + [{note}]",
+            "  errors.append(e)",
+        ]
+        if default is attrs.NOTHING:
+            lines += [f"  {line}" for line in attempt]
+        else:
+            lines += [f"  if {field.name!r} in o:", *(f"    {line}" for line in attempt)]
+            lines += ["  else:", f"    v{i} = {default_expr}"]
+        made.append(f"  __set(self, {field.name!r}, v{i})")
+        for j, check in enumerate(_value_checks(field.validator)):
+            names[f"__c{i}_{j}"] = check
+            names[f"__a{i}"] = field
+            checks.append(f"    __c{i}_{j}(self, __a{i}, v{i})")
+    lines += [
+        "  unknown = o.keys() - __known",
+        "  if unknown:",
+        "    errors.append(__feke('', __cls, set(unknown)))",
+        f"  if errors: raise __cve('While structuring ' + {name!r}, errors, __cls)",
+        *made,
+    ]
+    if hasattr(cls, "__attrs_post_init__"):
+        checks.append("    self.__attrs_post_init__()")
+    if checks:
+        lines += [
+            "  try:",
+            *checks,
+            "  except Exception as exc:",
+            f"    raise __cve('While structuring ' + {name!r}, [exc], __cls)",
+        ]
+    lines.append("  return self")
+    namespace: dict[str, Any] = {}
+    source = "\n".join(lines)
+    exec(compile(source, f"<upperback structure {name}>", "exec"), names, namespace)  # noqa: S102 - our own code, made from the class's fields
+    structure: Callable[[Any, Any], Any] = namespace["structure"]
+    return structure
+
+
 def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
-    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    generated = _structure_fn(cls, conv)
 
     declares = any(field.type in (Vocabulary, "Vocabulary") for field in attrs.fields(cls))
 
@@ -351,6 +513,11 @@ def _unreached_field_errors(
 
 
 def _structure_range(value: object, _: type) -> Range:
+    if type(value) is int and 1 <= value <= MAX_COUNT:  # the common case, checked here once
+        made = _new(Range)
+        _set(made, "low", value)
+        _set(made, "high", value)
+        return made  # type: ignore[no-any-return]
     if isinstance(value, int) and not isinstance(value, bool):
         try:
             return Range.exact(value)
@@ -365,10 +532,16 @@ def _unstructure_range(value: Range) -> int | dict[str, int]:
     return value.low if value.is_exact else {"low": value.low, "high": value.high}
 
 
+_STEP_TEXT = attrs.fields(Step).text
+
+
 def _structure_step(value: object, _: type) -> Step:
     if not isinstance(value, str):
         raise TypeError(f"expected a step as text, got {_describe(value)}")
-    return Step(value)
+    _STEP_TEXT.validator(None, _STEP_TEXT, value)  # type: ignore[misc] - Step's one check
+    step = _new(Step)
+    _set(step, "text", value)
+    return step  # type: ignore[no-any-return]
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -407,6 +580,7 @@ def _make_converter() -> cattrs.Converter:
         _is_homogeneous_tuple, lambda t, c: _list_unstructurer(get_args(t)[0], c)
     )
     conv.register_structure_hook_factory(attrs.has, _attrs_hook)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_structure_hook(Range, _structure_range)
     conv.register_unstructure_hook(Range, _unstructure_range)
     # Classes that set __upperback_write_defaults__ are written in full.
@@ -445,7 +619,7 @@ def _list_unstructurer(
 
 
 converter = _make_converter()
-_range_from_dict = make_dict_structure_fn(Range, converter, _cattrs_forbid_extra_keys=True)
+_range_from_dict = _structure_fn(Range, converter)
 
 
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
