@@ -33,9 +33,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ._gc import collector_paused
 from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json, key_path
 from .model import (
+    _SLUG,
+    MAX_COUNT,
+    TYPE_CHECKS,
     Category,
     Equipment,
-    MAX_COUNT,
     Extra,
     FieldError,
     FieldTypeError,
@@ -46,10 +48,15 @@ from .model import (
     Vocabulary,
     _OpenVocabulary,
     _unknown,
-    TYPE_CHECKS,
     _Vocabulary,
     forbidden_character,
 )
+from .model import _name as _model_name
+from .model import _non_empty as _model_non_empty
+from .model import _optional_text as _model_optional_text
+from .model import _slug as _model_slug
+from .model import _text as _model_text
+from .model import _unique as _model_unique
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -243,7 +250,7 @@ def _structure_items(
     try:  # the common case: every item fits, so no note is needed
         for item in value:
             append(item_hook(item, item_type))
-    except Exception:  # noqa: BLE001 - that item, and those after it, are done again below
+    except Exception:  # noqa: BLE001, S110 - that item, and those after it, are done again below
         pass
     else:
         return tuple(items)
@@ -282,9 +289,7 @@ def _tuple_hook(
 def _is_optional(type_: Any) -> bool:  # noqa: ANN401 - any type form
     """``X | None`` for one type X."""
     args = get_args(type_)
-    return (
-        get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args  # noqa: PLR2004
-    )
+    return get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args
 
 
 def _optional_hook(
@@ -340,8 +345,8 @@ def _keyed_records_hook(
 
 
 #: attrs' own type checks, which the hooks have made already (see _value_checks).
-_ATTRS_TYPE_CHECKS = (type(attrs.validators.instance_of(object)),)
-_ATTRS_OPTIONAL = type(attrs.validators.optional(attrs.validators.instance_of(object)))
+_ATTRS_TYPE_CHECKS: tuple[type, ...] = (type(attrs.validators.instance_of(object)),)
+_ATTRS_OPTIONAL: type = type(attrs.validators.optional(attrs.validators.instance_of(object)))
 
 
 def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
@@ -360,9 +365,46 @@ def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
         return [check for part in parts for check in _value_checks(part)]
     if validator in TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
         return []
-    if isinstance(validator, _ATTRS_OPTIONAL) and not _value_checks(validator.validator):
+    if isinstance(validator, _ATTRS_OPTIONAL) and not _value_checks(
+        getattr(validator, "validator", None)
+    ):
         return []
     return [validator]  # type: ignore[list-item]
+
+
+_ATTRS_DEEP_ITERABLE: type = type(
+    attrs.validators.deep_iterable(attrs.validators.instance_of(object))
+)
+
+#: For the common hooks and checks, an expression (of the value ``{v}``)
+#: that is true only when the hook would return the value as it is, or the
+#: check would pass: the plain case is then decided in a few C calls, and
+#: anything else goes to the hook or check itself, which words the error.
+#: (``str.isprintable()`` is false for every character a text may not hold.)
+_HOOK_ACCEPTS: dict[object, str] = {
+    _strict_str: "type({v}) is str and {v}.isprintable()",
+    _strict_bool: "{v} is True or {v} is False",
+    _strict_int: "type({v}) is int",
+}
+_TEXT_ACCEPTS = "{v}.isprintable() and {v} != '' and {v}.strip() == {v}"
+_CHECK_ACCEPTS: dict[object, str] = {
+    _model_text: _TEXT_ACCEPTS,
+    _model_name: f"{_TEXT_ACCEPTS} and {{v}}.isascii()",
+    _model_optional_text: f"{{v}} is None or ({_TEXT_ACCEPTS})",
+    _model_unique: "len(set({v})) == len({v})",
+    _model_non_empty: "len({v}) > 0",
+    _model_slug: "__slug({v}) is not None",
+}
+
+
+def _accepts(check: object) -> str | None:
+    """The expression that passes *check*'s plain case, if there is one (see _CHECK_ACCEPTS)."""
+    found = _CHECK_ACCEPTS.get(check)
+    if found is None and isinstance(check, _ATTRS_DEEP_ITERABLE):
+        member = _CHECK_ACCEPTS.get(getattr(check, "member_validator", None))
+        if member is not None and getattr(check, "iterable_validator", None) is None:
+            return "not {v} or all(" + member.format(v="x") + " for x in {v})"
+    return found
 
 
 def _supports_fast_path(cls: type[Any]) -> bool:
@@ -403,42 +445,20 @@ def _structure_fn(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any]
         "__cve": ClassValidationError,
         "__feke": ForbiddenExtraKeysError,
         "__known": frozenset(f.name for f in fields if f.init),
+        "__slug": _SLUG.fullmatch,
     }
     lines = ["def structure(o, _=None):", "  errors = []"]
     made = ["  self = __new(__cls)"]
     checks = []
     for i, field in enumerate(fields):
-        default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            names[f"__d{i}"] = default.factory  # type: ignore[attr-defined]
-            default_expr = f"__d{i}()"
-        else:
-            names[f"__d{i}"] = default
-            default_expr = f"__d{i}"
+        default = _default_expression(i, field, names)
         if not field.init:
-            if default is not attrs.NOTHING:
-                made.append(f"  __set(self, {field.name!r}, {default_expr})")
+            if default is not None:
+                made.append(f"  __set(self, {field.name!r}, {default})")
             continue
-        names[f"__h{i}"] = conv.get_structure_hook(field.type)
-        names[f"__t{i}"] = field.type
-        note = f"__avn({f'Structuring class {name} @ attribute {field.name}'!r}, {field.name!r}, __t{i})"
-        attempt = [
-            "try:",
-            f"  v{i} = __h{i}(o[{field.name!r}], __t{i})",
-            "except Exception as e:",
-            f"  e.__notes__ = getattr(e, '__notes__', []) + [{note}]",
-            "  errors.append(e)",
-        ]
-        if default is attrs.NOTHING:
-            lines += [f"  {line}" for line in attempt]
-        else:
-            lines += [f"  if {field.name!r} in o:", *(f"    {line}" for line in attempt)]
-            lines += ["  else:", f"    v{i} = {default_expr}"]
+        lines += _structuring_lines(i, field, default, conv=conv, names=names, name=name)
         made.append(f"  __set(self, {field.name!r}, v{i})")
-        for j, check in enumerate(_value_checks(field.validator)):
-            names[f"__c{i}_{j}"] = check
-            names[f"__a{i}"] = field
-            checks.append(f"    __c{i}_{j}(self, __a{i}, v{i})")
+        checks += _checking_lines(i, field, names)
     lines += [
         "  unknown = o.keys() - __known",
         "  if unknown:",
@@ -458,9 +478,81 @@ def _structure_fn(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any]
     lines.append("  return self")
     namespace: dict[str, Any] = {}
     source = "\n".join(lines)
-    exec(compile(source, f"<upperback structure {name}>", "exec"), names, namespace)  # noqa: S102 - our own code, made from the class's fields
+    # Our own code, made from the class's fields, as cattrs and attrs do.
+    exec(compile(source, f"<upperback structure {name}>", "exec"), names, namespace)  # noqa: S102
     structure: Callable[[Any, Any], Any] = namespace["structure"]
     return structure
+
+
+def _default_expression(
+    i: int, field: attrs.Attribute[Any], names: dict[str, object]
+) -> str | None:
+    """The expression of *field*'s default (a factory is called each time), or ``None``."""
+    default = field.default
+    if default is attrs.NOTHING:
+        return None
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        names[f"__d{i}"] = default.factory  # type: ignore[union-attr]
+        return f"__d{i}()"
+    names[f"__d{i}"] = default
+    return f"__d{i}"
+
+
+def _structuring_lines(  # noqa: PLR0913 - the parts of one field's code
+    i: int,
+    field: attrs.Attribute[Any],
+    default: str | None,
+    *,
+    conv: cattrs.Converter,
+    names: dict[str, object],
+    name: str,
+) -> list[str]:
+    """The code that structures *field* into ``v{i}``, noting a failure as cattrs does."""
+    hook = conv.get_structure_hook(field.type)
+    names[f"__h{i}"] = hook
+    names[f"__t{i}"] = field.type
+    where = f"Structuring class {name} @ attribute {field.name}"
+    note = f"__avn({where!r}, {field.name!r}, __t{i})"
+    plain = _HOOK_ACCEPTS.get(hook)
+    structured = (
+        [f"  v{i} = __h{i}(o[{field.name!r}], __t{i})"]
+        if plain is None
+        else [
+            f"  v{i} = o[{field.name!r}]",
+            f"  if not ({plain.format(v=f'v{i}')}):",
+            f"    v{i} = __h{i}(v{i}, __t{i})",
+        ]
+    )
+    attempt = [
+        "try:",
+        *structured,
+        "except Exception as e:",
+        f"  e.__notes__ = getattr(e, '__notes__', []) + [{note}]",
+        "  errors.append(e)",
+    ]
+    if default is None:
+        return [f"  {line}" for line in attempt]
+    return [
+        f"  if {field.name!r} in o:",
+        *(f"    {line}" for line in attempt),
+        "  else:",
+        f"    v{i} = {default}",
+    ]
+
+
+def _checking_lines(i: int, field: attrs.Attribute[Any], names: dict[str, object]) -> list[str]:
+    """The code that runs *field*'s value checks on ``v{i}``, the plain case inline."""
+    lines = []
+    for j, check in enumerate(_value_checks(field.validator)):
+        names[f"__c{i}_{j}"] = check
+        names[f"__a{i}"] = field
+        plain = _accepts(check)
+        call = f"__c{i}_{j}(self, __a{i}, v{i})"
+        if plain is None:
+            lines.append(f"    {call}")
+        else:
+            lines.append(f"    if not ({plain.format(v=f'v{i}')}): {call}")
+    return lines
 
 
 def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
@@ -514,10 +606,10 @@ def _unreached_field_errors(
 
 def _structure_range(value: object, _: type) -> Range:
     if type(value) is int and 1 <= value <= MAX_COUNT:  # the common case, checked here once
-        made = _new(Range)
+        made: Range = _new(Range)
         _set(made, "low", value)
         _set(made, "high", value)
-        return made  # type: ignore[no-any-return]
+        return made
     if isinstance(value, int) and not isinstance(value, bool):
         try:
             return Range.exact(value)
@@ -533,15 +625,17 @@ def _unstructure_range(value: Range) -> int | dict[str, int]:
 
 
 _STEP_TEXT = attrs.fields(Step).text
+_STEP_CHECK: Callable[[object, attrs.Attribute[str], str], object] = _STEP_TEXT.validator  # type: ignore[assignment]
 
 
 def _structure_step(value: object, _: type) -> Step:
     if not isinstance(value, str):
         raise TypeError(f"expected a step as text, got {_describe(value)}")
-    _STEP_TEXT.validator(None, _STEP_TEXT, value)  # type: ignore[misc] - Step's one check
-    step = _new(Step)
+    if not (value.isprintable() and value != "" and value.strip() == value):  # see _TEXT_ACCEPTS
+        _STEP_CHECK(None, _STEP_TEXT, value)  # Step's one check, with its message
+    step: Step = _new(Step)
     _set(step, "text", value)
-    return step  # type: ignore[no-any-return]
+    return step
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -619,7 +713,7 @@ def _list_unstructurer(
 
 
 converter = _make_converter()
-_range_from_dict = _structure_fn(Range, converter)
+_range_from_dict: Callable[[Any, Any], Range] = _structure_fn(Range, converter)
 
 
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
