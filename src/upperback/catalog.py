@@ -433,12 +433,13 @@ class Catalog:
         with _translations_lock:
             cached = self._translations.get(locale)
             if cached is None:
-                text = _locales.bundled_content(locale)
+                bundled = load_catalog()
+                text = _locales.bundled_content(locale, bundled)
                 if text is None:
                     from .exceptions import MissingTranslationError  # noqa: PLC0415
 
                     raise MissingTranslationError(locale, self.ids)
-                cached = self._translated(locale, text, load_catalog())
+                cached = self._translated(locale, text, bundled)
                 self._translations[locale] = cached
         return cached
 

@@ -196,6 +196,29 @@ class NoFigureError(UpperbackError, LookupError):
         return f"exercise {self.exercise_id!r} has no figure to draw"
 
 
+class NoDosageError(UpperbackError, LookupError):
+    """An exercise's catalog does not say how much to do.
+
+    Raised by :meth:`upperback.Exercise.require_dosage`. The bundled catalog
+    gives every exercise a dosage; a user catalog may leave it out.
+
+    Attributes:
+        exercise_id: The exercise without a dosage.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        return (
+            f"exercise {self.exercise_id!r} has no dosage: its catalog does not say how much "
+            "to do; a provider can give one with build_program(dosages={...})"
+        )
+
+
 #: How many valid slugs an "unknown term" message lists; the error holds all.
 MAX_LISTED_TERMS = 40
 

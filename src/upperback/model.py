@@ -25,7 +25,7 @@ import attrs
 
 from ._i18n import NC_, or_list, translations
 from ._suggest import suggest
-from .exceptions import UnknownVocabularyError
+from .exceptions import NoDosageError, UnknownVocabularyError
 from .exceptions import short_repr as _short
 
 __all__ = [
@@ -1460,6 +1460,22 @@ class Exercise:
     def __attrs_post_init__(self) -> None:
         if Position.UNKNOWN in self.positions and len(self.positions) > 1:
             raise FieldError("positions", "expected 'unknown' alone, not beside other positions")
+
+    def require_dosage(self) -> Dosage:
+        """Its dosage, which the bundled catalog always gives.
+
+        For code that knows its catalog gives every dosage (the bundled one
+        does, and a test keeps it so): no ``None`` check, and a clear error
+        if a user catalog left this one out.
+
+        Raises:
+            NoDosageError: The catalog does not say how much to do.
+
+        .. versionadded:: 0.1.0
+        """
+        if self.dosage is None:
+            raise NoDosageError(self.id)
+        return self.dosage
 
     @property
     def needs(self) -> frozenset[Equipment]:
