@@ -680,6 +680,20 @@ _junk = st.one_of(
 )
 
 
+#: Text with characters that do not show: C0 and C1 controls, bidi
+#: overrides and isolates, zero-width and other format characters, private
+#: use and noncharacters, among plain letters. Extra may hold them; every
+#: output must escape them.
+unseen_texts = st.text(
+    alphabet=st.sampled_from(
+        [
+            *("a", "ñ", " ", "\x1b", "\x07", "\x7f", "\x85", "\x9b", "\u202e", "\u2066"),
+            *("\u200b", "\ufeff", "\u2028", "\ue000", "\ufffe", "\U000e0001", "\U0001f600"),
+        ]
+    ),
+    max_size=20,
+)
+
 # -- hostile Markdown ---------------------------------------------------------
 
 #: Pieces of Markdown and HTML that would become markup if printed raw:

@@ -14,6 +14,8 @@ import contextlib
 import datetime as dt
 import enum
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from types import MappingProxyType, UnionType
@@ -799,14 +801,49 @@ def _is_data_failure(exc: BaseException) -> bool:
 
 
 def dumps(obj: object) -> str:
-    """Return *obj* as JSON text: sorted keys, two-space indent, final newline.
+    r"""Return *obj* as JSON text: sorted keys, two-space indent, final newline.
 
     Works for every public model type, a :class:`~upperback.Catalog` and a
     :class:`~upperback.Program`. Keys with default values are left out.
+    Letters of every language are written as they are; a character that
+    does not show (a control, a bidi override, a lone surrogate...) is
+    written as its ``\uXXXX`` escape, so printing the JSON cannot drive
+    a terminal or reorder a line. The data is the same either way.
     """
-    return (
-        json.dumps(converter.unstructure(obj), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    )
+    text = json.dumps(converter.unstructure(obj), indent=2, sort_keys=True, ensure_ascii=False)
+    return escape_unseen(text) + "\n"
+
+
+#: Characters JSON text may hold raw but a reader must not get raw: DEL and
+#: every character outside ASCII, each checked by :func:`_escape_if_unseen`.
+_MAYBE_UNSEEN = re.compile("[^\x00-\x7e]|\x7f")
+#: Unicode categories of characters that do not show: controls (C1 among
+#: them), format characters (bidi overrides, zero-width characters), line
+#: and paragraph separators, surrogates, private use, and unassigned code
+#: points (noncharacters among them).
+_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def escape_unseen(text: str) -> str:
+    r"""JSON *text* with every character that does not show written as a ``\uXXXX`` escape.
+
+    Such characters can only be inside JSON strings (JSON's own syntax is
+    ASCII), where the escape means the same character.
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return _MAYBE_UNSEEN.sub(_escape_if_unseen, text)
+
+
+def _escape_if_unseen(match: re.Match[str]) -> str:
+    char = match[0]
+    if unicodedata.category(char) not in _UNSEEN_CATEGORIES:
+        return char
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def loads(text: str | bytes, cls: type[T], *, catalog: Catalog | None = None) -> T:
