@@ -680,6 +680,20 @@ _junk = st.one_of(
 )
 
 
+#: Text with characters that do not show: C0 and C1 controls, bidi
+#: overrides and isolates, zero-width and other format characters, private
+#: use and noncharacters, among plain letters. Extra may hold them; every
+#: output must escape them.
+unseen_texts = st.text(
+    alphabet=st.sampled_from(
+        [
+            *("a", "ñ", " ", "\x1b", "\x07", "\x7f", "\x85", "\x9b", "\u202e", "\u2066"),
+            *("\u200b", "\ufeff", "\u2028", "\ue000", "\ufffe", "\U000e0001", "\U0001f600"),
+        ]
+    ),
+    max_size=20,
+)
+
 # -- hostile Markdown ---------------------------------------------------------
 
 #: Pieces of Markdown and HTML that would become markup if printed raw:
@@ -914,3 +928,23 @@ def given_dosage_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
 def spanish_words() -> st.SearchStrategy[str]:
     """Words of Spanish letters, with and without accents, some odd ones too."""
     return st.text(alphabet="abcdefghijlmnñopqrstuvxyzáéíóúüAEIOUÁÉÍÓÚ", min_size=1, max_size=20)
+
+
+# -- calendars ----------------------------------------------------------------
+
+
+@st.composite
+def dated_programs(draw: st.DrawFn) -> Program:
+    """A random program with a start date."""
+    kwargs = draw(constraints())
+    kwargs["start"] = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    program = _build_or_none(kwargs)
+    assume(program is not None)
+    assert program is not None
+    return program
+
+
+#: IANA time zones people live in, or floating local time (None).
+time_zones = st.none() | st.sampled_from(
+    ["Europe/Madrid", "America/New_York", "America/Mexico_City", "Asia/Kolkata", "UTC"]
+)
