@@ -248,6 +248,9 @@ NOT_NEUTRAL = {
     r"\ba pedido\b": "not neutral: 'porque así se pidió'",
     r"\bqué tan\b": "American only: 'en qué medida'",
     r"\bde forma pareja\b": "'de manera uniforme'",
+    r"\bprofesional de salud\b": "one term: 'profesional de la salud'",
+    r"\bdeténga(?:se|lo)\b": "one verb for stop: 'pare'",
+    r"\bmantenga (?:durante|mientras)\b": "'mantenga la posición'",
     r", y\b": "no comma before 'y' in a list",
 }
 
