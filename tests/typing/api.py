@@ -21,6 +21,7 @@ from upperback import (
     FORMATS,
     MIN_SECONDS_PER_REP,
     PAPER_SIZES,
+    REST_BETWEEN_EXERCISES,
     Action,
     Adjustment,
     Arm,
@@ -39,6 +40,8 @@ from upperback import (
     Dosage,
     DoseCeiling,
     Equipment,
+    Event,
+    EventKind,
     Exercise,
     Extra,
     Feedback,
@@ -82,6 +85,8 @@ from upperback import (
     Requirement,
     Schedule,
     SearchResult,
+    Session,
+    SessionDay,
     Source,
     Step,
     TemplateError,
@@ -108,6 +113,8 @@ from upperback import (
     load_catalog,
     loads,
     render,
+    session,
+    session_days,
     to_fhir,
 )
 
@@ -207,6 +214,7 @@ assert_type(ReferenceKind.parse("book"), ReferenceKind)
 
 reference = catalog.reference("pesco-2006")
 assert_type(reference.cite(), str)
+assert_type(reference.cite(locale="es"), str)
 assert_type(reference.kind, ReferenceKind)
 assert_type(reference.authors, tuple[Author, ...])
 assert_type(reference.identifiers, tuple[Identifier, ...])
@@ -360,3 +368,17 @@ except TemplateError as err:
     value_error = err
 except UpperbackError as err:
     base: Exception = err
+
+
+# -- guided sessions ----------------------------------------------------------
+
+timeline = session(
+    program, week=1, day=1, locale="es", rest_between_exercises=REST_BETWEEN_EXERCISES
+)
+assert_type(timeline, Session)
+assert_type(timeline.events, tuple[Event, ...])
+assert_type(timeline.events[0].kind, EventKind)
+assert_type(timeline.events[0].exercise, str | None)
+assert_type(timeline.duration, dt.timedelta)
+assert_type(session_days(program), tuple[SessionDay, ...])
+assert_type(session_days(program)[0].date, dt.date | None)
