@@ -38,10 +38,7 @@ def test_unstructure_is_the_data_dumps_writes_and_structure_builds_it_back(name)
     def check(obj):
         data = upperback.unstructure(obj)
         assert _is_json(data)
-        assert (
-            upperback.dumps(obj)
-            == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        )
+        assert json.loads(upperback.dumps(obj)) == data
         assert upperback.structure(data, cls) == obj
         compact = upperback.dumps(obj, compact=True)
         assert "\n" not in compact
