@@ -1713,4 +1713,3 @@ _WORDS: dict[tuple[str, str], str] = {
     ("region", "neck"): NC_("region", "neck"),
     ("region", "core"): NC_("region", "core"),
 }
-
