@@ -159,8 +159,10 @@ def _bases(obj: Exercise | Catalog | Program, catalog: Catalog, given: str | Non
         exercises: list[Exercise] = [obj]
     elif isinstance(obj, Program):
         exercises = [catalog[i] for i in obj.exercise_ids if i in catalog]
-    else:
+    elif isinstance(obj, Catalog):
         exercises = list(obj)
+    else:  # not ours to name: _resource raises the TypeError
+        return Bases()
     ours = _ours(catalog)
     named = {
         e.id: BASE if ours.get(e.id) == e else (catalog._origin(e.id).fhir_base or given)  # noqa: SLF001
