@@ -143,7 +143,8 @@ def test_markdown_tracking_sheet_is_a_table(dated):
     sheet = markdown[markdown.index("## Your tracking sheet") :]
     assert "| Exercise | Mon Jan 5 | Tue Jan 6 |" in sheet
     assert "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |" in sheet
-    assert "| Arm slide on wall | \\[ \\] |" in sheet
+    assert "| Arm slide on wall |   |   |" in sheet
+    assert "| Pain before / after (0 to 10) |   |" in sheet
     assert "| Notes | | | | | | | |" in sheet
 
 
@@ -154,10 +155,10 @@ def test_text_tracking_sheet_lines_up(dated):
     dates, first = sheet[header + 1], sheet[header + 2]
     assert dates.split()[:2] == ["Jan", "5"]
     assert first.startswith("Arm slide on wall ")
-    # Each tick box sits under its day.
+    # Each cell to write in sits under its day.
     for day in ("Mon", "Tue", "Sun"):
         column = sheet[header].index(day)
-        assert first[column : column + 3] == "[ ]"
+        assert first[column : column + 3] == "___"
     assert any(line.startswith("Notes: ____") for line in sheet)
 
 

@@ -122,6 +122,7 @@ __all__ = [
     "load_catalog",
     "load_log",
     "loads",
+    "log_to_fhir",
     "next_week",
     "progress_report",
     "render",
@@ -147,7 +148,10 @@ if TYPE_CHECKING:
         progress_report,
     )
     from ._convert import dumps, loads
-    from ._fhir import to_fhir
+    from ._fhir import (
+        log_to_fhir,
+        to_fhir,
+    )
     from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
     from ._log import (
@@ -366,6 +370,7 @@ _LAZY = {
     "load_catalog": ".catalog",
     "load_log": "._log",
     "loads": "._convert",
+    "log_to_fhir": "._fhir",
     "next_week": "._adherence",
     "progress_report": "._adherence",
     "render": "._render",

@@ -127,6 +127,7 @@ from upperback import (
     load_catalog,
     load_log,
     loads,
+    log_to_fhir,
     next_week,
     progress_report,
     render,
@@ -421,3 +422,4 @@ report = progress_report(program, log, locale="es")
 assert_type(report, ProgressReport)
 assert_type(render(report, "html"), str)
 assert_type(render(report, "pdf"), bytes)
+assert_type(log_to_fhir(program, log, patient="Patient/1"), dict[str, Any])
