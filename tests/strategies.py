@@ -680,6 +680,52 @@ _junk = st.one_of(
 )
 
 
+# -- hostile Markdown ---------------------------------------------------------
+
+#: Pieces of Markdown and HTML that would become markup if printed raw:
+#: tags, links, images, autolinks, entities, emphasis, code, block starts.
+_markup_pieces = st.sampled_from(
+    [
+        "<img src=x onerror=alert(1)>",
+        "<script>alert(1)</script>",
+        "<b>",
+        "</div>",
+        "<!-- c -->",
+        "![x](https://attacker.example/p.png)",
+        "[a](https://attacker.example)",
+        "[a][r]",
+        "[r]: https://attacker.example",
+        "<https://attacker.example>",
+        "<me@attacker.example>",
+        "&lt;b&gt;",
+        "&#60;",
+        "**",
+        "_",
+        "`",
+        "~~",
+        "|",
+        "\\",
+        "#",
+        "1.",
+        "-",
+        ">",
+        "!",
+        "[",
+        "]",
+        "(",
+        ")",
+        ":",
+        " ",
+        "Row",
+        "arm",
+    ]
+)
+#: One line of visible text made of :data:`_markup_pieces`.
+markup_texts = (
+    st.lists(_markup_pieces, min_size=1, max_size=8).map("".join).map(str.strip).filter(bool)
+)
+
+
 @st.composite
 def free_exercise_db_records(draw: st.DrawFn, *, valid: bool = False) -> dict[str, Any]:
     """One exercise in free-exercise-db's format; unless *valid*, fields may be wrong or gone."""
@@ -775,3 +821,8 @@ def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> di
         "reviewed": draw(st.booleans()),
         "safety": [words(line) for line in catalog.safety],
     }
+
+
+def spanish_words() -> st.SearchStrategy[str]:
+    """Words of Spanish letters, with and without accents, some odd ones too."""
+    return st.text(alphabet="abcdefghijlmnñopqrstuvxyzáéíóúüAEIOUÁÉÍÓÚ", min_size=1, max_size=20)

@@ -76,7 +76,10 @@ class TestBundledSpanish:
         assert spanish.license != catalog.license
         assert "CC BY 4.0" in spanish.license
         assert len(spanish.safety) == len(catalog.safety)
-        assert spanish.safety[2] == "Si un ejercicio le causa dolor, pare y llame a su médico."
+        assert (
+            spanish.safety[2]
+            == "Si un ejercicio le duele, pare y llame a su médico o fisioterapeuta."
+        )
 
     def test_exact_content(self, spanish):
         row = spanish["band-row"]

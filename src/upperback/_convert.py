@@ -14,7 +14,6 @@ import contextlib
 import datetime as dt
 import enum
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from types import MappingProxyType
@@ -32,7 +31,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._gc import collector_paused
-from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json
+from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json, key_path
 from .model import (
     Category,
     Equipment,
@@ -485,14 +484,7 @@ def _located(
         yield sub, path
 
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
-
-
-def _key_path(path: str, key: str) -> str:
-    """``$.key`` for a plain key; ``$["odd key"]`` (cut short) for any other."""
-    if _NAME.fullmatch(key):
-        return f"{path}.{key}"
-    return f"{path}[{json.dumps(key[:60])}]"
+_key_path = key_path
 
 
 def _error_for(cls: type) -> type[DataError]:

@@ -33,6 +33,7 @@ from .model import (
     Step,
     _as_tuple,
     _items,
+    _name,
     _non_empty,
     _text,
     _unique,
@@ -63,11 +64,11 @@ class ExerciseText:
     Each list has as many items as the exercise's own, in the same order.
     """
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_name)
     summary: str = attrs.field(validator=_text)
     steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=[_unique, attrs.validators.deep_iterable(_text)]
+        default=(), converter=_as_tuple, validator=[_unique, attrs.validators.deep_iterable(_name)]
     )
     cautions: tuple[str, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_text)

@@ -300,7 +300,7 @@ class Catalog:
 
         index = self._search_index
         if not isinstance(index, _search.SearchIndex):  # built on the first search; a race
-            index = _search.SearchIndex.build(self.exercises)  # builds an equal one
+            index = _search.SearchIndex.build([_search.labels(e) for e in self.exercises])
             object.__setattr__(self, "_search_index", index)
         return tuple(
             SearchResult(exercise, round(score, 3), label)

@@ -22,6 +22,7 @@ import stat
 import sys
 import tempfile
 import textwrap
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import version
 from pathlib import Path
@@ -304,6 +305,16 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("source", type=Path, metavar="FILE", help="the data set's JSON file")
     importer.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the catalog to FILE"
+    )
+    importer.add_argument(
+        "--catalog-max-bytes",
+        type=_positive,
+        metavar="N",
+        default=argparse.SUPPRESS,
+        help=(
+            "refuse a data set file, or a catalog made, bigger than N bytes "
+            f"(default: {MAX_CATALOG_BYTES}, the most --catalog reads by default)"
+        ),
     )
     importer.set_defaults(handler=_import)
 
@@ -744,26 +755,53 @@ def _import(args: _Args) -> int:
     from .importers import _import_catalog  # noqa: PLC0415 - loads only when used
 
     try:
-        document, catalog = _import_catalog(args.source)
+        document, catalog = _import_catalog(args.source, max_bytes=args.catalog_max_bytes)
     except CatalogError as exc:
         # The file is the data set's, not a catalog: say "invalid data".
         raise DataError(exc.problems, exc.source) from None
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > args.catalog_max_bytes:
+        # A file the loader would refuse is no catalog: refuse it here, before writing.
+        raise InvalidOptionError(
+            "--catalog-max-bytes",
+            f"the catalog made would be {size} bytes, more than the {args.catalog_max_bytes} "
+            "that --catalog and validate read; give a bigger --catalog-max-bytes here "
+            "and when you load it",
+        )
     skipped = [item["source_id"] for item in document.get("extra", {}).get("skipped", [])]
-    note = ""
-    if skipped:
-        noun = "exercise" if len(skipped) == 1 else "exercises"
-        note = f"Left out {len(skipped)} {noun} without instructions: {', '.join(skipped)}\n"
+    note = _left_out(skipped)
     if args.output is None:
         _write(text, None)
         if note and sys.stderr is not None:
-            sys.stderr.write(f"{_PROG}: {_printable(note)}")
+            sys.stderr.write(f"{_PROG}: {_printable(note)}\n")
         return 0
     _write_file(text, args.output)
     count = len(catalog)
     noun = "exercise" if count == 1 else "exercises"
-    _write(f"Wrote {count} {noun} to {_printable(os.fspath(args.output))}\n{note}", None)
+    wrote = f"Wrote {count} {noun} to {os.fspath(args.output)}"
+    _write("".join(f"{_printable(line)}\n" for line in (wrote, note) if line), None)
     return 0
+
+
+#: How many ids of exercises left out the import command names; the
+#: catalog's ``extra["skipped"]`` lists them all.
+_MAX_LEFT_OUT_NAMED = 5
+
+
+def _left_out(skipped: Sequence[str]) -> str:
+    """One short line: how many exercises were left out, and the first few ids."""
+    if not skipped:
+        return ""
+    count = len(skipped)
+    noun = "exercise" if count == 1 else "exercises"
+    named = ", ".join(
+        source_id if len(source_id) <= 60 else f"{source_id[:57]}..."
+        for source_id in skipped[:_MAX_LEFT_OUT_NAMED]
+    )
+    more = count - _MAX_LEFT_OUT_NAMED
+    rest = f" and {more} more (all are listed in the catalog's extra.skipped)" if more > 0 else ""
+    return f"Left out {count} {noun} without instructions: {named}{rest}"
 
 
 def _schema(args: _Args) -> int:
@@ -921,9 +959,25 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+#: Unicode categories a message must not print as themselves: controls
+#: (ESC starts a terminal command, BEL rings, C1 controls too), format
+#: characters (bidi overrides reorder a line, zero-width ones hide text),
+#: line and paragraph separators, surrogates and private use.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co"})
+
+
 def _printable(text: str) -> str:
-    r"""*text* with any undecodable byte of a file name shown as ``\xNN``, never a crash."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    r"""*text* safe for a terminal: no control character, no undecodable byte.
+
+    An undecodable byte of a file name shows as ``\xNN``; a control or
+    bidi character as its escape (``\x1b``, ``\u202e``), as ``repr`` writes it.
+    """
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(
+        ascii(char)[1:-1] if unicodedata.category(char) in _UNPRINTABLE else char for char in text
+    )
 
 
 def _fail(exc: UpperbackError | OSError, *, listing: bool = False) -> int:

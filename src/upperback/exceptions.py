@@ -7,6 +7,8 @@ exercise id is a :class:`KeyError`, an invalid catalog a :class:`ValueError`.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,21 @@ def describe_json(value: object) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return short_repr(value)
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
+
+
+def key_path(path: str, key: str) -> str:
+    r"""``$.key`` for a plain key; ``$["odd key"]`` for any other, cut short.
+
+    An odd key is quoted as JSON with every character outside ASCII
+    escaped, so a key holding ESC, BEL or a bidi control prints as
+    ``\u001b``, never as the control itself.
+    """
+    if _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key[:60])}]"
 
 
 def _cut(text: str, limit: int = MAX_PROBLEM_LENGTH) -> str:

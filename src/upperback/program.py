@@ -197,9 +197,16 @@ class DoseCeiling:
 
     def describe(self, *, locale: str | None = None) -> str:
         """Say the ceiling in plain words."""
-        return translations(locale).gettext(
-            "at most %(sets)s sets of %(reps)s, with holds of up to %(seconds)s seconds"
-        ) % {"sets": self.sets, "reps": self.reps, "seconds": self.hold_seconds}
+        t = translations(locale)
+        sets = t.ngettext("%(sets)s set of %(reps)s", "%(sets)s sets of %(reps)s", self.sets) % {
+            "sets": self.sets,
+            "reps": self.reps,
+        }
+        return t.ngettext(
+            "at most %(sets)s, with holds of up to %(seconds)s second",
+            "at most %(sets)s, with holds of up to %(seconds)s seconds",
+            self.hold_seconds,
+        ) % {"sets": sets, "seconds": self.hold_seconds}
 
 
 #: The dose ceiling :func:`build_program` applies to every catalog.
