@@ -33,6 +33,7 @@ from upperback import _kinematics as kin
 from upperback._svg import INK
 
 from . import strategies
+from .linear import assert_linear
 
 CATALOG = upperback.load_catalog()
 EXERCISES = [e.id for e in CATALOG]
@@ -620,23 +621,12 @@ def test_a_user_figure_whose_contact_misses_does_not_load():
 
 def test_drawing_time_grows_with_the_poses_not_faster():
     # Bounds were once worked out again for every pose: 1,000 poses took 30 s.
-    import time  # noqa: PLC0415
-
     base = figure_of("band-row")
 
     def exercise_with(count):
         poses = tuple(attrs.evolve(base.poses[i % 2], name=f"p{i}") for i in range(count))
         arrows = tuple(Arrow(BodySite.ELBOWS, f"p{i}", f"p{i + 1}") for i in range(count - 1))
-        return attrs.evolve(CATALOG["band-row"], figure=attrs.evolve(base, poses=poses, arrows=arrows))
+        figure = attrs.evolve(base, poses=poses, arrows=arrows)
+        return attrs.evolve(CATALOG["band-row"], figure=figure)
 
-    def seconds(exercise):
-        best = math.inf
-        for _ in range(3):
-            began = time.perf_counter()
-            illustrations(exercise)
-            best = min(best, time.perf_counter() - began)
-        return best
-
-    small, large = exercise_with(20), exercise_with(200)
-    ratio = seconds(large) / seconds(small)
-    assert ratio < 30, ratio  # linear is about 10; quadratic about 100
+    assert_linear(exercise_with, illustrations, 20)
