@@ -22,7 +22,6 @@ props into shapes and words, and the SVG writer, which knows only shapes.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 import attrs
 
@@ -95,7 +94,7 @@ def illustrate(
         close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
         raise UnknownVocabularyError("pose", name, names, close)
     scene = kin.scene(figure)
-    return _draw(exercise, figure, scene, _layout(scene), figure.pose(name), locale)
+    return _draw(exercise, figure, scene, _layout(scene), figure.pose(name), locale=locale)
 
 
 def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Illustration, ...]:
@@ -109,7 +108,9 @@ def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Ill
         return ()
     scene = kin.scene(figure)
     layout = _layout(scene)  # once for every pose: the work grows with the poses, not faster
-    return tuple(_draw(exercise, figure, scene, layout, pose, locale) for pose in figure.poses)
+    return tuple(
+        _draw(exercise, figure, scene, layout, pose, locale=locale) for pose in figure.poses
+    )
 
 
 def _figure_of(exercise: Exercise) -> Figure:
@@ -163,10 +164,10 @@ class _Stage:
     world: tuple[kin.Vec, kin.Vec]
 
 
-def _stage(scene: kin.Scene, view: View) -> _Stage:
-    """The box every pose and every bounded prop fits in: one pass over the poses."""
-    xs: list[float] = []
-    ys: list[float] = []
+def _extent(
+    scene: kin.Scene, view: View, xs: list[float], ys: list[float]
+) -> tuple[list[float], list[float]]:
+    """Add every pose's drawn reach to *xs* and *ys*; return the world's low and high corners."""
     low = [math.inf, math.inf, math.inf]
     high = [-math.inf, -math.inf, -math.inf]
     for body in scene.bodies.values():
@@ -178,6 +179,14 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
             for i in range(3):
                 low[i] = min(low[i], point[i])
                 high[i] = max(high[i], point[i])
+    return low, high
+
+
+def _stage(scene: kin.Scene, view: View) -> _Stage:
+    """The box every pose and every bounded prop fits in: one pass over the poses."""
+    xs: list[float] = []
+    ys: list[float] = []
+    low, high = _extent(scene, view, xs, ys)
     reach = 0.3
     world: tuple[kin.Vec, kin.Vec] = (
         (low[0] - reach, -0.02, low[2] - reach),
@@ -192,8 +201,8 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
                 xs.append(x)
                 ys.append(y)
     if view is not View.TOP and Prop.FLOOR in scene.figure.props:
-        for corner in _corners(kin.PROP_BOXES[Prop.FLOOR][0], ((low[0], -0.02, low[2]), high)):
-            ys.append(_flat(corner, view)[1])
+        under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
+        ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
     if any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows):
         ys.append(max(ys) + 6.0)  # room for the arrow over the head
     margin = _MARGIN * _SCALE
@@ -213,7 +222,7 @@ def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec]) -> list[kin.Vec]:
 def _hull(points: list[Point2]) -> tuple[Point2, ...]:
     """The convex hull of *points*, counterclockwise (Andrew's monotone chain)."""
     unique = sorted(set(points))
-    if len(unique) < 3:  # noqa: PLR2004 - a triangle
+    if len(unique) < 3:
         return tuple(unique)
 
     def cross(o: Point2, a: Point2, b: Point2) -> float:
@@ -222,11 +231,11 @@ def _hull(points: list[Point2]) -> tuple[Point2, ...]:
     lower: list[Point2] = []
     upper: list[Point2] = []
     for p in unique:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:  # noqa: PLR2004
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
             lower.pop()
         lower.append(p)
     for p in reversed(unique):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:  # noqa: PLR2004
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
             upper.pop()
         upper.append(p)
     return tuple(lower[:-1] + upper[:-1])
@@ -336,15 +345,14 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if length < 1.0:
         return []
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    waves = max(2, round(length / 11))
-    amplitude = 0.9
-    steps = waves * 8
+    wave, amplitude = 12.0, 0.9  # the same waves from the anchor: both bands run side by side
+    steps = max(8, round(length / wave * 6))
     points = tuple(
         (
-            a[0] + ux * length * t - uy * amplitude * math.sin(2 * math.pi * waves * t),
-            a[1] + uy * length * t + ux * amplitude * math.sin(2 * math.pi * waves * t),
+            a[0] + ux * d - uy * amplitude * math.sin(2 * math.pi * d / wave),
+            a[1] + uy * d + ux * amplitude * math.sin(2 * math.pi * d / wave),
         )
-        for t in (i / steps for i in range(steps + 1))
+        for d in (length * i / steps for i in range(steps + 1))
     )
     shapes: list[Shape] = [Line(points, "band")]
     if side == "l" or stage.view is not View.SIDE:
@@ -424,8 +432,8 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         corners = (
             _along(blade, up, 0.03),
-            _along(_along(blade, up, 0.03), out, 0.05),
-            _along(_along(blade, up, -0.06), out, 0.01),
+            _along(_along(blade, up, 0.03), out, 0.042),
+            _along(_along(blade, up, -0.055), out, 0.008),
         )
         shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
     return shapes
@@ -453,15 +461,15 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
         pieces.append((arm_depth, len(pieces), band + _arm(body, side, view, "near", gap=True)))
-    head = body["head"]
-    head_depth = _near(head, view) + kin.HEAD_RADIUS
-    disc = [
-        Circle(_flat(head, view), kin.HEAD_RADIUS * _SCALE + _GAP, "paper", solid=True),
-        Circle(_flat(head, view), kin.HEAD_RADIUS * _SCALE, "near", solid=True),
-    ]
-    pieces.append((head_depth, len(pieces), disc))
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
+    # The head goes on top: hands behind it hide, and a hand beside it
+    # never cuts it in two.
+    head = _flat(body["head"], view)
+    shapes += [
+        Circle(head, kin.HEAD_RADIUS * _SCALE + _GAP, "paper", solid=True),
+        Circle(head, kin.HEAD_RADIUS * _SCALE, "near", solid=True),
+    ]
     if view is not View.SIDE:  # both bands in front of the body
         for side in near:
             shapes += _band_shapes(scene, body, stage, side)
@@ -484,11 +492,13 @@ MIN_MOTION = 0.03
 
 
 def _arrow_paths(
-    scene: kin.Scene, pose: Pose, view: View
-) -> list[tuple[BodySite, Point2, Point2, Point2, float]]:
-    """(part, start, end, centre to bow away from, lift) for each arrow seen in *view*."""
+    scene: kin.Scene, pose: Pose, view: View, skip: frozenset[Arrow] = frozenset()
+) -> list[tuple[Arrow, Point2, Point2, Point2, float]]:
+    """(arrow, start, end, centre to bow away from, lift) for each arrow seen in *view*."""
     paths = []
     for arrow in scene.arrows_from(pose.name):
+        if arrow in skip:
+            continue
         starts = kin.site_points(scene.bodies[arrow.start], arrow.part)
         ends = kin.site_points(scene.bodies[arrow.end], arrow.part)
         if view is View.SIDE:  # both sides look alike: show the near one
@@ -500,21 +510,23 @@ def _arrow_paths(
         if arrow.part is BodySite.HEAD:
             lift = kin.HEAD_RADIUS * _SCALE + 3.5
         elif arrow.part is BodySite.SHOULDER_BLADES:
-            lift = 0.0
+            lift = -9.0  # under the blades: the blades stay in sight
         else:
             lift = 5.0
         for a, b in zip(starts, ends, strict=True):
             fa, fb = _flat(a, view), _flat(b, view)
             if math.dist(fa, fb) >= MIN_MOTION * _SCALE:
-                paths.append((arrow.part, fa, fb, centre, lift))
+                paths.append((arrow, fa, fb, centre, lift))
     return paths
 
 
-def _arrow_shapes(scene: kin.Scene, pose: Pose, view: View) -> list[Shape]:
-    """An arrow, shaft and head, for each motion that starts at *pose*."""
+def _arrow_shapes(
+    scene: kin.Scene, pose: Pose, view: View, skip: frozenset[Arrow] = frozenset()
+) -> list[Shape]:
+    """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
     shapes: list[Shape] = []
-    for part, a, b, centre, lift in _arrow_paths(scene, pose, view):
-        straight = part is BodySite.SHOULDER_BLADES
+    for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
+        straight = arrow.part is BodySite.SHOULDER_BLADES
         shapes += _arrow(a, b, centre, lift, straight=straight)
     return shapes
 
@@ -567,12 +579,14 @@ def _arrow(
     ]
 
 
-def _view_shapes(scene: kin.Scene, pose: Pose, stage: _Stage) -> list[Shape]:
+def _view_shapes(
+    scene: kin.Scene, pose: Pose, stage: _Stage, skip: frozenset[Arrow] = frozenset()
+) -> list[Shape]:
     body = scene.bodies[pose.name]
     return [
         *_prop_shapes(scene, stage),
         *_body_shapes(scene, body, stage),
-        *_arrow_shapes(scene, pose, stage.view),
+        *_arrow_shapes(scene, pose, stage.view, skip),
     ]
 
 
@@ -611,6 +625,8 @@ def _layout(scene: kin.Scene) -> _Layout:
 def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape]:
     shapes = _view_shapes(scene, pose, layout.main)
     if layout.inset is not None:
+        # The inset shows only the motions the main view cannot.
+        shown = frozenset(path[0] for path in _arrow_paths(scene, pose, layout.main.view))
         f0, g0, f1, g1 = layout.frame
         shapes.append(Polygon(((f0, g0), (f1, g0), (f1, g1), (f0, g1)), "prop", "paper", 1.0))
         i0, j0, i1, j1 = layout.inset.bounds
@@ -621,7 +637,7 @@ def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape
                 (i0, j0, i1 - i0, j1 - j0),
                 tuple(
                     s
-                    for s in _view_shapes(scene, pose, layout.inset)
+                    for s in _view_shapes(scene, pose, layout.inset, shown)
                     if not isinstance(s, Inset)
                 ),
             )
@@ -629,12 +645,13 @@ def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape
     return shapes
 
 
-def _draw(
+def _draw(  # noqa: PLR0913 - the exercise, what is worked out once, the pose, the language
     exercise: Exercise,
     figure: Figure,
     scene: kin.Scene,
     layout: _Layout,
     pose: Pose,
+    *,
     locale: str | None,
 ) -> Illustration:
     t = translations(locale)
@@ -926,9 +943,7 @@ _ARROW_SENTENCES = {
     BodySite.SEAT: NC_("arrow", "An arrow shows the seat moving %(direction)s."),
     BodySite.CHEST: NC_("arrow", "An arrow shows the chest moving %(direction)s."),
     BodySite.SHOULDERS: NC_("arrow", "An arrow shows the shoulders moving %(direction)s."),
-    BodySite.SHOULDER_BLADES: NC_(
-        "arrow", "Arrows show the shoulder blades moving %(direction)s."
-    ),
+    BodySite.SHOULDER_BLADES: NC_("arrow", "Arrows show the shoulder blades moving %(direction)s."),
     BodySite.ELBOWS: NC_("arrow", "An arrow shows the elbows moving %(direction)s."),
     BodySite.HANDS: NC_("arrow", "An arrow shows the hands moving %(direction)s."),
     BodySite.HAND: NC_("arrow", "An arrow shows one hand moving %(direction)s."),
@@ -955,8 +970,9 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
     """
     a_points = kin.site_points(scene.bodies[arrow.start], arrow.part)
     b_points = kin.site_points(scene.bodies[arrow.end], arrow.part)
-    a, b = _site_centre(scene.bodies[arrow.start], arrow.part), _site_centre(
-        scene.bodies[arrow.end], arrow.part
+    a, b = (
+        _site_centre(scene.bodies[arrow.start], arrow.part),
+        _site_centre(scene.bodies[arrow.end], arrow.part),
     )
     words: list[str] = []
     dy = b[1] - a[1]

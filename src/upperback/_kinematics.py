@@ -32,11 +32,11 @@ from .model import Arm, Arrow, BodySite, Contact, Figure, Joints, Leg, Pose, Pro
 __all__ = [
     "BODY_RADIUS",
     "HEAD_RADIUS",
-    "TRUNK_RADIUS",
     "LIMITS",
     "SEGMENTS",
     "SKEW",
     "TOLERANCE",
+    "TRUNK_RADIUS",
     "Body",
     "Box",
     "Scene",
@@ -123,11 +123,11 @@ LIMITS: dict[str, tuple[int, int]] = {
 #: of body height, at rest and fully pulled back; and the pull, in degrees,
 #: at which it is fully back. Drawing figures of our own: the blades are
 #: drawn, not measured.
-_BLADE_REST = 0.085
-_BLADE_PULLED = 0.04
+_BLADE_REST = 0.075
+_BLADE_PULLED = 0.033
 _BLADE_PULL_LIMIT = 25
 #: How far below the shoulders the blade's middle sits.
-_BLADE_DROP = 0.07
+_BLADE_DROP = 0.08
 
 #: Shoulder extension (an arm raised behind, in a plane near 180) is limited
 #: to 60 degrees (Table A.1).
@@ -244,9 +244,7 @@ def pose_body(joints: Joints) -> Body:
         # the full pull.
         pull = min(max(joints.shoulders, 0), _BLADE_PULL_LIMIT) / _BLADE_PULL_LIMIT
         spread = _BLADE_REST + (_BLADE_PULLED - _BLADE_REST) * pull
-        points[f"{side}.blade"] = _add(
-            _add(neck, up2, -_BLADE_DROP), lateral, spread
-        )
+        points[f"{side}.blade"] = _add(_add(neck, up2, -_BLADE_DROP), lateral, spread)
         hip = _add(pelvis, lateral, SEGMENTS["hip"])
         points |= _leg(side, hip, leg, (up, front, lateral))
     return Body(points)
@@ -495,11 +493,17 @@ def _angle_fields(joints: Joints) -> Iterator[tuple[str, str, str, int]]:
     yield "spine", "spine", "spine", joints.spine
     yield "neck", "neck", "neck", joints.neck
     yield "shoulders", "shoulders", "shoulders", joints.shoulders
-    for label, key, arm in (("arm", "arm", joints.arm), ("other arm", "other_arm", joints.other_arm)):
+    for label, key, arm in (
+        ("arm", "arm", joints.arm),
+        ("other arm", "other_arm", joints.other_arm),
+    ):
         if arm is not None:
             for field in ("elevation", "plane", "elbow", "wrist"):
                 yield f"{label} {field}", f"arm.{field}", f"{key}.{field}", getattr(arm, field)
-    for label, key, leg in (("leg", "leg", joints.leg), ("other leg", "other_leg", joints.other_leg)):
+    for label, key, leg in (
+        ("leg", "leg", joints.leg),
+        ("other leg", "other_leg", joints.other_leg),
+    ):
         if leg is not None:
             for field in ("hip", "abduction", "knee", "ankle"):
                 yield f"{label} {field}", f"leg.{field}", f"{key}.{field}", getattr(leg, field)

@@ -1098,7 +1098,7 @@ class Figure:
                 if name not in names:
                     raise FieldError("arrows", f"expected a pose name, got {name!r}")
         if self.inset is self.view:
-            raise FieldError("inset", f"expected another view than view, got {self.inset.value!r}")
+            raise FieldError("inset", f"expected another view than view, got {self.view.value!r}")
 
     def pose(self, name: str) -> Pose:
         """Return the pose called *name*.
