@@ -16,6 +16,7 @@ __all__ = [
     "FORMATS",
     "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
+    "REST_BETWEEN_EXERCISES",
     "Action",
     "Adjustment",
     "Arm",
@@ -34,6 +35,8 @@ __all__ = [
     "Dosage",
     "DoseCeiling",
     "Equipment",
+    "Event",
+    "EventKind",
     "Exercise",
     "Extra",
     "Feedback",
@@ -54,6 +57,7 @@ __all__ = [
     "Load",
     "MissingExtraError",
     "MissingTranslationError",
+    "NoDosageError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Omission",
@@ -76,6 +80,8 @@ __all__ = [
     "Requirement",
     "Schedule",
     "SearchResult",
+    "Session",
+    "SessionDay",
     "Source",
     "Step",
     "TemplateError",
@@ -102,6 +108,8 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
+    "session",
+    "session_days",
     "to_fhir",
 ]
 
@@ -112,6 +120,15 @@ if TYPE_CHECKING:
     from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
     from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
+    from ._session import (
+        REST_BETWEEN_EXERCISES,
+        Event,
+        EventKind,
+        Session,
+        SessionDay,
+        session,
+        session_days,
+    )
     from .catalog import Catalog, SearchResult, load_catalog
     from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
     from .exceptions import (
@@ -122,6 +139,7 @@ if TYPE_CHECKING:
         InvalidOptionError,
         MissingExtraError,
         MissingTranslationError,
+        NoDosageError,
         NoEligibleExercisesError,
         NoFigureError,
         Problem,
@@ -219,6 +237,8 @@ _LAZY = {
     "Dosage": ".model",
     "DoseCeiling": ".program",
     "Equipment": ".model",
+    "Event": "._session",
+    "EventKind": "._session",
     "Exercise": ".model",
     "Extra": ".model",
     "FORMATS": "._render",
@@ -242,6 +262,7 @@ _LAZY = {
     "MissingExtraError": ".exceptions",
     "MissingTranslationError": ".exceptions",
     "NoEligibleExercisesError": ".exceptions",
+    "NoDosageError": ".exceptions",
     "NoFigureError": ".exceptions",
     "Omission": ".program",
     "OmissionReason": ".program",
@@ -257,6 +278,7 @@ _LAZY = {
     "Progression": ".model",
     "ProgressionKind": ".model",
     "Prop": ".model",
+    "REST_BETWEEN_EXERCISES": "._session",
     "Range": ".model",
     "Reference": ".model",
     "ReferenceKind": ".model",
@@ -264,6 +286,8 @@ _LAZY = {
     "Requirement": ".model",
     "Schedule": ".program",
     "SearchResult": ".catalog",
+    "Session": "._session",
+    "SessionDay": "._session",
     "Source": ".model",
     "Step": ".model",
     "TemplateError": ".exceptions",
@@ -290,6 +314,8 @@ _LAZY = {
     "load_catalog": ".catalog",
     "loads": "._convert",
     "render": "._render",
+    "session": "._session",
+    "session_days": "._session",
     "to_fhir": "._fhir",
 }
 

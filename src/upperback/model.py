@@ -25,7 +25,7 @@ import attrs
 
 from ._i18n import NC_, or_list, translations
 from ._suggest import suggest
-from .exceptions import UnknownVocabularyError
+from .exceptions import NoDosageError, UnknownVocabularyError
 from .exceptions import short_repr as _short
 
 __all__ = [
@@ -585,6 +585,12 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+#: The validators that check only a field's type. The loader's hooks make
+#: every value of its field's type, so it skips these and runs the others
+#: (see ``_convert._value_checks``); constructors run them all.
+TYPE_CHECKS: set[object] = set()
+
+
 def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
     """Check the type of a field, naming it in the error."""
 
@@ -593,6 +599,7 @@ def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs 
             names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -613,6 +620,7 @@ def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
                     f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
                 )
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -1469,6 +1477,22 @@ class Exercise:
     def __attrs_post_init__(self) -> None:
         if Position.UNKNOWN in self.positions and len(self.positions) > 1:
             raise FieldError("positions", "expected 'unknown' alone, not beside other positions")
+
+    def require_dosage(self) -> Dosage:
+        """Its dosage, which the bundled catalog always gives.
+
+        For code that knows its catalog gives every dosage (the bundled one
+        does, and a test keeps it so): no ``None`` check, and a clear error
+        if a user catalog left this one out.
+
+        Raises:
+            NoDosageError: The catalog does not say how much to do.
+
+        .. versionadded:: 0.1.0
+        """
+        if self.dosage is None:
+            raise NoDosageError(self.id)
+        return self.dosage
 
     @property
     def needs(self) -> frozenset[Equipment]:
