@@ -1588,12 +1588,17 @@ class Reference:
         """Return the value of the identifier in *scheme*, if there is one."""
         return next((i.value for i in self.identifiers if i.scheme is scheme), None)
 
-    def cite(self) -> str:
+    def cite(self, *, locale: str | None = None) -> str:
         """Return the citation, in AMA style.
 
         A book: ``Kisner C, Colby LA. Therapeutic Exercise: Foundations and
         Techniques. 6th ed. F. A. Davis Company; 2012.`` An article ends
-        with its journal, volume, issue, pages and DOI.
+        with its journal, volume, issue, pages and DOI. The work's own
+        words stay as published; what the citation adds, the edition, is
+        said in *locale* (``"6.ª ed."`` in Spanish).
+
+        Raises:
+            UnknownLocaleError: The package has no such language.
         """
         names = ", ".join(f"{a.family} {a.initials}" for a in self.authors[:6])
         if len(self.authors) > 6:  # AMA lists up to six, else three and "et al"
@@ -1602,7 +1607,7 @@ class Reference:
         if self.kind is ReferenceKind.BOOK:
             parts = [f"{names}. {title}."]
             if self.edition is not None and self.edition > 1:
-                parts.append(f"{_ordinal(self.edition)} ed.")
+                parts.append(_edition(self.edition, locale))
             parts.append(f"{self.publisher}; {self.year}.")
         else:
             where = f"{self.journal}. {self.year}"
@@ -1622,11 +1627,23 @@ class Reference:
         return " ".join(parts)
 
 
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+#: "3rd ed.": one whole phrase for each English ordinal ending, so that a
+#: language says the edition its own way ("3.ª ed." in Spanish).
+_EDITIONS = {
+    "st": NC_("edition", "%(number)sst ed."),
+    "nd": NC_("edition", "%(number)snd ed."),
+    "rd": NC_("edition", "%(number)srd ed."),
+    "th": NC_("edition", "%(number)sth ed."),
+}
+
+
+def _edition(number: int, locale: str | None) -> str:
+    """``"3rd ed."`` in English, ``"3.ª ed."`` in Spanish."""
+    if 10 <= number % 100 <= 20:  # the teens all take "th"
+        ending = "th"
+    else:
+        ending = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return translations(locale).pgettext("edition", _EDITIONS[ending]) % {"number": number}
 
 
 @attrs.frozen
