@@ -219,6 +219,10 @@ class NoDosageError(UpperbackError, LookupError):
         )
 
 
+#: How many valid slugs an "unknown term" message lists; the error holds all.
+MAX_LISTED_TERMS = 40
+
+
 class UnknownVocabularyError(UpperbackError, ValueError):
     """A position, equipment, category or region slug is not one we know.
 
@@ -238,8 +242,13 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         self.suggestions: tuple[str, ...] = tuple(suggestions)
         message = f"unknown {kind} {short_repr(value)}"
         if self.suggestions:
-            message += f" (did you mean {self.suggestions[0]!r}?)"
-        message += "; expected one of: " + ", ".join(self.valid)
+            message += f" (did you mean {short_repr(self.suggestions[0])}?)"
+        message += "; expected one of: " + ", ".join(
+            slug if len(slug) <= 40 else f"{slug[:37]}..." for slug in self.valid[:MAX_LISTED_TERMS]
+        )
+        more = len(self.valid) - MAX_LISTED_TERMS
+        if more > 0:
+            message += f" and {more} more (the error's valid attribute holds them all)"
         super().__init__(message)
 
 
@@ -339,7 +348,9 @@ class UnknownFormatError(UpperbackError, ValueError):
     def __init__(self, format: object, valid: Sequence[str]) -> None:  # noqa: A002 - mirrors render()
         self.format: object = format
         self.valid: tuple[str, ...] = tuple(valid)
-        super().__init__(f"unknown format {format!r}; expected one of: " + ", ".join(self.valid))
+        super().__init__(
+            f"unknown format {short_repr(format)}; expected one of: " + ", ".join(self.valid)
+        )
 
 
 class MissingExtraError(UpperbackError, ImportError):
@@ -373,7 +384,10 @@ class IncompleteHandoutError(UpperbackError, ValueError):
     def __init__(self, missing: Sequence[str]) -> None:
         self.missing: tuple[str, ...] = tuple(missing)
         lines = ["the handout leaves out text every handout must carry:"]
-        lines.extend(f"  {text}" for text in self.missing)
+        lines.extend(f"  {_cut(text)}" for text in self.missing[:MAX_LISTED_PROBLEMS])
+        more = len(self.missing) - MAX_LISTED_PROBLEMS
+        if more > 0:
+            lines.append(f"  ... and {more} more (the error's missing attribute holds them all)")
         super().__init__("\n".join(lines))
 
 

@@ -585,6 +585,12 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+#: The validators that check only a field's type. The loader's hooks make
+#: every value of its field's type, so it skips these and runs the others
+#: (see ``_convert._value_checks``); constructors run them all.
+TYPE_CHECKS: set[object] = set()
+
+
 def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
     """Check the type of a field, naming it in the error."""
 
@@ -593,6 +599,7 @@ def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs 
             names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -613,6 +620,7 @@ def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
                     f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
                 )
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -888,6 +896,8 @@ class BodySite(_Vocabulary):
     SEAT = "seat"
     CHEST = "chest"
     SHOULDERS = "shoulders"
+    #: The two shoulder blades, on the upper back.
+    SHOULDER_BLADES = "shoulder-blades"
     ELBOWS = "elbows"
     HANDS = "hands"
     HAND = "hand"
@@ -1063,10 +1073,12 @@ class Figure:
     """How to draw an exercise: a view, props, two or more key poses and arrows.
 
     Args:
-        view: Where the camera stands.
+        view: Where the camera stands: the view that shows the movement.
         props: What is drawn with the body; every contact's prop is one.
         poses: The key poses, in order; the first is the start.
         arrows: Motions to show, each between two of the poses.
+        inset: A second view, drawn small in a corner of each picture, for
+            what the main view cannot show; or ``None``.
 
     .. versionadded:: 0.1.0
     """
@@ -1075,6 +1087,9 @@ class Figure:
     props: tuple[Prop, ...] = attrs.field(validator=[_unique, _members(Prop)])
     poses: tuple[Pose, ...] = attrs.field(validator=_check_poses)
     arrows: tuple[Arrow, ...] = ()
+    inset: View | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(View))
+    )
 
     def __attrs_post_init__(self) -> None:
         names = {pose.name for pose in self.poses}
@@ -1090,6 +1105,8 @@ class Figure:
             for name in (arrow.start, arrow.end):
                 if name not in names:
                     raise FieldError("arrows", f"expected a pose name, got {name!r}")
+        if self.inset is self.view:
+            raise FieldError("inset", f"expected another view than view, got {self.view.value!r}")
 
     def pose(self, name: str) -> Pose:
         """Return the pose called *name*.
@@ -1571,12 +1588,17 @@ class Reference:
         """Return the value of the identifier in *scheme*, if there is one."""
         return next((i.value for i in self.identifiers if i.scheme is scheme), None)
 
-    def cite(self) -> str:
+    def cite(self, *, locale: str | None = None) -> str:
         """Return the citation, in AMA style.
 
         A book: ``Kisner C, Colby LA. Therapeutic Exercise: Foundations and
         Techniques. 6th ed. F. A. Davis Company; 2012.`` An article ends
-        with its journal, volume, issue, pages and DOI.
+        with its journal, volume, issue, pages and DOI. The work's own
+        words stay as published; what the citation adds, the edition, is
+        said in *locale* (``"6.ª ed."`` in Spanish).
+
+        Raises:
+            UnknownLocaleError: The package has no such language.
         """
         names = ", ".join(f"{a.family} {a.initials}" for a in self.authors[:6])
         if len(self.authors) > 6:  # AMA lists up to six, else three and "et al"
@@ -1585,7 +1607,7 @@ class Reference:
         if self.kind is ReferenceKind.BOOK:
             parts = [f"{names}. {title}."]
             if self.edition is not None and self.edition > 1:
-                parts.append(f"{_ordinal(self.edition)} ed.")
+                parts.append(_edition(self.edition, locale))
             parts.append(f"{self.publisher}; {self.year}.")
         else:
             where = f"{self.journal}. {self.year}"
@@ -1605,11 +1627,23 @@ class Reference:
         return " ".join(parts)
 
 
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+#: "3rd ed.": one whole phrase for each English ordinal ending, so that a
+#: language says the edition its own way ("3.ª ed." in Spanish).
+_EDITIONS = {
+    "st": NC_("edition", "%(number)sst ed."),
+    "nd": NC_("edition", "%(number)snd ed."),
+    "rd": NC_("edition", "%(number)srd ed."),
+    "th": NC_("edition", "%(number)sth ed."),
+}
+
+
+def _edition(number: int, locale: str | None) -> str:
+    """``"3rd ed."`` in English, ``"3.ª ed."`` in Spanish."""
+    if 10 <= number % 100 <= 20:  # the teens all take "th"
+        ending = "th"
+    else:
+        ending = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return translations(locale).pgettext("edition", _EDITIONS[ending]) % {"number": number}
 
 
 @attrs.frozen

@@ -261,23 +261,52 @@ def _missing(handout: _view.Handout, seen: str) -> list[str]:
     *seen* is the text a reader sees. Every required sentence must be in
     it; each exercise must show its name, then its steps in order; and
     every line of its dosage must be there.
+
+    Each text is looked for from where the one before it was found, and
+    only if it is not there, from the start: a handout shows its parts
+    in order, so the whole check reads the text about once. Searching
+    every name from the start made 32,000 exercises take 21 seconds.
     """
-    words = " ".join(seen.split())
-    missing = [text for text in handout.required if " ".join(text.split()) not in words]
+    words = _Words(seen)
+    missing: list[str] = []
+    position = 0
+    for text in handout.required:
+        found = words.find(text, position)
+        if found is None:
+            missing.append(text)
+        else:
+            position = found
+    position = 0
     for exercise in handout.exercises:
-        position = words.find(" ".join(exercise.name.split()))
-        if position < 0:
+        start = words.find(exercise.name, position)
+        if start is None:
             missing.append(exercise.name)
             continue
+        position = start
         for step in exercise.steps:
-            found = words.find(" ".join(step.split()), position)
-            if found < 0:
+            found = words.find(step, position, anywhere=False)
+            if found is None:
                 missing.append(f"{exercise.name}: {step}")
             else:
-                position = found + len(step)
+                position = found
         missing.extend(
             f"{exercise.name}: {line.text}"
             for line in exercise.dosages
-            if " ".join(line.text.split()) not in words
+            if words.find(line.text, start) is None
         )
     return missing
+
+
+class _Words:
+    """The text a reader sees, white space runs as one space, to look for texts in."""
+
+    def __init__(self, seen: str) -> None:
+        self.text = " ".join(seen.split())
+
+    def find(self, text: str, start: int, *, anywhere: bool = True) -> int | None:
+        """Where *text* ends, found from *start* on (or, if *anywhere*, before); else ``None``."""
+        needle = " ".join(text.split())
+        found = self.text.find(needle, start)
+        if found < 0 and anywhere:
+            found = self.text.find(needle, 0, start + len(needle))
+        return None if found < 0 else found + len(needle)
