@@ -49,7 +49,7 @@ __all__ = [
 #: A rise in pain, from before an exercise to after it, that stops the
 #: exercise: 2 points on the 0 to 10 scale. About the smallest change in
 #: pain that people notice; our default, not a fact of the source.
-PAIN_RISE = 2
+PAIN_RISE: int = 2
 
 
 @attrs.frozen

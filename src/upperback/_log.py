@@ -23,7 +23,7 @@ from .program import Feedback, Program
 __all__ = ["MAX_PAIN", "Log", "LogEntry", "check_log", "load_log", "log_start"]
 
 #: The top of the pain scale: 0 is no pain, 10 the worst pain.
-MAX_PAIN = 10
+MAX_PAIN: int = 10
 
 
 def _done(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
