@@ -200,7 +200,7 @@ def test_schedule_and_dates(fmt, program):
         text,
         [
             "Week 1",
-            "January 5 to January 11, 2026",
+            "January 5 to 11, 2026",
             "Week 4",
             "January 26 to February 1, 2026",
         ],

@@ -603,6 +603,12 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+#: The validators that check only a field's type. The loader's hooks make
+#: every value of its field's type, so it skips these and runs the others
+#: (see ``_convert._value_checks``); constructors run them all.
+TYPE_CHECKS: set[object] = set()
+
+
 def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
     """Check the type of a field, naming it in the error."""
 
@@ -611,6 +617,7 @@ def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs 
             names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -631,6 +638,7 @@ def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
                     f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
                 )
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -1597,12 +1605,17 @@ class Reference:
         """Return the value of the identifier in *scheme*, if there is one."""
         return next((i.value for i in self.identifiers if i.scheme is scheme), None)
 
-    def cite(self) -> str:
+    def cite(self, *, locale: str | None = None) -> str:
         """Return the citation, in AMA style.
 
         A book: ``Kisner C, Colby LA. Therapeutic Exercise: Foundations and
         Techniques. 6th ed. F. A. Davis Company; 2012.`` An article ends
-        with its journal, volume, issue, pages and DOI.
+        with its journal, volume, issue, pages and DOI. The work's own
+        words stay as published; what the citation adds, the edition, is
+        said in *locale* (``"6.ª ed."`` in Spanish).
+
+        Raises:
+            UnknownLocaleError: The package has no such language.
         """
         names = ", ".join(f"{a.family} {a.initials}" for a in self.authors[:6])
         if len(self.authors) > 6:  # AMA lists up to six, else three and "et al"
@@ -1611,7 +1624,7 @@ class Reference:
         if self.kind is ReferenceKind.BOOK:
             parts = [f"{names}. {title}."]
             if self.edition is not None and self.edition > 1:
-                parts.append(f"{_ordinal(self.edition)} ed.")
+                parts.append(_edition(self.edition, locale))
             parts.append(f"{self.publisher}; {self.year}.")
         else:
             where = f"{self.journal}. {self.year}"
@@ -1631,11 +1644,23 @@ class Reference:
         return " ".join(parts)
 
 
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+#: "3rd ed.": one whole phrase for each English ordinal ending, so that a
+#: language says the edition its own way ("3.ª ed." in Spanish).
+_EDITIONS = {
+    "st": NC_("edition", "%(number)sst ed."),
+    "nd": NC_("edition", "%(number)snd ed."),
+    "rd": NC_("edition", "%(number)srd ed."),
+    "th": NC_("edition", "%(number)sth ed."),
+}
+
+
+def _edition(number: int, locale: str | None) -> str:
+    """``"3rd ed."`` in English, ``"3.ª ed."`` in Spanish."""
+    if 10 <= number % 100 <= 20:  # the teens all take "th"
+        ending = "th"
+    else:
+        ending = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return translations(locale).pgettext("edition", _EDITIONS[ending]) % {"number": number}
 
 
 @attrs.frozen

@@ -214,6 +214,7 @@ assert_type(ReferenceKind.parse("book"), ReferenceKind)
 
 reference = catalog.reference("pesco-2006")
 assert_type(reference.cite(), str)
+assert_type(reference.cite(locale="es"), str)
 assert_type(reference.kind, ReferenceKind)
 assert_type(reference.authors, tuple[Author, ...])
 assert_type(reference.identifiers, tuple[Identifier, ...])

@@ -25,6 +25,7 @@ from upperback._i18n import (
     minutes,
     short_date,
     translations,
+    week_span,
     weekday_name,
 )
 from upperback.catalog import Catalog
@@ -526,7 +527,7 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
         exercises=views,
         safety=evidence.safety or (translations(locale).gettext(_FALLBACK_SAFETY),),
         disclaimer=evidence.disclaimer,
-        citations=tuple(r.cite() for r in _cited(exercises, catalog)),
+        citations=tuple(r.cite(locale=locale) for r in _cited(exercises, catalog)),
         credits=tuple(s.credit(locale=locale) for s in evidence.sources),
         data_version=catalog.data_version,
     )
@@ -614,12 +615,7 @@ def _week_label(number: int, locale: str) -> str:
 
 
 def _weeks_label(weeks: list[Week], locale: str) -> str:
-    if len(weeks) == 1:
-        return _week_label(weeks[0].number, locale)
-    return translations(locale).gettext("Weeks %(first)s to %(last)s") % {
-        "first": weeks[0].number,
-        "last": weeks[-1].number,
-    }
+    return week_span(weeks[0].number, weeks[-1].number, locale)
 
 
 def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...]:
