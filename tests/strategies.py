@@ -155,7 +155,9 @@ def figures(draw: st.DrawFn) -> Figure:
         Arrow(part=draw(st.sampled_from(BodySite)), start=a, end=b)
         for a, b in draw(st.lists(arrow_pairs, max_size=2))
     )
-    return Figure(view=draw(st.sampled_from(View)), props=props, poses=poses, arrows=arrows)
+    view = draw(st.sampled_from(View))
+    inset = draw(st.none() | st.sampled_from(View).filter(lambda v: v is not view))
+    return Figure(view=view, props=props, poses=poses, arrows=arrows, inset=inset)
 
 
 # -- a catalog's own terms and data --------------------------------------------

@@ -922,6 +922,8 @@ class BodySite(_Vocabulary):
     SEAT = "seat"
     CHEST = "chest"
     SHOULDERS = "shoulders"
+    #: The two shoulder blades, on the upper back.
+    SHOULDER_BLADES = "shoulder-blades"
     ELBOWS = "elbows"
     HANDS = "hands"
     HAND = "hand"
@@ -1097,10 +1099,12 @@ class Figure:
     """How to draw an exercise: a view, props, two or more key poses and arrows.
 
     Args:
-        view: Where the camera stands.
+        view: Where the camera stands: the view that shows the movement.
         props: What is drawn with the body; every contact's prop is one.
         poses: The key poses, in order; the first is the start.
         arrows: Motions to show, each between two of the poses.
+        inset: A second view, drawn small in a corner of each picture, for
+            what the main view cannot show; or ``None``.
 
     .. versionadded:: 0.1.0
     """
@@ -1109,6 +1113,9 @@ class Figure:
     props: tuple[Prop, ...] = attrs.field(validator=[_unique, _members(Prop)])
     poses: tuple[Pose, ...] = attrs.field(validator=_check_poses)
     arrows: tuple[Arrow, ...] = ()
+    inset: View | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(View))
+    )
 
     def __attrs_post_init__(self) -> None:
         names = {pose.name for pose in self.poses}
@@ -1124,6 +1131,8 @@ class Figure:
             for name in (arrow.start, arrow.end):
                 if name not in names:
                     raise FieldError("arrows", f"expected a pose name, got {name!r}")
+        if self.inset is self.view:
+            raise FieldError("inset", f"expected another view than view, got {self.view.value!r}")
 
     def pose(self, name: str) -> Pose:
         """Return the pose called *name*.
