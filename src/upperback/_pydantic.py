@@ -88,6 +88,8 @@ _SCHEMAS: dict[str, tuple[str, str | None]] = {
     "Session": ("session", None),
     "Event": ("session", "event"),
     "EventKind": ("session", "eventKind"),
+    "Log": ("log", None),
+    "LogEntry": ("log", "entry"),
 }
 
 
