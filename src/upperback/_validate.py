@@ -17,6 +17,7 @@ from .model import (
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Position,
     ProgressionKind,
     Reference,
@@ -28,6 +29,9 @@ from .model import (
 
 #: How many known ids an "unknown reference" problem suggests, at most.
 MAX_SUGGESTIONS = 3
+#: How many problems one figure reports, at most: a figure drawn all wrong
+#: says so without a page of detail.
+MAX_FIGURE_PROBLEMS = 8
 
 #: Letters of other scripts that look like Latin ones (after case folding),
 #: mapped to the Latin letter they pass for: a name written with a Cyrillic
@@ -110,7 +114,29 @@ def catalog_problems(
         *_duplicate_names(exercises),
         *_dangling_references(exercises, {r.id for r in references}),
         *_progression_problems(exercises),
+        *_figure_problems(exercises),
     ]
+
+
+def _figure_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
+    """The kinematic rules, on every figure: angles in range, contacts held, nothing in a prop.
+
+    A figure shared by many exercises is checked once.
+    """
+    from . import _kinematics as kin  # noqa: PLC0415 - lazy: most loads have few figures
+
+    found: dict[Figure, list[tuple[str, str]]] = {}
+    for index, exercise in enumerate(exercises):
+        figure = exercise.figure
+        if figure is None:
+            continue
+        if figure not in found:
+            found[figure] = kin.figure_problems(figure)
+        for path, message in found[figure][:MAX_FIGURE_PROBLEMS]:
+            yield Problem(
+                f"$.exercises[{index}].figure.{path}",
+                f"exercise {short_repr(exercise.id)}: {message}",
+            )
 
 
 def _terms_used(exercise: Exercise) -> Iterator[tuple[str, _Vocabulary]]:

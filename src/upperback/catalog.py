@@ -9,6 +9,7 @@ bundled one cannot be changed by anyone who holds it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -48,6 +49,12 @@ if TYPE_CHECKING:
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
 
 _V = TypeVar("_V", bound=_OpenVocabulary)
+
+#: A word of a name or alias: a run of letters (accents are letters too).
+_WORD = re.compile(r"[^\W\d_]+")
+#: In another language, words this long or longer are search labels too:
+#: shorter ones are articles and prepositions ("de", "la", "en", "los").
+_SEARCH_WORD = 4
 
 
 @attrs.frozen
@@ -309,6 +316,12 @@ class Catalog:
         query's order, whichever is higher (0 to 1; 1 is an exact match).
         Ties keep catalog order.
 
+        A catalog in another language than English also finds an exercise
+        by each word of four letters or more of its name and aliases: its
+        names are phrases with articles and prepositions ("Deslizar los
+        brazos en la pared"), so one word typed ("pared") would score too
+        low against the whole name.
+
         Args:
             text: What the person typed, such as ``"wall angels"``.
             limit: At most this many results.
@@ -318,12 +331,27 @@ class Catalog:
 
         index = self._search_index
         if not isinstance(index, _search.SearchIndex):  # built on the first search; a race
-            index = _search.SearchIndex.build([_search.labels(e) for e in self.exercises])
+            index = _search.SearchIndex.build([self._search_texts(e) for e in self.exercises])
             object.__setattr__(self, "_search_index", index)
         return tuple(
             SearchResult(exercise, round(score, 3), label)
             for exercise, score, label in index.search(self.exercises, text, limit, cutoff)
         )
+
+    def _search_texts(self, exercise: Exercise) -> tuple[str, ...]:
+        """What *exercise* is found by: its labels, and in another language their words."""
+        from . import _i18n, _search  # noqa: PLC0415 - lazy, as in search()
+
+        labels = _search.labels(exercise)
+        if self.locale == _i18n.SOURCE_LOCALE:
+            return labels
+        words = (
+            word
+            for text in (exercise.name, *exercise.aliases)
+            for word in _WORD.findall(text)
+            if len(word) >= _SEARCH_WORD
+        )
+        return tuple(dict.fromkeys((*labels, *words)))
 
     # -- combining --------------------------------------------------------
 

@@ -93,7 +93,7 @@ def related_artifacts(
     nothing borrows no other's references.
     """
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
-    artifacts = [_citation(catalog.reference(i)) for i in ids]
+    artifacts = [_citation(catalog.reference(i), locale) for i in ids]
     sources = catalog._evidence(exercises).sources  # noqa: SLF001
     artifacts.extend(
         {"type": "derived-from", "display": source.credit(locale=locale)} for source in sources
@@ -101,8 +101,8 @@ def related_artifacts(
     return artifacts
 
 
-def _citation(reference: Reference) -> JSON:
-    artifact: JSON = {"type": "citation", "citation": reference.cite()}
+def _citation(reference: Reference, locale: str) -> JSON:
+    artifact: JSON = {"type": "citation", "citation": reference.cite(locale=locale)}
     doi = reference.identifier(IdentifierScheme.DOI)
     if doi:
         artifact["url"] = f"https://doi.org/{quote(doi, safe='/:;()._-')}"

@@ -25,6 +25,7 @@ from upperback._i18n import (
     minutes,
     short_date,
     translations,
+    week_span,
     weekday_name,
 )
 from upperback.catalog import Catalog
@@ -81,11 +82,14 @@ class Labels:
     notes: str = N_("Notes from your provider")
     tracking: str = N_("Your tracking sheet")
     tracking_intro: str = N_(
-        "Tick a box each day you do an exercise. "
-        "Each day, write how bad your pain is, from 0 (no pain) to 10 (worst pain)."
+        "Each day you do an exercise, write the sets and reps you did, like 2 x 10. "
+        "If it has a hold, add how long you held, like 2 x 10, 5 s. "
+        "Write your pain before and after, from 0 (no pain) to 10 (worst pain), like 3 / 2. "
+        "Write how it felt: 1 too easy, 2 just right, 3 too hard, 4 painful."
     )
     exercise: str = N_("Exercise")
-    pain: str = N_("Pain (0 to 10)")
+    pain: str = N_("Pain before / after (0 to 10)")
+    feeling: str = N_("How it felt (1 to 4)")
     tracking_notes: str = N_("Notes")
     page: str = N_("Page")
     page_of: str = N_("of")
@@ -526,7 +530,7 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
         exercises=views,
         safety=evidence.safety or (translations(locale).gettext(_FALLBACK_SAFETY),),
         disclaimer=evidence.disclaimer,
-        citations=tuple(r.cite() for r in _cited(exercises, catalog)),
+        citations=tuple(r.cite(locale=locale) for r in _cited(exercises, catalog)),
         credits=tuple(s.credit(locale=locale) for s in evidence.sources),
         data_version=catalog.data_version,
     )
@@ -614,12 +618,7 @@ def _week_label(number: int, locale: str) -> str:
 
 
 def _weeks_label(weeks: list[Week], locale: str) -> str:
-    if len(weeks) == 1:
-        return _week_label(weeks[0].number, locale)
-    return translations(locale).gettext("Weeks %(first)s to %(last)s") % {
-        "first": weeks[0].number,
-        "last": weeks[-1].number,
-    }
+    return week_span(weeks[0].number, weeks[-1].number, locale)
 
 
 def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...]:
