@@ -431,9 +431,9 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
         blade = body[f"{side}.blade"]
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         corners = (
-            _along(blade, up, 0.03),
-            _along(_along(blade, up, 0.03), out, 0.042),
-            _along(_along(blade, up, -0.055), out, 0.008),
+            _along(blade, up, 0.035),
+            _along(_along(blade, up, 0.035), out, 0.034),
+            _along(_along(blade, up, -0.05), out, 0.006),
         )
         shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
     return shapes
@@ -510,7 +510,7 @@ def _arrow_paths(
         if arrow.part is BodySite.HEAD:
             lift = kin.HEAD_RADIUS * _SCALE + 3.5
         elif arrow.part is BodySite.SHOULDER_BLADES:
-            lift = -9.0  # under the blades: the blades stay in sight
+            lift = -7.0  # under the blades: the blades stay in sight
         else:
             lift = 5.0
         for a, b in zip(starts, ends, strict=True):
