@@ -515,9 +515,29 @@ def _arrow_paths(
             lift = 5.0
         for a, b in zip(starts, ends, strict=True):
             fa, fb = _flat(a, view), _flat(b, view)
-            if math.dist(fa, fb) >= MIN_MOTION * _SCALE:
-                paths.append((arrow, fa, fb, centre, lift))
+            if math.dist(fa, fb) < MIN_MOTION * _SCALE:
+                continue
+            if view is View.SIDE and arrow.part in _TRUNK_PARTS:
+                fa, fb = _off_the_trunk(body, fa, fb)
+                lift = 0.0
+            paths.append((arrow, fa, fb, centre, lift))
     return paths
+
+
+#: Parts inside the trunk's outline: seen from the side, their arrow is
+#: drawn beside the trunk, on the side the part moves to.
+_TRUNK_PARTS = frozenset({BodySite.SHOULDERS, BodySite.CHEST, BodySite.BACK})
+
+
+def _off_the_trunk(body: kin.Body, start: Point2, end: Point2) -> tuple[Point2, Point2]:
+    """*start* and *end* moved out of the trunk, toward where the motion goes."""
+    chest, neck = _flat(body["chest"], View.SIDE), _flat(body["neck"], View.SIDE)
+    length = math.dist(chest, neck) or 1.0
+    nx, ny = -(neck[1] - chest[1]) / length, (neck[0] - chest[0]) / length
+    if (end[0] - start[0]) * nx + (end[1] - start[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    away = kin.TRUNK_RADIUS * _SCALE + 3.0
+    return (start[0] + nx * away, start[1] + ny * away), (end[0] + nx * away, end[1] + ny * away)
 
 
 def _arrow_shapes(
@@ -526,7 +546,9 @@ def _arrow_shapes(
     """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
     shapes: list[Shape] = []
     for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
-        straight = arrow.part is BodySite.SHOULDER_BLADES
+        straight = arrow.part is BodySite.SHOULDER_BLADES or (
+            view is View.SIDE and arrow.part in _TRUNK_PARTS
+        )
         shapes += _arrow(a, b, centre, lift, straight=straight)
     return shapes
 
