@@ -988,7 +988,8 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
 
     Up and down first, then the larger of forward or back (the way the
     figure faces, standing) and out or together (away from or toward the
-    middle of the body, for a pair of parts).
+    middle of the body, for a pair of parts), unless it is under half the
+    rise or fall.
     """
     a_points = kin.site_points(scene.bodies[arrow.start], arrow.part)
     b_points = kin.site_points(scene.bodies[arrow.end], arrow.part)
@@ -1005,7 +1006,8 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
     if len(a_points) > 1:
         spread = abs(b_points[0][2] - b_points[-1][2]) - abs(a_points[0][2] - a_points[-1][2])
         spread /= 2
-    if max(abs(dx), abs(spread)) > _STILL:
+    across = max(abs(dx), abs(spread))
+    if across > _STILL and across >= abs(dy) / 2:  # a slight drift beside a lift is not named
         if abs(dx) >= abs(spread):
             words.append("forward" if dx > 0 else "back")
         else:
