@@ -37,6 +37,7 @@ from .exceptions import DataError, Problem, UnknownVocabularyError, describe_jso
 from .model import (
     _SLUG,
     MAX_COUNT,
+    MAX_STEP_LENGTH,
     TYPE_CHECKS,
     Category,
     Equipment,
@@ -633,7 +634,12 @@ _STEP_CHECK: Callable[[object, attrs.Attribute[str], str], object] = _STEP_TEXT.
 def _structure_step(value: object, _: type) -> Step:
     if not isinstance(value, str):
         raise TypeError(f"expected a step as text, got {_describe(value)}")
-    if not (value.isprintable() and value != "" and value.strip() == value):  # see _TEXT_ACCEPTS
+    if not (  # see _TEXT_ACCEPTS; and a step's length (model.MAX_STEP_LENGTH)
+        value.isprintable()
+        and value != ""
+        and value.strip() == value
+        and len(value) <= MAX_STEP_LENGTH
+    ):
         _STEP_CHECK(None, _STEP_TEXT, value)  # Step's one check, with its message
     step: Step = _new(Step)
     _set(step, "text", value)

@@ -34,7 +34,7 @@ from .model import (
     _as_tuple,
     _items,
     _name,
-    _non_empty,
+    _steps,
     _text,
     _unique,
     language_tag,
@@ -66,7 +66,7 @@ class ExerciseText:
 
     name: str = attrs.field(validator=_name)
     summary: str = attrs.field(validator=_text)
-    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
+    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_steps, _items(Step)])
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=[_unique, attrs.validators.deep_iterable(_name)]
     )

@@ -70,6 +70,14 @@ __all__ = [
 #: turning into a plan.
 MAX_COUNT = 100
 
+#: The most steps an exercise may have, and the most characters a step may
+#: hold. A home exercise has a handful of short steps (the bundled ones: at
+#: most 8, of at most 90 characters); the bounds keep a hostile catalog from
+#: making a handout hundreds of pages long: one exercise with 400 long steps
+#: took WeasyPrint minutes to print.
+MAX_STEPS = 40
+MAX_STEP_LENGTH = 2_000
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 if TYPE_CHECKING:
@@ -535,6 +543,16 @@ def _name(instance: object, attribute: attrs.Attribute[str], value: str) -> None
         raise FieldError(attribute.name, f"expected a name a reader can see whole, got {bad}")
 
 
+def _step_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A step: visible text of at most :data:`MAX_STEP_LENGTH` characters."""
+    _text(instance, attribute, value)
+    if len(value) > MAX_STEP_LENGTH:
+        raise FieldError(
+            attribute.name,
+            f"expected a step of at most {MAX_STEP_LENGTH} characters, got {len(value)}",
+        )
+
+
 def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str | None) -> None:
     if value is not None:
         _text(instance, attribute, value)
@@ -629,6 +647,14 @@ def _non_empty(
 ) -> None:
     if not value:
         raise FieldError(attribute.name, "expected at least one item, got none")
+
+
+def _steps(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """At least one step, and at most :data:`MAX_STEPS`."""
+    if not value:
+        raise FieldError(attribute.name, "expected at least one item, got none")
+    if len(value) > MAX_STEPS:
+        raise FieldError(attribute.name, f"expected at most {MAX_STEPS} steps, got {len(value)}")
 
 
 def _unique(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -1326,7 +1352,7 @@ class Step:
     In catalog files a step is written as a plain string.
     """
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_step_text)
 
     def __str__(self) -> str:
         return self.text
@@ -1444,7 +1470,7 @@ class Exercise:
     positions: tuple[Position, ...] = attrs.field(
         converter=_to_positions, validator=[_non_empty, _unique, _members(Position)]
     )
-    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
+    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_steps, _items(Step)])
     dosage: Dosage | None = attrs.field(validator=_optional(Dosage))
     equipment: tuple[Requirement, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Requirement)
