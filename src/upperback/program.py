@@ -1406,6 +1406,11 @@ def _adapt_arguments(
         raise
 
 
+def _clause(dosage: Dosage, locale: str | None) -> str:
+    """The dosage in words, without its own final period: a message adds one."""
+    return dosage.describe(locale=locale).removesuffix(".")
+
+
 def adapt(
     exercise: Exercise | str,
     current_dosage: Dosage,
@@ -1472,7 +1477,7 @@ def adapt(
         return Adjustment(
             Action.KEEP,
             current,
-            t.gettext("Keep going: %(dosage)s.") % {"dosage": current.describe(locale=locale)},
+            t.gettext("Keep going: %(dosage)s.") % {"dosage": _clause(current, locale)},
         )
     if feedback is Feedback.TOO_EASY:
         if level + 1 < len(steps):
@@ -1480,8 +1485,7 @@ def adapt(
             return Adjustment(
                 Action.PROGRESS,
                 nxt,
-                t.gettext("Well done. Next time: %(dosage)s.")
-                % {"dosage": nxt.describe(locale=locale)},
+                t.gettext("Well done. Next time: %(dosage)s.") % {"dosage": _clause(nxt, locale)},
             )
         return Adjustment(
             Action.KEEP,
@@ -1496,8 +1500,7 @@ def adapt(
         return Adjustment(
             Action.REGRESS,
             prev,
-            t.gettext("Go easier. Next time: %(dosage)s.")
-            % {"dosage": prev.describe(locale=locale)},
+            t.gettext("Go easier. Next time: %(dosage)s.") % {"dosage": _clause(prev, locale)},
         )
     return Adjustment(
         Action.STOP,

@@ -229,7 +229,8 @@ def render_report(report: ProgressReport, fmt: str) -> str | bytes:
 
         from ._pdf import VARIANT, _no_fetching  # noqa: PLC0415 - only for PDF
 
-        pdf = weasyprint.HTML(string=document, url_fetcher=_no_fetching).write_pdf(
+        fetcher, _refused = _no_fetching()  # the report loads nothing: every URL is refused
+        pdf = weasyprint.HTML(string=document, url_fetcher=fetcher).write_pdf(
             pdf_variant=VARIANT, pdf_tags=True, custom_metadata=False
         )
         return bytes(pdf)
