@@ -28,6 +28,7 @@ from upperback import (
     Equipment,
     Exercise,
     Extra,
+    Feedback,
     Figure,
     Frequency,
     HandoutOptions,
@@ -38,6 +39,8 @@ from upperback import (
     Joints,
     Leg,
     Load,
+    Log,
+    LogEntry,
     NoEligibleExercisesError,
     Omission,
     OmissionReason,
@@ -965,3 +968,44 @@ def dated_programs(draw: st.DrawFn) -> Program:
 time_zones = st.none() | st.sampled_from(
     ["Europe/Madrid", "America/New_York", "America/Mexico_City", "Asia/Kolkata", "UTC"]
 )
+
+
+# -- logs ---------------------------------------------------------------------
+
+pains = st.none() | st.integers(0, 10)
+
+
+@st.composite
+def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
+    """A random program, dated or not, and a random log of it."""
+    program = draw(programs)
+    start = program.request.start
+    log_start = None
+    if start is None:
+        log_start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    first = start or log_start
+    assert first is not None
+    days = len(program.weeks) * 7
+    entries = []
+    for _ in range(draw(st.integers(0, 25))):
+        day = first + dt.timedelta(days=draw(st.integers(0, days - 1)))
+        week = program.weeks[(day - first).days // 7]
+        item = draw(st.sampled_from(week.items))
+        dosage = item.dosage
+        hold = None
+        if dosage.hold is not None:
+            hold = draw(st.none() | st.integers(0, dosage.hold.duration.high + 5))
+        entries.append(
+            LogEntry(
+                date=day,
+                exercise=item.exercise,
+                sets=draw(st.integers(0, dosage.sets + 1)),
+                reps=draw(st.integers(0, dosage.reps.high + 3)),
+                hold=hold,
+                pain_before=draw(pains),
+                pain_after=draw(pains),
+                feedback=draw(st.none() | st.sampled_from(Feedback)),
+                note=draw(st.none() | texts),
+            )
+        )
+    return program, Log(tuple(entries), start=log_start)

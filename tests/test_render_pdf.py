@@ -133,7 +133,7 @@ def check_everything(text: str, info: dict[str, str], program) -> None:
         assert f"Week {week.number}" in sheet
     for exercise in exercises:
         assert sheet.count(exercise.name) == len(program.weeks)
-    assert sheet.count("Pain (0 to 10)") == len(program.weeks)
+    assert sheet.count("Pain before / after (0 to 10)") == len(program.weeks)
     assert words(CATALOG.disclaimer) in flat
     for line in CATALOG.safety:
         assert line in flat

@@ -36,9 +36,9 @@ from ._gc import collector_paused
 from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json, key_path
 from .model import (
     _SLUG,
+    _TYPE_CHECKS,
     MAX_COUNT,
     MAX_STEP_LENGTH,
-    TYPE_CHECKS,
     Category,
     Equipment,
     Extra,
@@ -357,7 +357,7 @@ def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
 
     On the load path the hooks have structured every value to its field's
     type, so checking the type again (``instance_of``, and the model's own
-    type checks, listed in :data:`~upperback.model.TYPE_CHECKS`) would
+    type checks, listed in ``model._TYPE_CHECKS``) would
     only repeat work; the value checks (ranges, slugs, text rules, repeats)
     run once, here, with the model's own functions and messages.
     """
@@ -366,7 +366,7 @@ def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
     parts = getattr(validator, "_validators", None)  # attrs' and_(), from a list of validators
     if isinstance(parts, tuple):
         return [check for part in parts for check in _value_checks(part)]
-    if validator in TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
+    if validator in _TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
         return []
     if isinstance(validator, _ATTRS_OPTIONAL) and not _value_checks(
         getattr(validator, "validator", None)

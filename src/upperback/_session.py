@@ -50,7 +50,7 @@ __all__ = [
 #: and getting into position) is already a break, and it is what the
 #: program's time estimate counts; so by default no extra rest is added,
 #: and the session takes exactly the estimate.
-REST_BETWEEN_EXERCISES = 0
+REST_BETWEEN_EXERCISES: int = 0
 
 
 class EventKind(_Vocabulary):

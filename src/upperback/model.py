@@ -606,7 +606,7 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 #: The validators that check only a field's type. The loader's hooks make
 #: every value of its field's type, so it skips these and runs the others
 #: (see ``_convert._value_checks``); constructors run them all.
-TYPE_CHECKS: set[object] = set()
+_TYPE_CHECKS: set[object] = set()
 
 
 def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
@@ -617,7 +617,7 @@ def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs 
             names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
 
-    TYPE_CHECKS.add(check)
+    _TYPE_CHECKS.add(check)
     return check
 
 
@@ -638,7 +638,7 @@ def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
                     f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
                 )
 
-    TYPE_CHECKS.add(check)
+    _TYPE_CHECKS.add(check)
     return check
 
 

@@ -19,10 +19,13 @@ from upperback import (
     DEFAULT_EQUIPMENT,
     DOSE_CEILING,
     FORMATS,
+    MAX_PAIN,
     MIN_SECONDS_PER_REP,
+    PAIN_RISE,
     PAPER_SIZES,
     REST_BETWEEN_EXERCISES,
     Action,
+    Adherence,
     Adjustment,
     Arm,
     Arrow,
@@ -35,6 +38,7 @@ from upperback import (
     CertRow,
     CertSection,
     CertStatus,
+    Change,
     Contact,
     DataError,
     Dosage,
@@ -43,6 +47,7 @@ from upperback import (
     Event,
     EventKind,
     Exercise,
+    ExerciseAdherence,
     Extra,
     Feedback,
     Figure,
@@ -60,13 +65,17 @@ from upperback import (
     Joints,
     Leg,
     Load,
+    Log,
+    LogEntry,
     MissingExtraError,
     MissingTranslationError,
+    NextWeek,
     NoDosageError,
     NoEligibleExercisesError,
     NoFigureError,
     Omission,
     OmissionReason,
+    PainPoint,
     PaperSize,
     Period,
     Pose,
@@ -77,8 +86,10 @@ from upperback import (
     ProgramRequest,
     Progression,
     ProgressionKind,
+    ProgressReport,
     Prop,
     Range,
+    Reason,
     Reference,
     ReferenceKind,
     Region,
@@ -99,10 +110,13 @@ from upperback import (
     View,
     Vocabulary,
     Week,
+    WeekAdherence,
     adapt,
+    adherence,
     available_locales,
     build_program,
     cert_report,
+    check_log,
     dumps,
     free_exercise_db,
     free_exercise_db_document,
@@ -111,7 +125,11 @@ from upperback import (
     json_schema,
     ladder,
     load_catalog,
+    load_log,
     loads,
+    log_to_fhir,
+    next_week,
+    progress_report,
     render,
     session,
     session_days,
@@ -382,3 +400,27 @@ assert_type(timeline.events[0].exercise, str | None)
 assert_type(timeline.duration, dt.timedelta)
 assert_type(session_days(program), tuple[SessionDay, ...])
 assert_type(session_days(program)[0].date, dt.date | None)
+
+
+# -- the log and adherence ----------------------------------------------------
+
+entry = LogEntry(dt.date(2026, 1, 5), "band-row", 2, 15, pain_before=3, pain_after=MAX_PAIN)
+log = Log((entry,), start=dt.date(2026, 1, 5))
+assert_type(load_log(upperback.dumps(log), program), Log)
+assert_type(check_log(log, program, catalog), Log)
+measured = adherence(program, log)
+assert_type(measured, Adherence)
+assert_type(measured.exercises, tuple[ExerciseAdherence, ...])
+assert_type(measured.weeks, tuple[WeekAdherence, ...])
+assert_type(measured.pain, tuple[PainPoint, ...])
+assert_type(measured.completion, float | None)
+planned = next_week(program, log, locale="es")
+assert_type(planned, NextWeek)
+assert_type(planned.changes, tuple[Change, ...])
+assert_type(planned.changes[0].reason, Reason)
+assert_type(PAIN_RISE, int)
+report = progress_report(program, log, locale="es")
+assert_type(report, ProgressReport)
+assert_type(render(report, "html"), str)
+assert_type(render(report, "pdf"), bytes)
+assert_type(log_to_fhir(program, log, patient="Patient/1"), dict[str, Any])

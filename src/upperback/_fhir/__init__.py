@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from upperback._i18n import SOURCE_LOCALE, check_locale, localized_exercise, translations
+from upperback._log import Log
 from upperback.catalog import Catalog, load_catalog
 from upperback.exceptions import InvalidConstraintError
 from upperback.model import Exercise
@@ -29,7 +30,7 @@ from ._base import BASE, VERIFIED_CODES, VerifiedCode, prune, resource_id
 from ._bundle import BundleType, bundle
 from ._plan import plan_definition
 
-__all__ = ["BASE", "VERIFIED_CODES", "BundleType", "VerifiedCode", "to_fhir"]
+__all__ = ["BASE", "VERIFIED_CODES", "BundleType", "VerifiedCode", "log_to_fhir", "to_fhir"]
 
 _PATIENT = re.compile(r"^(?:https?://\S+/)?Patient/[A-Za-z0-9\-.]{1,64}$")
 
@@ -135,6 +136,59 @@ def _resource(  # noqa: PLR0913, PLR0917 - the options of an export
         )
     msg = f"expected an Exercise, a Catalog or a Program, got {type(obj).__name__}"
     raise TypeError(msg)
+
+
+def log_to_fhir(
+    program: Program,
+    log: Log,
+    *,
+    patient: str,
+    catalog: Catalog | None = None,
+    locale: str | None = None,
+) -> dict[str, Any]:
+    """Return *log* as a FHIR R4 collection ``Bundle`` of ``Observation`` s.
+
+    - Each pain score (before, after) is an Observation coded LOINC
+      72514-3, the 0 to 10 numeric rating a person reports, with
+      ``valueInteger``.
+    - Each logged day is a done session, as the HL7 Physical Activity IG
+      records performed exercise: an activity group Observation (its
+      ``PAPanel`` code) with one member, the exercise duration (LOINC
+      55411-3, in minutes), estimated from the logged work with the
+      program's timing; its note lists what was done.
+
+    The same arguments give the same JSON, ids included.
+
+    Args:
+        program: The program the log records.
+        log: What was done; checked against the program first.
+        patient: The patient, such as ``"Patient/123"``.
+        catalog: Where the exercises are. Default: the bundled catalog.
+        locale: The language of the text (default: English, with no
+            ``language`` element).
+
+    Raises:
+        InvalidConstraintError: *patient* is not a Patient reference.
+        DataError: The log does not fit the program.
+        UnknownLocaleError: The package has no such language.
+
+    .. versionadded:: 0.1.0
+    """
+    from upperback._log import check_log, log_start  # noqa: PLC0415 - only for logs
+
+    from ._observation import log_bundle  # noqa: PLC0415
+
+    lang = check_locale(locale)
+    if not isinstance(patient, str) or not _PATIENT.fullmatch(patient):
+        raise InvalidConstraintError(
+            f"patient: expected a reference such as 'Patient/123', got {patient!r}"
+        )
+    catalog = catalog if catalog is not None else load_catalog()
+    check_log(log, program, catalog)
+    resource = log_bundle(
+        program, log, catalog, log_start(program, log), patient=patient, locale=lang
+    )
+    return prune(resource)  # type: ignore[no-any-return]
 
 
 def _say_language(resource: dict[str, Any], lang: str) -> None:

@@ -15,12 +15,17 @@ from typing import Any
 
 __all__ = [
     "BASE",
+    "CATEGORY_ACTIVITY",
     "CATEGORY_PHYSICAL_ACTIVITY",
     "CODE_SYSTEM_URL",
+    "EXERCISE_DURATION",
     "EXERCISE_THERAPY",
     "EXT_EQUIPMENT",
     "EXT_POSITION",
     "JSON",
+    "MINUTE",
+    "PAIN_SEVERITY",
+    "PHYSICAL_ACTIVITY_PANEL",
     "VERIFIED_CODES",
     "XVER_PARAMETER",
     "VerifiedCode",
@@ -57,6 +62,8 @@ XVER_PARAMETER = (
 )
 
 SNOMED = "http://snomed.info/sct"
+LOINC = "http://loinc.org"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 PA_TEMPORARY_CODES = "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
 PLAN_DEFINITION_TYPE = "http://terminology.hl7.org/CodeSystem/plan-definition-type"
 UCUM = "http://unitsofmeasure.org"
@@ -119,6 +126,53 @@ _UNITS_OF_TIME = (
 WEEK = VerifiedCode(UCUM, "wk", "week", _UNITS_OF_TIME)
 SECOND = VerifiedCode(UCUM, "s", "second", _UNITS_OF_TIME)
 
+MINUTE = VerifiedCode(UCUM, "min", "minute", _UNITS_OF_TIME)
+
+#: LOINC 72514-3, the 0 to 10 numeric pain rating a person reports.
+PAIN_SEVERITY = VerifiedCode(
+    LOINC,
+    "72514-3",
+    "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+    "HL7 Europe EPS examples (github.com/hl7-eu/eps, _attic/examples-new/"
+    '1cdebaff-a26d-404e-9cc1-51246e489456.fsh): $loinc#72514-3 "Pain severity - 0-10 verbal '
+    'numeric rating [Score] - Reported"; HL7 Belgium patient-monitoring (github.com/hl7-be/'
+    "patient-monitoring, input/fsh/valuesets/ScalePain.fsh): ValueSet pain-scale, 0 no pain to "
+    "10 worst, 'See https://loinc.org/72514-3'; eCQM value set Standardized Pain Assessment Tool "
+    "lists 72514-3 with the same name",
+)
+
+#: The Physical Activity IG's panel grouping the measures of one performed exercise.
+PHYSICAL_ACTIVITY_PANEL = VerifiedCode(
+    PA_TEMPORARY_CODES,
+    "PAPanel",
+    "Physical Activity Panel",
+    "HL7 Physical Activity IG 1.0.0, example Observation - Activity Group "
+    "(hl7.org/fhir/us/physical-activity/Observation-ExampleActivityGroup.html): code "
+    "'Physical Activity Panel (Temporary Codes#PAPanel)', with hasMember activity measures "
+    "(profile pa-activity-group, input/fsh/ObservationExerciseSupport.fsh)",
+)
+
+#: LOINC 55411-3, an activity measure of the Physical Activity IG.
+EXERCISE_DURATION = VerifiedCode(
+    LOINC,
+    "55411-3",
+    "Exercise duration",
+    "HL7 Physical Activity IG 1.0.0, example Observation - Activity Measure - Duration "
+    "(hl7.org/fhir/us/physical-activity/Observation-ExampleActivityDuration.html): "
+    "'Exercise duration (LOINC#55411-3)', value in UCUM min; ValueSet PAActivityMeasures "
+    "(input/fsh/Vocabulary.fsh)",
+)
+
+#: The observation category every Physical Activity IG observation carries.
+CATEGORY_ACTIVITY = VerifiedCode(
+    OBSERVATION_CATEGORY,
+    "activity",
+    "Activity",
+    "HL7 Physical Activity IG 1.0.0 example observations (Observation-ExampleActivityGroup, "
+    "Observation-ExampleActivityDuration): 'Activity (Observation Category Codes#activity)', "
+    "linking terminology.hl7.org CodeSystem-observation-category",
+)
+
 #: Every code of someone else's system that an export may carry.
 VERIFIED_CODES: tuple[VerifiedCode, ...] = (
     EXERCISE_THERAPY,
@@ -126,6 +180,11 @@ VERIFIED_CODES: tuple[VerifiedCode, ...] = (
     PROTOCOL,
     WEEK,
     SECOND,
+    MINUTE,
+    PAIN_SEVERITY,
+    PHYSICAL_ACTIVITY_PANEL,
+    EXERCISE_DURATION,
+    CATEGORY_ACTIVITY,
 )
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9\-.]")

@@ -82,11 +82,14 @@ class Labels:
     notes: str = N_("Notes from your provider")
     tracking: str = N_("Your tracking sheet")
     tracking_intro: str = N_(
-        "Tick a box each day you do an exercise. "
-        "Each day, write how bad your pain is, from 0 (no pain) to 10 (worst pain)."
+        "Each day you do an exercise, write the sets and reps you did, like 2 x 10. "
+        "If it has a hold, add how long you held, like 2 x 10, 5 s. "
+        "Write your pain before and after, from 0 (no pain) to 10 (worst pain), like 3 / 2. "
+        "Write how it felt: 1 too easy, 2 just right, 3 too hard, 4 painful."
     )
     exercise: str = N_("Exercise")
-    pain: str = N_("Pain (0 to 10)")
+    pain: str = N_("Pain before / after (0 to 10)")
+    feeling: str = N_("How it felt (1 to 4)")
     tracking_notes: str = N_("Notes")
     page: str = N_("Page")
     page_of: str = N_("of")
