@@ -1311,6 +1311,11 @@ def _minutes_of(seconds: float, locale: str | None = None) -> str:
 # -- adapting ------------------------------------------------------------
 
 
+def _clause(dosage: Dosage, locale: str | None) -> str:
+    """The dosage in words, without its own final period: a message adds one."""
+    return dosage.describe(locale=locale).removesuffix(".")
+
+
 def adapt(
     exercise: Exercise,
     current_dosage: Dosage,
@@ -1366,7 +1371,7 @@ def adapt(
         return Adjustment(
             Action.KEEP,
             current,
-            t.gettext("Keep going: %(dosage)s.") % {"dosage": current.describe(locale=locale)},
+            t.gettext("Keep going: %(dosage)s.") % {"dosage": _clause(current, locale)},
         )
     if feedback is Feedback.TOO_EASY:
         if level + 1 < len(steps):
@@ -1375,7 +1380,7 @@ def adapt(
                 Action.PROGRESS,
                 nxt,
                 t.gettext("Well done. Next time: %(dosage)s.")
-                % {"dosage": nxt.describe(locale=locale)},
+                % {"dosage": _clause(nxt, locale)},
             )
         return Adjustment(
             Action.KEEP,
@@ -1391,7 +1396,7 @@ def adapt(
             Action.REGRESS,
             prev,
             t.gettext("Go easier. Next time: %(dosage)s.")
-            % {"dosage": prev.describe(locale=locale)},
+            % {"dosage": _clause(prev, locale)},
         )
     return Adjustment(
         Action.STOP,
