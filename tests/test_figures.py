@@ -666,3 +666,26 @@ def test_the_documented_user_figure_loads_and_keeps_the_rules():
     figure = upperback.loads(example.group(1), Figure)
     assert len(figure.poses) >= 2
     assert kin.figure_problems(figure) == []
+
+
+#: Where each arrow's part goes, as the steps say it.
+MOTIONS = {
+    "arm-slide-on-wall": ["the hands moving up"],
+    "band-row": ["the elbows moving back"],
+    "mid-trap-raise": ["the hands moving up", "the shoulder blades moving together"],
+    "pectoralis-stretch": ["the chest moving forward"],
+    "quadruped-arm-leg-raise": [
+        "one hand moving up and forward",
+        "the other foot moving up and back",
+    ],
+    "scapular-squeeze": ["the shoulder blades moving together"],
+    "thoracic-extension": ["the shoulders moving back"],
+    "thoracic-stretch": ["the head moving down and forward"],
+}
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_the_arrows_are_said_as_the_steps_say_the_motion(exercise_id):
+    alt = illustrate(CATALOG[exercise_id], "start").alt
+    said = re.findall(r"shows? (.*?)\.", alt)
+    assert [s for s in said if " moving " in s] == MOTIONS[exercise_id]

@@ -431,9 +431,9 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
         blade = body[f"{side}.blade"]
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         corners = (
-            _along(blade, up, 0.03),
-            _along(_along(blade, up, 0.03), out, 0.042),
-            _along(_along(blade, up, -0.055), out, 0.008),
+            _along(blade, up, 0.035),
+            _along(_along(blade, up, 0.035), out, 0.034),
+            _along(_along(blade, up, -0.05), out, 0.006),
         )
         shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
     return shapes
@@ -510,14 +510,34 @@ def _arrow_paths(
         if arrow.part is BodySite.HEAD:
             lift = kin.HEAD_RADIUS * _SCALE + 3.5
         elif arrow.part is BodySite.SHOULDER_BLADES:
-            lift = -9.0  # under the blades: the blades stay in sight
+            lift = -7.0  # under the blades: the blades stay in sight
         else:
             lift = 5.0
         for a, b in zip(starts, ends, strict=True):
             fa, fb = _flat(a, view), _flat(b, view)
-            if math.dist(fa, fb) >= MIN_MOTION * _SCALE:
-                paths.append((arrow, fa, fb, centre, lift))
+            if math.dist(fa, fb) < MIN_MOTION * _SCALE:
+                continue
+            if view is View.SIDE and arrow.part in _TRUNK_PARTS:
+                fa, fb = _off_the_trunk(body, fa, fb)
+                lift = 0.0
+            paths.append((arrow, fa, fb, centre, lift))
     return paths
+
+
+#: Parts inside the trunk's outline: seen from the side, their arrow is
+#: drawn beside the trunk, on the side the part moves to.
+_TRUNK_PARTS = frozenset({BodySite.SHOULDERS, BodySite.CHEST, BodySite.BACK})
+
+
+def _off_the_trunk(body: kin.Body, start: Point2, end: Point2) -> tuple[Point2, Point2]:
+    """*start* and *end* moved out of the trunk, toward where the motion goes."""
+    chest, neck = _flat(body["chest"], View.SIDE), _flat(body["neck"], View.SIDE)
+    length = math.dist(chest, neck) or 1.0
+    nx, ny = -(neck[1] - chest[1]) / length, (neck[0] - chest[0]) / length
+    if (end[0] - start[0]) * nx + (end[1] - start[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    away = kin.TRUNK_RADIUS * _SCALE + 3.0
+    return (start[0] + nx * away, start[1] + ny * away), (end[0] + nx * away, end[1] + ny * away)
 
 
 def _arrow_shapes(
@@ -526,7 +546,9 @@ def _arrow_shapes(
     """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
     shapes: list[Shape] = []
     for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
-        straight = arrow.part is BodySite.SHOULDER_BLADES
+        straight = arrow.part is BodySite.SHOULDER_BLADES or (
+            view is View.SIDE and arrow.part in _TRUNK_PARTS
+        )
         shapes += _arrow(a, b, centre, lift, straight=straight)
     return shapes
 
@@ -966,7 +988,8 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
 
     Up and down first, then the larger of forward or back (the way the
     figure faces, standing) and out or together (away from or toward the
-    middle of the body, for a pair of parts).
+    middle of the body, for a pair of parts), unless it is under half the
+    rise or fall.
     """
     a_points = kin.site_points(scene.bodies[arrow.start], arrow.part)
     b_points = kin.site_points(scene.bodies[arrow.end], arrow.part)
@@ -983,7 +1006,8 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
     if len(a_points) > 1:
         spread = abs(b_points[0][2] - b_points[-1][2]) - abs(a_points[0][2] - a_points[-1][2])
         spread /= 2
-    if max(abs(dx), abs(spread)) > _STILL:
+    across = max(abs(dx), abs(spread))
+    if across > _STILL and across >= abs(dy) / 2:  # a slight drift beside a lift is not named
         if abs(dx) >= abs(spread):
             words.append("forward" if dx > 0 else "back")
         else:
