@@ -283,11 +283,33 @@ def _tuple_hook(
 ) -> Callable[[object, type], tuple[Any, ...]]:
     item_type = get_args(type_)[0]
     item_hook = conv.get_structure_hook(item_type)
+    if item_hook is _structure_member:
+        return _members_hook(type_, item_type)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         return _structure_items(value, type_, item_hook, item_type)
 
     return structure_tuple
+
+
+def _members_hook(
+    type_: Any,  # noqa: ANN401 - any type form
+    kind: type[_Vocabulary],
+) -> Callable[[object, type], tuple[Any, ...]]:
+    """A list of terms: built-in slugs looked up all at once, as :func:`_structure_member` does."""
+    find = kind._value2member_map_.get
+
+    def structure_members(value: object, _: type) -> tuple[Any, ...]:
+        if type(value) is list:
+            try:
+                found = tuple(map(find, value))
+            except TypeError:  # an item that is not a slug (unhashable)
+                found = (None,)
+            if None not in found:
+                return found
+        return _structure_items(value, type_, _structure_member, kind)
+
+    return structure_members
 
 
 def _is_optional(type_: Any) -> bool:  # noqa: ANN401 - any type form
