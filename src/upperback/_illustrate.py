@@ -480,25 +480,29 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         pieces.append((arm_depth, len(pieces), band + _arm(body, side, view, "near", gap=True)))
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
+    if view not in _SIDEWAYS:  # both bands in front of the body
+        for side in near:
+            shapes += _band_shapes(scene, body, stage, side)
     # The head goes on top: hands behind it hide, and a hand beside it
     # never cuts it in two.
+    return shapes + _head(body, view)
+
+
+def _head(body: kin.Body, view: View) -> list[Shape]:
+    """The head, with a nose, and eyes when the face looks at the viewer."""
     head = _flat(body["head"], view)
     nose = _flat(body["nose"], view)
-    shapes += [
+    shapes: list[Shape] = [
         Circle(head, kin.HEAD_RADIUS * _SCALE + _GAP, "paper", solid=True),
         Circle(nose, kin.NOSE_RADIUS * _SCALE + _GAP, "paper", solid=True),
         Circle(head, kin.HEAD_RADIUS * _SCALE, "near", solid=True),
         Circle(nose, kin.NOSE_RADIUS * _SCALE, "near", solid=True),
     ]
-    if _near(body["nose"], view) < _near(body["head"], view) - kin.HEAD_RADIUS / 2:
-        return shapes  # seen from behind: no face
-    if math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:  # the face looks at us: eyes
+    facing = _near(body["nose"], view) > _near(body["head"], view) + kin.HEAD_RADIUS / 2
+    if facing and math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:
         shapes += [
             Circle((head[0] + dx, head[1] + 1.0), 1.0, "paper", solid=True) for dx in (-2.2, 2.2)
         ]
-    if view not in _SIDEWAYS:  # both bands in front of the body
-        for side in near:
-            shapes += _band_shapes(scene, body, stage, side)
     return shapes
 
 

@@ -32,8 +32,8 @@ from .model import Arm, Arrow, BodySite, Contact, Figure, Joints, Leg, Pose, Pro
 __all__ = [
     "BODY_RADIUS",
     "HEAD_RADIUS",
-    "NOSE_RADIUS",
     "LIMITS",
+    "NOSE_RADIUS",
     "SEGMENTS",
     "SKEW",
     "TOLERANCE",
