@@ -381,3 +381,19 @@ def test_a_report_has_no_text_format():
     _program, report = _report_case()
     with pytest.raises(upperback.UnknownFormatError):
         upperback.render(report, "text")
+
+
+@settings(deadline=None, max_examples=15)
+@given(s.program_logs())
+def test_any_log_gives_a_report_with_its_safety_text(case):
+    program, log = case
+    report = upperback.progress_report(program, log)
+    page = upperback.render(report, "html")
+    catalog = load_catalog()
+    assert html.escape(catalog.disclaimer) in page
+    assert page.count("<svg") == (1 if report.adherence.pain else 0)
+    assert page.count("<circle") == sum(
+        (p.before is not None) + (p.after is not None) for p in report.adherence.pain
+    )
+    for row in report.adherence.exercises:
+        assert html.escape(catalog[row.exercise].name) in page

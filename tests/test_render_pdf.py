@@ -350,3 +350,38 @@ def test_18_a_150_letter_word_breaks_instead_of_running_off_the_page_or_over_a_c
                 assert end <= side + 0.5, f"{box.text!r} runs over the side column"
             checked += word[:20] in box.text
     assert checked >= 3  # the name, the step and the caution were laid out
+
+
+def _long_exercise(steps, length):
+    import attrs  # noqa: PLC0415
+
+    words = "Move your arm slowly and keep your back straight while you breathe out. "
+    text = (words * (length // len(words) + 1))[:length].strip()
+    row = CATALOG["scapular-squeeze"]
+    odd = attrs.evolve(row, steps=tuple(upperback.Step(f"{i}: {text}") for i in range(steps)))
+    return odd, attrs.evolve(CATALOG, exercises=(odd,))
+
+
+def test_18_a_card_longer_than_a_page_flows_on_from_the_first_page():
+    weasyprint = pytest.importorskip("weasyprint")
+    from weasyprint.formatting_structure import boxes  # noqa: PLC0415
+
+    from upperback._render import _view  # noqa: PLC0415
+
+    odd, catalog = _long_exercise(30, 400)
+    assert _view.build(odd, catalog).exercises[0].long
+    assert not any(e.long for e in _view.build(CATALOG, CATALOG).exercises)
+    html = render(odd, "html", catalog=catalog)
+    assert 'class="exercise long"' in html
+    pages = weasyprint.HTML(string=html).render().pages
+
+    def texts(page):
+        return " ".join(
+            box.text
+            for box in page._page_box.descendants()  # WeasyPrint's layout tree
+            if isinstance(box, boxes.TextBox)
+        )
+
+    first = texts(pages[0])
+    assert "0: Move your arm" in first  # the card starts under its heading, no blank page
+    assert "29: Move your arm" in " ".join(texts(page) for page in pages)

@@ -197,6 +197,13 @@ class TrackingWeek:
         return any(day.date is not None for day in self.days)
 
 
+#: A card with more steps, or more characters of text, than this is "long"
+#: (see :attr:`ExerciseView.long`). A bundled card has at most 8 steps and
+#: 560 characters; a printed page beside the pictures holds about 3,000.
+LONG_CARD_STEPS = 20
+LONG_CARD_CHARACTERS = 2_000
+
+
 @attrs.frozen
 class ExerciseView:
     """One exercise as the handout shows it.
@@ -224,6 +231,16 @@ class ExerciseView:
     def dated(self) -> bool:
         """Whether the weeks have dates, so a "Dates" column has something to show."""
         return any(line.dates is not None for line in self.dosages)
+
+    @property
+    def long(self) -> bool:
+        """Whether the card holds more text than a printed page shows beside the pictures.
+
+        Such a card is printed in one column and may split across pages:
+        kept whole, it would start on a new page and leave a blank one.
+        """
+        texts = (self.summary, *self.steps, *self.progressions, *self.cautions)
+        return len(self.steps) > LONG_CARD_STEPS or sum(map(len, texts)) > LONG_CARD_CHARACTERS
 
 
 @attrs.frozen
