@@ -127,7 +127,12 @@ def _validator(cls: type) -> Callable[[object], object]:
             errors = [
                 InitErrorDetails(
                     # The message goes in as a value: ours may hold braces.
-                    type=PydanticCustomError(p.code, "{message}", {"message": p.message}),
+                    # Our codes are stable literals (docs/errors.md); pydantic types them so.
+                    type=PydanticCustomError(
+                        p.code,  # pyright: ignore[reportArgumentType]
+                        "{message}",
+                        {"message": p.message},
+                    ),
                     loc=p.loc,
                     input=p.input,
                 )

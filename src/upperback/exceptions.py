@@ -560,11 +560,12 @@ class InvalidConstraintError(UpperbackError, ValueError):
         high: int | None = None,
         locale: str | None = None,
     ) -> None:
-        if message is None:  # the message alone: "field: what is wrong", or no field
+        reason = message
+        if reason is None:  # the message alone: "field: what is wrong", or no field
             named = _FIELD_FIRST.fullmatch(field or "")
-            field, message = named.groups() if named else (None, field or "")
+            field, reason = (named[1], named[2]) if named else (None, field or "")
         self.field: str | None = field
-        self.reason: str = message
+        self.reason: str = reason
         self.code = code
         self.input: object = input
         self.low: int | None = low
@@ -572,7 +573,7 @@ class InvalidConstraintError(UpperbackError, ValueError):
         self._locale = locale
         if field is not None:
             self.loc = (field,)
-        super().__init__(f"{field}: {message}" if field else message)
+        super().__init__(f"{field}: {reason}" if field else reason)
 
     def _input(self) -> object:
         return self.input
