@@ -1009,3 +1009,26 @@ def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
             )
         )
     return program, Log(tuple(entries), start=log_start)
+
+
+# -- plain values a program hands to structure() (issue 21) ----------------
+
+#: Python data that JSON cannot hold, mixed into JSON values: keys that are
+#: not text, NaN and infinities, sets, bytes and arbitrary objects.
+non_json_values = st.recursive(
+    json_values
+    | st.sampled_from([float("nan"), float("inf"), -float("inf"), b"x", object(), {1, 2}]),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.lists(children, max_size=4).map(tuple)
+        | st.dictionaries(
+            st.text(max_size=5) | st.integers() | st.none() | st.tuples(st.integers()),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+#: Object keys as JSON paths name them: plain names and any other text.
+json_keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,20}", fullmatch=True) | st.text(max_size=30)

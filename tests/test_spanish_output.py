@@ -254,7 +254,7 @@ def _resources(resource):
 
 @pytest.mark.parametrize("patient", [None, "Patient/123"])
 def test_fhir_in_spanish_validates_and_says_its_language(patient):
-    bundle = to_fhir(PROGRAM, patient=patient, locale="es", include_handout=True)
+    bundle = to_fhir(PROGRAM, patient_reference=patient, locale="es", include_handout=True)
     get_fhir_model_class("Bundle").model_validate(bundle)
     languages = {r["resourceType"]: r["language"] for r in _resources(bundle)}
     assert languages.pop("CodeSystem") == "en"

@@ -39,6 +39,7 @@ __all__ = [
     "Dosage",
     "DoseCeiling",
     "Equipment",
+    "ErrorDetails",
     "Event",
     "EventKind",
     "Exercise",
@@ -128,7 +129,9 @@ __all__ = [
     "render",
     "session",
     "session_days",
+    "structure",
     "to_fhir",
+    "unstructure",
 ]
 
 
@@ -147,7 +150,7 @@ if TYPE_CHECKING:
         next_week,
         progress_report,
     )
-    from ._convert import dumps, loads
+    from ._convert import dumps, loads, structure, unstructure
     from ._fhir import (
         log_to_fhir,
         to_fhir,
@@ -176,6 +179,7 @@ if TYPE_CHECKING:
     from .exceptions import (
         CatalogError,
         DataError,
+        ErrorDetails,
         IncompleteHandoutError,
         InvalidConstraintError,
         InvalidOptionError,
@@ -281,6 +285,7 @@ _LAZY = {
     "Dosage": ".model",
     "DoseCeiling": ".program",
     "Equipment": ".model",
+    "ErrorDetails": ".exceptions",
     "Event": "._session",
     "EventKind": "._session",
     "Exercise": ".model",
@@ -376,7 +381,9 @@ _LAZY = {
     "render": "._render",
     "session": "._session",
     "session_days": "._session",
+    "structure": "._convert",
     "to_fhir": "._fhir",
+    "unstructure": "._convert",
 }
 
 
@@ -389,6 +396,9 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - each name has its own type
         from importlib import import_module  # noqa: PLC0415
 
         value = getattr(import_module(_LAZY[name], __name__), name)
+        # Our types' pydantic hooks (no pydantic import): in place before
+        # pydantic can meet any of them.
+        import_module("._pydantic", __name__)
         globals()[name] = value
         return value
     msg = f"module {__name__!r} has no attribute {name!r}"

@@ -124,12 +124,17 @@ def _figure_of(exercise: Exercise) -> Figure:
 Point2 = tuple[float, float]
 Bounds = tuple[float, float, float, float]
 
+#: The views from a side: the far side is drawn lighter, behind the trunk.
+_SIDEWAYS = frozenset({View.SIDE, View.PROFILE})
+
 #: Stroke widths, in drawing units: a limb, the trunk, and the paper gap
 #: that sets a near limb apart from what is behind it.
 _LIMB = 2 * kin.BODY_RADIUS * _SCALE
 _TRUNK = 2 * kin.TRUNK_RADIUS * _SCALE
 _GAP = 1.4
 _ARROW = 2.2
+#: How far above the hands at the start the band is anchored.
+_BAND_RISE = 0.07
 #: The inset's size, as a fraction of the main picture's scale.
 _INSET_SCALE = 0.5
 
@@ -162,6 +167,8 @@ class _Stage:
     bounds: Bounds
     #: The world box the props are drawn in: (low, high) corners.
     world: tuple[kin.Vec, kin.Vec]
+    #: Where the floor's line runs on paper, under the lowest foot.
+    floor: float = 0.0
 
 
 def _extent(
@@ -207,7 +214,13 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         ys.append(max(ys) + 6.0)  # room for the arrow over the head
     margin = _MARGIN * _SCALE
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
-    return _Stage(view, bounds, world)
+    soles = [
+        _flat(body[f"{side}.{end}"], view)[1]
+        for body in scene.bodies.values()
+        for side in ("r", "l")
+        for end in ("heel", "toe")
+    ]
+    return _Stage(view, bounds, world, min(soles) - kin.BODY_RADIUS * _SCALE)
 
 
 def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec]) -> list[kin.Vec]:
@@ -278,13 +291,13 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     view = stage.view
     props = scene.figure.props
     shapes: list[Shape] = []
-    if Prop.FLOOR in props and view is not View.TOP:  # a band across the picture
+    if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
         (x0, _, z0), (x1, _, z1) = stage.world
-        if view is View.SIDE:
-            floor = kin.Box((x0 - 1.0, -0.02, z0 + 0.18), (x1 + 1.0, 0.0, z1 - 0.18))
-        else:
-            floor = kin.Box((x0 + 0.18, -0.02, z0 - 1.0), (x1 - 0.18, 0.0, z1 + 1.0))
+        floor = kin.Box((x0 - 1.0, -0.02, z0 + 0.18), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
+    elif Prop.FLOOR in props and view is not View.TOP:  # seen from in front: a line
+        y = stage.floor
+        shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
     for prop in (Prop.WALL, Prop.WALL_CORNER, Prop.DOORWAY, Prop.CHAIR):
         if prop in props:
             shapes += [_box_shape(box, stage) for box in kin.PROP_BOXES[prop]]
@@ -337,7 +350,8 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if Prop.BAND not in scene.figure.props:
         return []
     first = scene.bodies[scene.figure.poses[0].name]
-    height = (first.palm("r")[1] + first.palm("l")[1]) / 2
+    # A little above the hands at the start, so the band clears the head.
+    height = (first.palm("r")[1] + first.palm("l")[1]) / 2 + _BAND_RISE
     door = kin.PROP_BOXES[Prop.BAND][0]
     anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
     a, b = _flat(anchor, stage.view), _flat(body.palm(side), stage.view)
@@ -345,7 +359,10 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if length < 1.0:
         return []
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    wave, amplitude = 12.0, 0.9  # the same waves from the anchor: both bands run side by side
+    # The same waves from the anchor, so both bands run side by side: slack
+    # and wavy at the start, stretched nearly straight after.
+    wave = 12.0
+    amplitude = 1.0 if body is first else 0.25
     steps = max(8, round(length / wave * 6))
     points = tuple(
         (
@@ -355,7 +372,7 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
         for d in (length * i / steps for i in range(steps + 1))
     )
     shapes: list[Shape] = [Line(points, "band")]
-    if side == "l" or stage.view is not View.SIDE:
+    if side == "l" or stage.view not in _SIDEWAYS:
         shapes.append(Polygon(_square(a, 1.6), "band", "band"))  # shut in the door
     return shapes
 
@@ -367,7 +384,7 @@ def _square(centre: Point2, half: float) -> tuple[Point2, ...]:
 
 def _sides(view: View) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The far sides and the near sides of the body in *view*."""
-    if view is View.SIDE:
+    if view in _SIDEWAYS:
         return ("l",), ("r",)
     return (), ("r", "l")
 
@@ -448,14 +465,14 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         shapes += _band_shapes(scene, body, stage, side)
         shapes += _leg(body, side, view, "far", gap=False)
         shapes += _arm(body, side, view, "far", gap=False)
-    if view is not View.SIDE:  # legs go behind the trunk, facing the viewer
+    if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
     shapes += _torso(body, view, "near")
     shapes += _blades(body, view)
     pieces: list[tuple[float, int, list[Shape]]] = []
     for side in near:
-        if view is View.SIDE:
+        if view in _SIDEWAYS:
             leg_depth = _near(body[f"{side}.knee"], view)
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
@@ -463,16 +480,29 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         pieces.append((arm_depth, len(pieces), band + _arm(body, side, view, "near", gap=True)))
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
-    # The head goes on top: hands behind it hide, and a hand beside it
-    # never cuts it in two.
-    head = _flat(body["head"], view)
-    shapes += [
-        Circle(head, kin.HEAD_RADIUS * _SCALE + _GAP, "paper", solid=True),
-        Circle(head, kin.HEAD_RADIUS * _SCALE, "near", solid=True),
-    ]
-    if view is not View.SIDE:  # both bands in front of the body
+    if view not in _SIDEWAYS:  # both bands in front of the body
         for side in near:
             shapes += _band_shapes(scene, body, stage, side)
+    # The head goes on top: hands behind it hide, and a hand beside it
+    # never cuts it in two.
+    return shapes + _head(body, view)
+
+
+def _head(body: kin.Body, view: View) -> list[Shape]:
+    """The head, with a nose, and eyes when the face looks at the viewer."""
+    head = _flat(body["head"], view)
+    nose = _flat(body["nose"], view)
+    shapes: list[Shape] = [
+        Circle(head, kin.HEAD_RADIUS * _SCALE + _GAP, "paper", solid=True),
+        Circle(nose, kin.NOSE_RADIUS * _SCALE + _GAP, "paper", solid=True),
+        Circle(head, kin.HEAD_RADIUS * _SCALE, "near", solid=True),
+        Circle(nose, kin.NOSE_RADIUS * _SCALE, "near", solid=True),
+    ]
+    facing = _near(body["nose"], view) > _near(body["head"], view) + kin.HEAD_RADIUS / 2
+    if facing and math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:
+        shapes += [
+            Circle((head[0] + dx, head[1] + 1.0), 1.0, "paper", solid=True) for dx in (-2.2, 2.2)
+        ]
     return shapes
 
 
@@ -501,7 +531,7 @@ def _arrow_paths(
             continue
         starts = kin.site_points(scene.bodies[arrow.start], arrow.part)
         ends = kin.site_points(scene.bodies[arrow.end], arrow.part)
-        if view is View.SIDE:  # both sides look alike: show the near one
+        if view in _SIDEWAYS:  # both sides look alike: show the near one
             starts, ends = starts[:1], ends[:1]
         body = scene.bodies[arrow.start]
         # Arrows bow away from the middle of the body.
@@ -510,15 +540,15 @@ def _arrow_paths(
         if arrow.part is BodySite.HEAD:
             lift = kin.HEAD_RADIUS * _SCALE + 3.5
         elif arrow.part is BodySite.SHOULDER_BLADES:
-            lift = -7.0  # under the blades: the blades stay in sight
+            lift = -2.5  # across the blades' lower half: their tops stay in sight
         else:
             lift = 5.0
         for a, b in zip(starts, ends, strict=True):
             fa, fb = _flat(a, view), _flat(b, view)
             if math.dist(fa, fb) < MIN_MOTION * _SCALE:
                 continue
-            if view is View.SIDE and arrow.part in _TRUNK_PARTS:
-                fa, fb = _off_the_trunk(body, fa, fb)
+            if view in _SIDEWAYS and arrow.part in _TRUNK_PARTS:
+                fa, fb = _off_the_trunk(body, view, fa, fb)
                 lift = 0.0
             paths.append((arrow, fa, fb, centre, lift))
     return paths
@@ -529,9 +559,9 @@ def _arrow_paths(
 _TRUNK_PARTS = frozenset({BodySite.SHOULDERS, BodySite.CHEST, BodySite.BACK})
 
 
-def _off_the_trunk(body: kin.Body, start: Point2, end: Point2) -> tuple[Point2, Point2]:
+def _off_the_trunk(body: kin.Body, view: View, start: Point2, end: Point2) -> tuple[Point2, Point2]:
     """*start* and *end* moved out of the trunk, toward where the motion goes."""
-    chest, neck = _flat(body["chest"], View.SIDE), _flat(body["neck"], View.SIDE)
+    chest, neck = _flat(body["chest"], view), _flat(body["neck"], view)
     length = math.dist(chest, neck) or 1.0
     nx, ny = -(neck[1] - chest[1]) / length, (neck[0] - chest[0]) / length
     if (end[0] - start[0]) * nx + (end[1] - start[1]) * ny < 0:
@@ -547,7 +577,7 @@ def _arrow_shapes(
     shapes: list[Shape] = []
     for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
         straight = arrow.part is BodySite.SHOULDER_BLADES or (
-            view is View.SIDE and arrow.part in _TRUNK_PARTS
+            view in _SIDEWAYS and arrow.part in _TRUNK_PARTS
         )
         shapes += _arrow(a, b, centre, lift, straight=straight)
     return shapes
@@ -736,6 +766,7 @@ def describe(
 #: What the inset shows, by its view.
 _INSET_SENTENCES = {
     View.SIDE: lambda t: t.gettext("A small picture shows the same pose from the side."),
+    View.PROFILE: lambda t: t.gettext("A small picture shows the same pose from the side."),
     View.FRONT: lambda t: t.gettext("A small picture shows the same pose from the front."),
     View.BACK: lambda t: t.gettext("A small picture shows the same pose from behind."),
     View.TOP: lambda t: t.gettext("A small picture shows the same pose from above."),

@@ -33,6 +33,7 @@ __all__ = [
     "BODY_RADIUS",
     "HEAD_RADIUS",
     "LIMITS",
+    "NOSE_RADIUS",
     "SEGMENTS",
     "SKEW",
     "TOLERANCE",
@@ -72,6 +73,8 @@ BODY_RADIUS = 0.022
 #: chest holds when the trunk's surface touches. About half the chest depth
 #: of an adult (our own round figure for a drawing, not a measured norm).
 TRUNK_RADIUS = 0.055
+#: The radius of the nose, drawn on the face's side of the head.
+NOSE_RADIUS = 0.02
 #: How far a contact may miss, or a joint sink into a surface: 2% of height.
 TOLERANCE = 0.02
 
@@ -228,7 +231,15 @@ def pose_body(joints: Joints) -> Body:
     # The head's centre is `reach` from the neck, `offset` of it forward.
     along = math.sqrt(reach * reach - offset * offset)
     head = _add(_add(neck, up3, along), front3, offset)
-    points: dict[str, Vec] = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": head}
+    # The nose: on the face, so a picture shows which way the head faces.
+    nose = _add(head, front3, HEAD_RADIUS - NOSE_RADIUS / 2)
+    points: dict[str, Vec] = {
+        "pelvis": pelvis,
+        "chest": chest,
+        "neck": neck,
+        "head": head,
+        "nose": nose,
+    }
     for side, sign, arm, leg in (
         ("r", 1.0, joints.arms[0], joints.legs[0]),
         ("l", -1.0, joints.arms[1], joints.legs[1]),
@@ -335,10 +346,11 @@ PROP_BOXES: dict[Prop, tuple[Box, ...]] = {
         Box((0.0, 0.0, _DOOR_HALF_WIDTH), (0.3, 1.25, _DOOR_HALF_WIDTH + 0.3)),
         Box((0.0, 0.0, -_DOOR_HALF_WIDTH - 0.3), (0.3, 1.25, -_DOOR_HALF_WIDTH)),
     ),
-    # A chair: the seat, its front edge at x = 0, and a low back.
+    # A chair: the seat, its front edge at x = 0, and a low back whose top is
+    # below the shoulder blades, so that the upper back can arch over it.
     Prop.CHAIR: (
         Box((-_SEAT_DEPTH, SEAT_HEIGHT - 0.04, -0.22), (0.0, SEAT_HEIGHT, 0.22)),
-        Box((-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22), (-_SEAT_DEPTH, SEAT_HEIGHT + 0.22, 0.22)),
+        Box((-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22), (-_SEAT_DEPTH, SEAT_HEIGHT + 0.15, 0.22)),
     ),
     # A folded pillow on the floor, centred on x = 0.
     Prop.PILLOW: (Box((-0.09, 0.0, -0.2), (0.09, _PILLOW_HEIGHT, 0.2)),),
@@ -411,6 +423,8 @@ def point_radius(name: str) -> float:
     """How far the drawn body reaches around the point called *name*."""
     if name == "head":
         return HEAD_RADIUS
+    if name == "nose":
+        return NOSE_RADIUS
     return TRUNK_RADIUS if name in _TRUNK_POINTS else BODY_RADIUS
 
 
@@ -588,6 +602,7 @@ def _depth_inside(point: Vec, radius: float, prop: Prop) -> float:
 #: view stay true, and the same point always lands in the same place.
 SKEW: dict[View, tuple[float, float]] = {
     View.SIDE: (-0.3, -0.13),
+    View.PROFILE: (0.0, 0.0),
     View.FRONT: (0.0, -0.35),
     View.BACK: (0.0, -0.35),
     View.TOP: (0.0, 0.0),
@@ -597,7 +612,7 @@ SKEW: dict[View, tuple[float, float]] = {
 def project(point: Vec, view: View) -> tuple[float, float, float]:
     """(across, up, nearness) of *point* seen from *view*; nearer is larger."""
     x, y, z = point
-    if view is View.SIDE:
+    if view in {View.SIDE, View.PROFILE}:
         across, up, near = x, y, z
     elif view is View.FRONT:
         across, up, near = -z, y, x

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from . import _pydantic
 from .catalog import Catalog, load_catalog
 from .exceptions import DataError, Problem
 from .model import FieldError, _as_tuple, _items, _slug, _text
@@ -217,3 +218,7 @@ def load_log(text: str | bytes, program: Program, *, catalog: Catalog | None = N
     from ._convert import loads  # noqa: PLC0415 - the converter loads only when used
 
     return check_log(loads(text, Log), program, catalog)
+
+
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(LogEntry, Log)

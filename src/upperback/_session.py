@@ -18,6 +18,7 @@ import datetime as dt
 
 import attrs
 
+from . import _pydantic
 from ._i18n import check_locale, translations
 from .catalog import Catalog, load_catalog
 from .exceptions import InvalidConstraintError
@@ -397,3 +398,7 @@ class _Timeline:
 def _sentence(text: str) -> str:
     text = text.strip().removesuffix(".")
     return text[:1].upper() + text[1:]
+
+
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(EventKind, Event, Session)

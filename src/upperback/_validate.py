@@ -172,12 +172,14 @@ def _undeclared_terms(exercises: Sequence[Exercise], vocabulary: Vocabulary) -> 
                     where,
                     f"{kind._kind()} {term.value!r} is not built in and not declared "  # noqa: SLF001
                     "in the catalog's vocabulary",
+                    code="undeclared_term",
                 )
             elif known._declaration() != term._declaration():  # noqa: SLF001
                 yield Problem(
                     where,
                     f"{kind._kind()} {term.value!r} differs from its declaration "  # noqa: SLF001
                     "in the catalog's vocabulary",
+                    code="term_mismatch",
                 )
 
 
@@ -188,6 +190,7 @@ def _duplicate_ids(path: str, ids: Sequence[str]) -> Iterator[Problem]:
             yield Problem(
                 f"{path}[{index}].id",
                 f"duplicate id {short_repr(id_)}, already used at {path}[{first[id_]}]",
+                code="duplicate_id",
             )
         else:
             first[id_] = index
@@ -208,6 +211,7 @@ def _duplicate_names(exercises: Sequence[Exercise]) -> Iterator[Problem]:
                     f"$.exercises[{index}].{field}",
                     f"{short_repr(text)} already names exercise {other!r}"
                     + ("" if text.isascii() else " (the two look the same)"),
+                    code="duplicate_name",
                 )
 
 
@@ -224,6 +228,7 @@ def _dangling_references(exercises: Sequence[Exercise], known: set[str]) -> Iter
                 yield Problem(
                     f"$.exercises[{index}].references[{ref_index}]",
                     f"unknown reference {short_repr(ref)}; {_expected(ref, ordered)}",
+                    code="unknown_reference",
                 )
 
 
@@ -245,13 +250,23 @@ def _range_problems(path: str, kind: ProgressionKind, dosage: Dosage | None) -> 
     if kind not in (ProgressionKind.MORE_REPS, ProgressionKind.LONGER_HOLD):
         return
     if dosage is None:
-        yield Problem(path, "expected a dosage to move through, got none (not given)")
+        yield Problem(
+            path,
+            "expected a dosage to move through, got none (not given)",
+            code="invalid_progression",
+        )
     elif kind is ProgressionKind.MORE_REPS and dosage.reps.is_exact:
-        yield Problem(path, "expected a range of reps to move through, got an exact count")
+        yield Problem(
+            path,
+            "expected a range of reps to move through, got an exact count",
+            code="invalid_progression",
+        )
     elif kind is ProgressionKind.LONGER_HOLD and (
         dosage.hold is None or dosage.hold.duration.is_exact
     ):
-        yield Problem(path, "expected a hold range to move through, got none")
+        yield Problem(
+            path, "expected a hold range to move through, got none", code="invalid_progression"
+        )
 
 
 def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
@@ -265,9 +280,17 @@ def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
             if target is None:
                 continue
             if target == exercise.id:
-                yield Problem(f"{path}.exercise", "an exercise cannot progress to itself")
+                yield Problem(
+                    f"{path}.exercise",
+                    "an exercise cannot progress to itself",
+                    code="progression_cycle",
+                )
             elif target not in ids:
-                yield Problem(f"{path}.exercise", f"unknown exercise {short_repr(target)}")
+                yield Problem(
+                    f"{path}.exercise",
+                    f"unknown exercise {short_repr(target)}",
+                    code="unknown_exercise",
+                )
             else:
                 graph.setdefault(exercise.id, []).append(target)
     cycle = _find_cycle(graph)
@@ -276,6 +299,7 @@ def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
         yield Problem(
             f"$.exercises[{index}].progressions",
             "progressions form a cycle: " + " -> ".join(cycle),
+            code="progression_cycle",
         )
 
 

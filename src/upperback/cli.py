@@ -631,7 +631,8 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _slugs(kind: type[Equipment | Position | Region | Category]) -> str:
-    built_in = ", ".join(member.value for member in kind)
+    # "unknown" is what a catalog says when it does not know: never a choice.
+    built_in = ", ".join(member.value for member in kind if member.value != "unknown")
     return f"{built_in}, or one a --catalog file declares"
 
 
@@ -993,10 +994,14 @@ def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
     if isinstance(obj, Program):
         try:
             resource = to_fhir(
-                obj, patient=patient, catalog=catalog, bundle_type=kind, locale=_fhir_locale(args)
+                obj,
+                patient_reference=patient,
+                catalog=catalog,
+                bundle_type=kind,
+                locale=_fhir_locale(args),
             )
         except InvalidConstraintError as exc:
-            raise InvalidOptionError("--patient", str(exc).partition(": ")[2]) from None
+            raise InvalidOptionError("--patient", exc.reason) from None
     else:
         resource = to_fhir(obj, catalog=catalog, locale=_fhir_locale(args))
     return json.dumps(resource, indent=2, ensure_ascii=False)

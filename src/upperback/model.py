@@ -255,8 +255,9 @@ class _OpenVocabulary(_Vocabulary):
 
         Args:
             id: Its slug, such as ``"barbell"``; not a built-in one.
-            label: The words a handout uses, such as ``"a barbell"``.
-                Default: the slug with spaces for hyphens.
+            label: The words a handout uses, such as ``"barbell"``: a bare
+                noun phrase, as the built-in terms are (``"wall corner"``),
+                with no article. Default: the slug with spaces for hyphens.
             labels: The words in other languages, by language tag, such
                 as ``{"es": "una barra"}``.
 
@@ -560,6 +561,24 @@ def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str
 
 #: A language tag as gettext folders name them: ``es``, ``pt_BR``, ``sr-Latn``.
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+
+#: A FHIR canonical base: an http(s) address with no query, fragment or final slash.
+_CANONICAL_BASE = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*[^\s/?#])?$")
+
+
+def canonical_base(
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    """``None``, or an address such as ``https://clinic.example/fhir`` (at most 200 characters)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) > 200 or not _CANONICAL_BASE.fullmatch(value):
+        raise FieldError(
+            attribute.name,
+            "expected an http(s) address such as 'https://clinic.example/fhir', with no "
+            f"final slash, query or fragment, got {_short(value)}",
+        )
 
 
 def language_tag(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -885,7 +904,12 @@ class View(_Vocabulary):
     the right side of the body, nearest the viewer.
     """
 
+    #: From the right side, turned a little toward the front and seen a
+    #: little from above, so that the far arm and leg show too.
     SIDE = "side"
+    #: From the right side exactly, not turned: for a body against a wall,
+    #: whose touching a turned view would hide.
+    PROFILE = "profile"
     FRONT = "front"
     BACK = "back"
     TOP = "top"
@@ -1301,7 +1325,7 @@ class Vocabulary:
     """A catalog's own terms, beside the built-in ones.
 
     Each is a value of the built-in type, made with ``custom()``, such as
-    ``Equipment.custom("barbell", "a barbell")``: the catalog file declares
+    ``Equipment.custom("barbell", "barbell")``: the catalog file declares
     them in its ``vocabulary`` section. A declared term is never assumed:
     no default equipment list holds one, so an exercise that needs a barbell
     is chosen only for a person who says they have one.

@@ -9,6 +9,7 @@ main calls return, exactly.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 from typing_extensions import assert_type
@@ -44,6 +45,7 @@ from upperback import (
     Dosage,
     DoseCeiling,
     Equipment,
+    ErrorDetails,
     Event,
     EventKind,
     Exercise,
@@ -133,7 +135,9 @@ from upperback import (
     render,
     session,
     session_days,
+    structure,
     to_fhir,
+    unstructure,
 )
 
 # -- the catalog ------------------------------------------------------------
@@ -326,11 +330,23 @@ assert_type(json_schema("catalog"), dict[str, Any])
 assert_type(dumps(exercise.dosage), str)
 assert_type(loads(dumps(exercise.dosage), Dosage), Dosage)
 assert_type(loads("{}", Program), Program)
+assert_type(loads(b"{}", Catalog, name="clinic.json"), Catalog)
+assert_type(dumps(program, compact=True), str)
+assert_type(dumps([exercise, exercise]), str)
+plain: Any = unstructure(program)
+assert_type(structure(plain, Program), Program)
+assert_type(structure({"reps": 8}, Dosage, catalog=catalog), Dosage)
+assert_type(load_catalog(b"{}", name="clinic.json", max_bytes=1024), Catalog)
+assert_type(load_catalog(io.BytesIO(b"{}")), Catalog)
+assert_type(load_catalog(io.StringIO("{}")), Catalog)
+assert_type(catalog.localized("es", content=b"{}", name="es.json"), Catalog)
 assert_type(upperback.__version__, str)
 
 # -- FHIR and CERT -----------------------------------------------------------
 
-assert_type(to_fhir(program, patient="Patient/1", bundle_type="transaction"), dict[str, Any])
+assert_type(
+    to_fhir(program, patient_reference="Patient/1", bundle_type="transaction"), dict[str, Any]
+)
 assert_type(to_fhir(exercise), dict[str, Any])
 assert_type(to_fhir(program, locale="es"), dict[str, Any])
 assert_type(to_fhir(catalog, date=dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)), dict[str, Any])
@@ -352,16 +368,27 @@ except UnknownExerciseError as err:
 except CatalogError as err:
     assert_type(err.problems, tuple[Problem, ...])
     assert_type(err.problems[0].path, str)
+    assert_type(err.problems[0].code, str)
+    assert_type(err.problems[0].loc, tuple[str | int, ...])
+    details: list[ErrorDetails] = err.errors()
+    assert_type(details[0]["loc"], tuple[str | int, ...])
+    assert_type(details[0]["type"], str)
+    assert_type(details[0]["msg"], str)
+    assert_type(details[0]["input"], object)
 except DataError as err:
     value_error: ValueError = err
 except UnknownVocabularyError as err:
     assert_type(err.valid, tuple[str, ...])
 except InvalidConstraintError as err:
     value_error = err
+    assert_type(err.field, str | None)
+    assert_type(err.reason, str)
+    assert_type(err.errors(locale="es"), list[ErrorDetails])
 except NoEligibleExercisesError as err:
     assert_type(err.omitted, tuple[Omission, ...])
 except InvalidOptionError as err:
     value_error = err
+    assert_type(err.field, str)
 except UnknownFormatError as err:
     assert_type(err.valid, tuple[str, ...])
 except MissingExtraError as err:

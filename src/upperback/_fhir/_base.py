@@ -6,12 +6,16 @@ checked. Nothing else may appear in an export: the tests look.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import Any
+
+import attrs
 
 __all__ = [
     "BASE",
@@ -28,7 +32,10 @@ __all__ = [
     "PHYSICAL_ACTIVITY_PANEL",
     "VERIFIED_CODES",
     "XVER_PARAMETER",
+    "Bases",
     "VerifiedCode",
+    "base_of",
+    "bases",
     "canonical",
     "full_url",
     "narrative",
@@ -199,14 +206,63 @@ def resource_id(*parts: str) -> str:
     return f"{text[:51]}-{digest}"
 
 
-def canonical(resource_type: str, rid: str) -> str:
-    """The canonical URL of one of our definitional resources."""
-    return f"{BASE}/{resource_type}/{rid}"
+@attrs.frozen
+class Bases:
+    """Whose address names what, in one export.
+
+    Args:
+        exercises: The canonical base of each exercise, by id: ours
+            (:data:`BASE`) for upperback's own exercises, the catalog's or
+            the caller's for others, ``None`` for an exercise with none.
+        default: The base of the resources an export makes (a program's
+            or a catalog's PlanDefinition): ours only when every exercise
+            in it is ours.
+    """
+
+    exercises: Mapping[str, str | None] = attrs.field(factory=dict)
+    default: str | None = BASE
 
 
-def full_url(resource_type: str, rid: str) -> str:
+_BASES: ContextVar[Bases] = ContextVar("upperback_fhir_bases", default=Bases())  # noqa: B039 - frozen
+
+#: The namespace of the ``urn:uuid:`` canonical of a resource with no base.
+_NO_BASE = uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE}/no-canonical-base")
+
+
+@contextlib.contextmanager
+def bases(given: Bases) -> Iterator[None]:
+    """Name the resources made inside the block with *given*'s bases."""
+    token = _BASES.set(given)
+    try:
+        yield
+    finally:
+        _BASES.reset(token)
+
+
+def base_of(exercise_id: str | None = None) -> str | None:
+    """The base for *exercise_id*, or for the export's own resources."""
+    current = _BASES.get()
+    if exercise_id is None:
+        return current.default
+    return current.exercises.get(exercise_id, current.default)
+
+
+def canonical(resource_type: str, rid: str, exercise_id: str | None = None) -> str:
+    """The canonical URL of a definitional resource: under its base, or a ``urn:uuid:``.
+
+    A resource with no base (a catalog of your own that declares none) gets
+    a stable ``urn:uuid:``, never upperback's address.
+    """
+    base = base_of(exercise_id)
+    if base is None:
+        return f"urn:uuid:{uuid.uuid5(_NO_BASE, f'{resource_type}/{rid}')}"
+    return f"{base}/{resource_type}/{rid}"
+
+
+def full_url(resource_type: str, rid: str, exercise_id: str | None = None) -> str:
     """A stable ``urn:uuid:`` for a Bundle entry: the same inputs, the same uuid."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, canonical(resource_type, rid))}"
+    name = canonical(resource_type, rid, exercise_id)
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
 def narrative(title: str, paragraphs: Iterable[str] = (), items: Iterable[str] = ()) -> JSON:

@@ -111,6 +111,16 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
 ) -> str | bytes:
     """Return a patient handout for *obj*, or a dated program's calendar.
 
+    ``str`` for text, ``bytes`` for PDF: type checkers see one signature
+    per format::
+
+        render(obj, "text" | "markdown" | "html" = "text", ...) -> str
+        render(obj, "pdf", ...) -> bytes
+        render(obj, format: Format, ...) -> str | bytes   # a format known only at run time
+
+    It is safe to call from many threads at once, PDF included (see
+    :doc:`/webapp`).
+
     Args:
         obj: An exercise, a program from :func:`upperback.build_program`,
             or a whole catalog (every exercise in it); or a CERT report from
