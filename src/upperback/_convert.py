@@ -823,7 +823,7 @@ def _error_for(cls: type) -> type[DataError]:
 def structure(data: object, cls: type[T], *, catalog: Catalog | None = None) -> T:
     """Check plain data and build an instance of *cls* from it, with the rules of :func:`loads`.
 
-    *data* is what :func:`unstructure` returns, or what :func:`json.loads`
+    *data* is what :func:`unstructure` returns, or what ``json.loads``
     gives: dicts with text keys, lists, text, whole numbers, finite
     floats, ``True``, ``False`` and ``None``. Nothing is coerced: ``"3"``
     is not a number and a string is not a list. As with :func:`loads`,
@@ -923,7 +923,7 @@ def unstructure(obj: object) -> Any:  # noqa: ANN401 - any JSON value
     """Return *obj* as plain JSON values: the very data :func:`dumps` writes.
 
     Dicts with text keys, lists, text, numbers, ``True``, ``False`` and
-    ``None``, ready for :func:`json.dumps`, a web framework's JSON
+    ``None``, ready for ``json.dumps``, a web framework's JSON
     response or a document database. :func:`structure` turns it back.
     *obj* may be any object :func:`dumps` takes.
 
@@ -995,7 +995,10 @@ def escape_unseen(text: str) -> str:
     Such characters can only be inside JSON strings (JSON's own syntax is
     ASCII), where the escape means the same character.
     """
-    if text.isascii() and "\x7f" not in text:
+    # str.isprintable() is false for every character escaped here (and for
+    # a few that are kept, such as the no-break space): the common case is
+    # one C call. json.dumps has escaped every other control but DEL already.
+    if text.replace("\n", "").isprintable():
         return text
     return _MAYBE_UNSEEN.sub(_escape_if_unseen, text)
 

@@ -443,7 +443,14 @@ class Catalog:
         self,
         locale: str,
         *,
-        content: CatalogSource | None = None,
+        content: str
+        | os.PathLike[str]
+        | bytes
+        | bytearray
+        | memoryview
+        | IO[bytes]
+        | IO[str]
+        | None = None,
         name: str | None = None,
         max_bytes: int | None = None,
     ) -> Catalog:
@@ -691,7 +698,14 @@ CatalogSource: TypeAlias = (
 
 
 def load_catalog(
-    path: CatalogSource | None = None,
+    path: str
+    | os.PathLike[str]
+    | bytes
+    | bytearray
+    | memoryview
+    | IO[bytes]
+    | IO[str]
+    | None = None,
     *,
     locale: str | None = None,
     max_bytes: int = MAX_CATALOG_BYTES,

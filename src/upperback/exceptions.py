@@ -136,9 +136,10 @@ class ErrorDetails(TypedDict):
     .. versionadded:: 0.1.0
     """
 
-    #: Where the problem is: keys and list indexes from the document's
-    #: root, or the name of the argument, such as ``("exercises", 3, "id")``
-    #: or ``("minutes_per_session",)``. Empty when it is about the whole.
+    #: The place of the problem, as keys and list indexes from the
+    #: document's root, or the name of the argument, such as
+    #: ``("exercises", 3, "id")`` or ``("minutes_per_session",)``; empty
+    #: when it is about the whole.
     loc: tuple[str | int, ...]
     #: A stable code for the kind of problem, such as ``"missing"``; see
     #: the table in the docs. Codes are never renamed.
@@ -155,10 +156,12 @@ class UpperbackError(Exception):
     :meth:`errors` lists its problems in a form a program can read.
     """
 
-    #: The stable code of this kind of error, the ``type`` of :meth:`errors`.
+    #: The stable code of this kind of error, the ``type`` of
+    #: :meth:`~upperback.UpperbackError.errors`.
     code: str = "error"
-    #: Where the error is: the argument or field it is about, as the
-    #: ``loc`` of :meth:`errors`; empty when it is about the whole call.
+    #: The argument or field the error is about, as the ``loc`` of
+    #: :meth:`~upperback.UpperbackError.errors`; empty when it is about the
+    #: whole call.
     loc: tuple[str | int, ...] = ()
     #: The language in use where the error was raised (``None``: English).
     _locale: str | None = None

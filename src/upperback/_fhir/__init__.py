@@ -65,11 +65,12 @@ def to_fhir(  # noqa: PLR0913 - the options of an export
 
     Canonical URLs: upperback's own exercises (those of the bundled
     catalog, in any language) are named under upperback's address,
-    :data:`BASE`. Every other exercise is named under the ``fhir_base`` its
-    catalog file declares, else under *canonical_base*, else by a stable
-    ``urn:uuid:``: never under upperback's address. A PlanDefinition made
-    for a program or a catalog is named under upperback's address only when
-    all its exercises are upperback's; otherwise under the catalog's base,
+    ``https://github.com/upperback/upperback/fhir``. Every other exercise
+    is named under the ``fhir_base`` its catalog file declares, else under
+    *canonical_base*, else by a stable ``urn:uuid:``: never under
+    upperback's address. A PlanDefinition made for a program or a catalog
+    is named under upperback's address only when all its exercises are
+    upperback's; otherwise under the catalog's base,
     *canonical_base* or a ``urn:uuid:``, in that order.
 
     Args:
