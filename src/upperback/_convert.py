@@ -995,7 +995,10 @@ def escape_unseen(text: str) -> str:
     Such characters can only be inside JSON strings (JSON's own syntax is
     ASCII), where the escape means the same character.
     """
-    if text.isascii() and "\x7f" not in text:
+    # str.isprintable() is false for every character escaped here (and for
+    # a few that are kept, such as the no-break space): the common case is
+    # one C call. json.dumps has escaped every other control but DEL already.
+    if text.replace("\n", "").isprintable():
         return text
     return _MAYBE_UNSEEN.sub(_escape_if_unseen, text)
 

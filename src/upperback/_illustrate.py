@@ -1019,8 +1019,8 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
 
     Up and down first, then the larger of forward or back (the way the
     figure faces, standing) and out or together (away from or toward the
-    middle of the body, for a pair of parts), unless it is under half the
-    rise or fall.
+    middle of the body, for a pair of parts); either is left out when it is
+    under half the other.
     """
     a_points = kin.site_points(scene.bodies[arrow.start], arrow.part)
     b_points = kin.site_points(scene.bodies[arrow.end], arrow.part)
@@ -1030,15 +1030,16 @@ def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
     )
     words: list[str] = []
     dy = b[1] - a[1]
-    if abs(dy) > _STILL:
-        words.append("up" if dy > 0 else "down")
     dx = b[0] - a[0]
     spread = 0.0
     if len(a_points) > 1:
         spread = abs(b_points[0][2] - b_points[-1][2]) - abs(a_points[0][2] - a_points[-1][2])
         spread /= 2
     across = max(abs(dx), abs(spread))
-    if across > _STILL and across >= abs(dy) / 2:  # a slight drift beside a lift is not named
+    # A slight drift beside a larger motion is not named.
+    if abs(dy) > _STILL and abs(dy) >= across / 2:
+        words.append("up" if dy > 0 else "down")
+    if across > _STILL and across >= abs(dy) / 2:
         if abs(dx) >= abs(spread):
             words.append("forward" if dx > 0 else "back")
         else:
