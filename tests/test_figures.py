@@ -303,8 +303,8 @@ def test_motion_arrows_use_the_one_accent():
 
 
 def test_an_inset_shows_only_what_the_main_view_cannot():
-    # The blades' squeeze shows from the head's end, not from the side: its
-    # arrows are in the inset; the hands' lift shows from the side: its are not.
+    # From the head's end the mid-trap raise shows both hands rising and
+    # both blades coming together: the inset, in profile, repeats no arrow.
     root = parse(illustrate(CATALOG["mid-trap-raise"], "start").svg)
 
     def shafts(elements):
@@ -313,8 +313,21 @@ def test_an_inset_shows_only_what_the_main_view_cannot():
         ]
 
     main, small = shafts(outer(root)), shafts(inset(root))
-    assert len(main) == 1  # the near hand, seen from the side
-    assert len(small) == 2  # each blade, seen from the head's end
+    assert len(main) == 4  # each hand and each blade
+    assert small == []
+
+
+def test_the_mid_trap_raise_lifts_the_arms_a_little_from_the_mat():
+    # Issue 20, review round 2: arms raised to vertical read as lying face
+    # up, and a hand went through the mat. Face down, the hands start on the
+    # mat and rise to about the body's level, not above the head.
+    scene = kin.scene(figure_of("mid-trap-raise"))
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    assert start["nose"][1] < start["head"][1]  # the face looks at the mat
+    for side in ("r", "l"):
+        assert start.palm(side)[1] == pytest.approx(kin.BODY_RADIUS, abs=0.02)  # on the mat
+        rise = end[f"{side}.fingers"][1] - end[f"{side}.shoulder"][1]
+        assert 0.0 < rise < 0.15  # about level with the back, not straight up
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)
@@ -517,7 +530,7 @@ def test_the_stroke_matches_the_contact_radius():
 VIEWS = {
     "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # back, elbows, wrists on the wall; the arms
     "band-row": (View.SIDE, None),
-    "mid-trap-raise": (View.SIDE, View.FRONT),  # face down on the pillow; the arms rise in a T
+    "mid-trap-raise": (View.FRONT, View.PROFILE),  # the T from the head end; face down beside
     "pectoralis-stretch": (View.SIDE, View.FRONT),  # the lean; the door frame
     "quadruped-arm-leg-raise": (View.SIDE, None),
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind

@@ -304,6 +304,12 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
         (x0, _, z0), (x1, _, z1) = stage.world
         floor = kin.Box((x0 - 1.0, -0.02, z0 + 0.18), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
+    elif Prop.FLOOR in props and view is not View.TOP and _lying(scene):
+        # A body lying on the floor, seen from its head or its feet: the mat
+        # it lies on, as far back as its feet, not a line on the horizon.
+        (x0, _, z0), (x1, _, z1) = stage.world
+        floor = kin.Box((x0 + 0.1, -0.02, z0 - 1.0), (x1 - 0.1, 0.0, z1 + 1.0))
+        shapes.append(_box_shape(floor, stage))
     elif Prop.FLOOR in props and view is not View.TOP:  # seen from in front: a line
         y = stage.floor
         shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
@@ -317,6 +323,15 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     if Prop.PILLOW in props:
         shapes += _pillow(stage)
     return shapes
+
+
+#: A body whose neck is lower than this, as a fraction of body height, in
+#: every pose lies on the floor.
+_LYING = 0.4
+
+
+def _lying(scene: kin.Scene) -> bool:
+    return all(body["neck"][1] < _LYING for body in scene.bodies.values())
 
 
 def _chair_legs(stage: _Stage) -> list[Shape]:
