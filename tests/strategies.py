@@ -773,3 +773,33 @@ def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> di
         "reviewed": draw(st.booleans()),
         "safety": [words(line) for line in catalog.safety],
     }
+
+
+@st.composite
+def built_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A random catalog and a program built from it for a random person (one that fits)."""
+    catalog = draw(catalogs())
+    everything = [
+        *(e for e in Equipment if e is not Equipment.UNKNOWN),
+        *catalog.vocabulary.equipment,
+    ]
+    kwargs = {
+        **draw(constraints()),
+        # Mostly everything, so that most draws fit; loads are built-in equipment.
+        "equipment": draw(
+            st.just(everything)
+            | st.lists(known_equipment, unique=True).map(
+                lambda kit: [*kit, *catalog.vocabulary.equipment]
+            )
+        ),
+        "avoid_positions": [],
+        "include": [],
+        "exclude": [],
+        "catalog": catalog,
+        "minutes_per_session": 240,
+        "timing": None,
+    }
+    program = _build_or_none(kwargs)
+    assume(program is not None)
+    assert program is not None
+    return catalog, program

@@ -16,6 +16,7 @@ __all__ = [
     "FORMATS",
     "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
+    "SEVERAL_TIMES",
     "Action",
     "Adjustment",
     "Arm",
@@ -92,6 +93,7 @@ __all__ = [
     "available_locales",
     "build_program",
     "cert_report",
+    "climbs_on_condition",
     "dumps",
     "free_exercise_db",
     "free_exercise_db_document",
@@ -102,6 +104,7 @@ __all__ = [
     "load_catalog",
     "loads",
     "render",
+    "rounds_a_day",
     "to_fhir",
 ]
 
@@ -173,6 +176,7 @@ if TYPE_CHECKING:
         DEFAULT_EQUIPMENT,
         DOSE_CEILING,
         MIN_SECONDS_PER_REP,
+        SEVERAL_TIMES,
         Action,
         Adjustment,
         DoseCeiling,
@@ -188,7 +192,9 @@ if TYPE_CHECKING:
         Week,
         adapt,
         build_program,
+        climbs_on_condition,
         ladder,
+        rounds_a_day,
     )
     from .schema import json_schema
 
@@ -262,6 +268,7 @@ _LAZY = {
     "ReferenceKind": ".model",
     "Region": ".model",
     "Requirement": ".model",
+    "SEVERAL_TIMES": ".program",
     "Schedule": ".program",
     "SearchResult": ".catalog",
     "Source": ".model",
@@ -280,6 +287,7 @@ _LAZY = {
     "available_locales": "._i18n",
     "build_program": ".program",
     "cert_report": ".cert",
+    "climbs_on_condition": ".program",
     "dumps": "._convert",
     "free_exercise_db": ".importers",
     "free_exercise_db_document": ".importers",
@@ -290,6 +298,7 @@ _LAZY = {
     "load_catalog": ".catalog",
     "loads": "._convert",
     "render": "._render",
+    "rounds_a_day": ".program",
     "to_fhir": "._fhir",
 }
 

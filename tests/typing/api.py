@@ -21,6 +21,7 @@ from upperback import (
     FORMATS,
     MIN_SECONDS_PER_REP,
     PAPER_SIZES,
+    SEVERAL_TIMES,
     Action,
     Adjustment,
     Arm,
@@ -97,6 +98,7 @@ from upperback import (
     available_locales,
     build_program,
     cert_report,
+    climbs_on_condition,
     dumps,
     free_exercise_db,
     free_exercise_db_document,
@@ -107,6 +109,7 @@ from upperback import (
     load_catalog,
     loads,
     render,
+    rounds_a_day,
     to_fhir,
 )
 
@@ -270,6 +273,13 @@ assert_type(DOSE_CEILING, DoseCeiling)
 assert_type(DOSE_CEILING.allows(dosage), bool)
 assert_type(DOSE_CEILING.describe(), str)
 min_seconds_per_rep: int = MIN_SECONDS_PER_REP
+several_times: int = SEVERAL_TIMES
+assert_type(rounds_a_day(dosage), int)
+assert_type(climbs_on_condition(exercise), bool)
+assert_type(Timing().estimate_daily(dosage), dt.timedelta)
+assert_type(program.weeks[0].estimated_daily_duration, dt.timedelta)
+assert_type(ladder(exercise, equipment=[Equipment.SOUP_CANS]), tuple[Dosage, ...])
+assert_type(adapt(exercise, dosage, "too-easy", equipment=["soup-cans"]), Adjustment)
 
 assert_type(ladder(exercise), tuple[Dosage, ...])
 adjustment = adapt(exercise, dosage, "too-easy")
