@@ -3,15 +3,19 @@
 Run from the repository root, with the ``bench`` dependency group installed::
 
     pip install -e . --group bench
-    python benchmarks/run.py            # sizes 1,000, 5,000 and 20,000
+    python benchmarks/run.py            # sizes 1,000, 5,000 and 20,000, both generators
     python benchmarks/run.py --quick    # 1,000 exercises, fewer repeats: a quick look
+    python benchmarks/run.py --generator realistic --sizes 20000
 
-It writes the synthetic catalogs (``benchmarks/generate.py``) if they are
-missing, then prints, for each size, the median of several runs of every
-operation, the ratio to its baseline measured in the same run, and the
-target. Start-up is measured with whole processes, in pairs (ours, then the
-baseline, again and again), so that a busy machine slows both alike. A
-benchmark, not a test: numbers depend on the machine, which is printed.
+It writes the catalogs if they are missing, from two generators:
+``benchmarks/generate.py`` (tidy names from four word lists) and
+``benchmarks/realistic.py`` (realistic names: skewed word frequencies,
+shared prefixes, variants, typos, abbreviations). It then prints, for each
+generator and size, the median of several runs of every operation, the
+ratio to its baseline measured in the same run, and the target. Start-up
+is measured with whole processes, in pairs (ours, then the baseline,
+again and again), so that a busy machine slows both alike. A benchmark,
+not a test: numbers depend on the machine, which is printed.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import generate
+import realistic
 
 import upperback
 from upperback import Catalog
@@ -49,7 +54,15 @@ SEARCH_QUERIES = [
     "thorasic extention",
     "xyzzy",
     "the best exercise for my upper back pain when sitting at a desk",
+    # names as realistic catalogs have them, typed with slips
+    "dumbell row",
+    "bent over barbell row wide grip",
+    "cable face pull",
+    "lat pulldown",
 ]
+
+#: The catalog generators, by the name given to ``--generator``.
+GENERATORS = {"synthetic": generate, "realistic": realistic}
 
 
 def median_s(func: Callable[[], object], repeat: int, number: int = 1) -> float:
@@ -139,18 +152,21 @@ def verdict(ok: bool) -> str:  # noqa: FBT001 - a flag is what it shows
     return "met" if ok else "NOT met"
 
 
-def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[float]]) -> None:
-    """Measure every operation on the catalog of *size* exercises."""
+def bench_size(
+    generator: str, size: int, repeat: int, report: Report, growth: dict[str, list[float]]
+) -> None:
+    """Measure every operation on the catalog of *size* exercises made by *generator*."""
     from pydantic_baseline import ADAPTER  # noqa: PLC0415 - pydantic only when measuring
 
-    raw = generate.write(size).read_bytes()
+    raw = GENERATORS[generator].write(size).read_bytes()
+    label = f"{size:,} {generator}"
     load_s = median_s(lambda: upperback.loads(raw, Catalog), repeat)
     json_s = median_s(lambda: json.loads(raw), repeat)
     pyd_s = median_s(lambda: ADAPTER.validate_json(raw), repeat)
     growth["load + validate"].append(load_s)
     target = size == max(generate.SIZES)
     report.add(
-        f"{size:,}",
+        label,
         "load + validate",
         ms(load_s),
         f"{load_s / pyd_s:.2f}x pydantic ({ms(pyd_s)}); {load_s / json_s:.2f}x json.loads "
@@ -162,7 +178,7 @@ def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[fl
     peak_json = peak_mib(lambda: json.loads(raw))
     peak_pyd = peak_mib(lambda: ADAPTER.validate_json(raw))
     report.add(
-        f"{size:,}",
+        label,
         "peak memory of load",
         f"{peak_ours:.1f} MiB",
         f"json.loads {peak_json:.1f} MiB; pydantic {peak_pyd:.1f} MiB; file "
@@ -178,7 +194,7 @@ def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[fl
     first_filter = _once(lambda: fresh.filter(category=upperback.Category.STRETCH))
     first_build = _once(lambda: upperback.build_program(catalog=fresh))
     report.add(
-        f"{size:,}",
+        label,
         "first use (indexes built once per catalog)",
         f"search {ms(first_search)}; filter {ms(first_filter)}; build_program {ms(first_build)}",
         "",
@@ -193,7 +209,7 @@ def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[fl
     worst = max(per_query)
     growth["search (slowest query)"].append(worst)
     report.add(
-        f"{size:,}",
+        label,
         "search, per query",
         f"median {ms(statistics.median(per_query))}, slowest {ms(worst)}",
         f"{len(SEARCH_QUERIES)} queries",
@@ -204,7 +220,7 @@ def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[fl
     build_s = median_s(lambda: upperback.build_program(catalog=catalog), repeat)
     growth["build_program"].append(build_s)
     report.add(
-        f"{size:,}",
+        label,
         "build_program (defaults)",
         ms(build_s),
         "",
@@ -234,7 +250,7 @@ def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[fl
     scan_s = median_s(scan, repeat, number=5)
     growth["filter"].append(filter_s)
     report.add(
-        f"{size:,}",
+        label,
         "filter (category, equipment, avoid)",
         ms(filter_s),
         f"{scan_s / filter_s:.1f}x faster than a list comprehension ({ms(scan_s)})",
@@ -246,7 +262,7 @@ def bench_size(size: int, repeat: int, report: Report, growth: dict[str, list[fl
     first, last = ids[0], ids[-1]
     get_s = median_s(lambda: (catalog[first], catalog[last]), repeat, number=10_000) / 2
     growth["catalog[id]"].append(get_s)
-    report.add(f"{size:,}", "catalog[id]", f"{get_s * 1e9:.0f} ns", "", "constant", "")
+    report.add(label, "catalog[id]", f"{get_s * 1e9:.0f} ns", "", "constant", "")
 
 
 def bench_startup(pairs: int, report: Report) -> None:
@@ -279,6 +295,13 @@ def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print the results as a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(generate.SIZES))
+    parser.add_argument(
+        "--generator",
+        choices=[*GENERATORS, "both"],
+        default="both",
+        help="which catalogs to measure (default both)",
+    )
+    parser.add_argument("--no-startup", action="store_true", help="leave out start-up")
     parser.add_argument("--repeat", type=int, default=5, help="runs per median (default 5)")
     parser.add_argument("--pairs", type=int, default=20, help="process pairs (default 20)")
     parser.add_argument(
@@ -292,23 +315,29 @@ def main(argv: list[str] | None = None) -> None:
     print("| size | operation | time | against the baseline | target | at 20,000 |")
     print("|---|---|---|---|---|---|")
     report = Report()
-    growth: dict[str, list[float]] = {
-        "load + validate": [],
-        "search (slowest query)": [],
-        "build_program": [],
-        "filter": [],
-        "catalog[id]": [],
-    }
-    for size in args.sizes:
-        bench_size(size, args.repeat, report, growth)
-    bench_startup(args.pairs, report)
+    generators = list(GENERATORS) if args.generator == "both" else [args.generator]
+    growths = {}
+    for generator in generators:
+        growth: dict[str, list[float]] = {
+            "load + validate": [],
+            "search (slowest query)": [],
+            "build_program": [],
+            "filter": [],
+            "catalog[id]": [],
+        }
+        for size in args.sizes:
+            bench_size(generator, size, args.repeat, report, growth)
+        growths[generator] = growth
+    if not args.no_startup:
+        bench_startup(args.pairs, report)
     if len(args.sizes) > 1:
         small, big = args.sizes[0], args.sizes[-1]
         print(f"\nGrowth from {small:,} to {big:,} exercises ({big / small:.0f}x the exercises):\n")
-        print("| operation | time ratio |")
-        print("|---|---|")
-        for name, times in growth.items():
-            print(f"| {name} | {times[-1] / times[0]:.1f}x |")
+        print("| operation | " + " | ".join(generators) + " |")
+        print("|---|" + "---|" * len(generators))
+        for name in growths[generators[0]]:
+            ratios = [growths[g][name][-1] / growths[g][name][0] for g in generators]
+            print(f"| {name} | " + " | ".join(f"{r:.1f}x" for r in ratios) + " |")
 
 
 if __name__ == "__main__":

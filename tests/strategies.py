@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -678,6 +680,66 @@ _junk = st.one_of(
 )
 
 
+#: Text with characters that do not show: C0 and C1 controls, bidi
+#: overrides and isolates, zero-width and other format characters, private
+#: use and noncharacters, among plain letters. Extra may hold them; every
+#: output must escape them.
+unseen_texts = st.text(
+    alphabet=st.sampled_from(
+        [
+            *("a", "ñ", " ", "\x1b", "\x07", "\x7f", "\x85", "\x9b", "\u202e", "\u2066"),
+            *("\u200b", "\ufeff", "\u2028", "\ue000", "\ufffe", "\U000e0001", "\U0001f600"),
+        ]
+    ),
+    max_size=20,
+)
+
+# -- hostile Markdown ---------------------------------------------------------
+
+#: Pieces of Markdown and HTML that would become markup if printed raw:
+#: tags, links, images, autolinks, entities, emphasis, code, block starts.
+_markup_pieces = st.sampled_from(
+    [
+        "<img src=x onerror=alert(1)>",
+        "<script>alert(1)</script>",
+        "<b>",
+        "</div>",
+        "<!-- c -->",
+        "![x](https://attacker.example/p.png)",
+        "[a](https://attacker.example)",
+        "[a][r]",
+        "[r]: https://attacker.example",
+        "<https://attacker.example>",
+        "<me@attacker.example>",
+        "&lt;b&gt;",
+        "&#60;",
+        "**",
+        "_",
+        "`",
+        "~~",
+        "|",
+        "\\",
+        "#",
+        "1.",
+        "-",
+        ">",
+        "!",
+        "[",
+        "]",
+        "(",
+        ")",
+        ":",
+        " ",
+        "Row",
+        "arm",
+    ]
+)
+#: One line of visible text made of :data:`_markup_pieces`.
+markup_texts = (
+    st.lists(_markup_pieces, min_size=1, max_size=8).map("".join).map(str.strip).filter(bool)
+)
+
+
 @st.composite
 def free_exercise_db_records(draw: st.DrawFn, *, valid: bool = False) -> dict[str, Any]:
     """One exercise in free-exercise-db's format; unless *valid*, fields may be wrong or gone."""
@@ -803,3 +865,116 @@ def built_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
     assume(program is not None)
     assert program is not None
     return catalog, program
+
+
+# -- guided sessions ----------------------------------------------------------
+
+
+@st.composite
+def program_sessions(draw: st.DrawFn) -> tuple[Program, int, int]:
+    """A random program and one of its session days: (program, week, day)."""
+    program = draw(programs)
+    week = draw(st.integers(1, len(program.weeks)))
+    day = draw(st.integers(1, program.schedule.sessions_per_week))
+    return program, week, day
+
+
+@st.composite
+def small_ranges(draw: st.DrawFn, most: int) -> Range:
+    low = draw(st.integers(1, most))
+    return Range(low, draw(st.integers(low, most)))
+
+
+#: Dosages within the builder's dose ceiling, without a load.
+ceiling_dosages = st.builds(
+    Dosage,
+    reps=small_ranges(30),
+    sets=st.integers(1, 5),
+    hold=st.none() | st.builds(Hold, duration=small_ranges(60), unit=st.sampled_from(HoldUnit)),
+    per_side=st.booleans(),
+    frequency=st.none() | frequencies,
+)
+
+
+@st.composite
+def imported_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A program from an imported catalog: its own terms, and dosages given with ``dosages=``."""
+    catalog = _imported_catalog()
+    chosen = draw(st.lists(st.sampled_from(catalog.ids), min_size=1, max_size=3, unique=True))
+    program = _build_or_none(
+        {
+            "catalog": catalog,
+            "dosages": {exercise_id: draw(ceiling_dosages) for exercise_id in chosen},
+            "include": chosen,
+            "equipment": [
+                *(e for e in Equipment if e is not Equipment.UNKNOWN),
+                *catalog.vocabulary.equipment,
+            ],
+            "minutes_per_session": 240,
+            "sessions_per_week": draw(st.integers(1, 7)),
+            "weeks": draw(st.integers(1, 6)),
+            "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
+        }
+    )
+    assume(program is not None)
+    assert program is not None
+    return catalog, program
+
+
+@functools.cache
+def _imported_catalog() -> Catalog:
+    from upperback.importers import free_exercise_db  # noqa: PLC0415
+
+    return free_exercise_db(Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json")
+
+
+@st.composite
+def given_dosage_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A catalog with an exercise without a dosage, and a program given one with ``dosages=``."""
+    catalog = load_catalog()
+    exercise_id = draw(st.sampled_from(catalog.ids))
+    bare = attrs.evolve(
+        catalog,
+        exercises=tuple(
+            attrs.evolve(e, dosage=None, progressions=()) if e.id == exercise_id else e
+            for e in catalog.exercises
+        ),
+    )
+    program = _build_or_none(
+        {
+            "catalog": bare,
+            "dosages": {exercise_id: draw(ceiling_dosages)},
+            "include": [exercise_id],
+            "equipment": [e for e in Equipment if e is not Equipment.UNKNOWN],
+            "minutes_per_session": 240,
+            "weeks": draw(st.integers(1, 6)),
+        }
+    )
+    assume(program is not None and exercise_id in program.exercise_ids)
+    assert program is not None
+    return bare, program
+
+
+def spanish_words() -> st.SearchStrategy[str]:
+    """Words of Spanish letters, with and without accents, some odd ones too."""
+    return st.text(alphabet="abcdefghijlmnñopqrstuvxyzáéíóúüAEIOUÁÉÍÓÚ", min_size=1, max_size=20)
+
+
+# -- calendars ----------------------------------------------------------------
+
+
+@st.composite
+def dated_programs(draw: st.DrawFn) -> Program:
+    """A random program with a start date."""
+    kwargs = draw(constraints())
+    kwargs["start"] = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    program = _build_or_none(kwargs)
+    assume(program is not None)
+    assert program is not None
+    return program
+
+
+#: IANA time zones people live in, or floating local time (None).
+time_zones = st.none() | st.sampled_from(
+    ["Europe/Madrid", "America/New_York", "America/Mexico_City", "Asia/Kolkata", "UTC"]
+)

@@ -294,3 +294,31 @@ def test_12_a_new_file_gets_the_usual_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# -- issue 18: JSON output escapes what does not show -----------------------------------
+
+#: Characters a terminal obeys or hides: ESC, BEL, DEL, C1 controls (NEL, CSI), bidi.
+UNSEEN = "\x1b\x07\x7f\x85\x9b\u202e\u2066\u200b\ufffe"
+
+
+@pytest.mark.parametrize("command", [["show", "chin-tuck"], ["list"]])
+def test_18_json_output_escapes_controls_and_bidi_from_extra(tmp_path, command):
+    data = json.loads(json.dumps(MINIMAL))
+    note = f"a{UNSEEN}b"
+    data["exercises"][0]["extra"] = {"note": note, f"key{UNSEEN}": 1}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = run("--catalog", str(path), *command, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert not set(out) & set(UNSEEN)
+    assert "\\u001b" in out
+    assert "\\u202e" in out
+    loaded = json.loads(out)
+    exercise = (
+        loaded
+        if command[0] == "show"
+        else next(e for e in loaded["exercises"] if e["id"] == "chin-tuck")
+    )
+    assert exercise["extra"] == {"note": note, f"key{UNSEEN}": 1}

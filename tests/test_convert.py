@@ -1,5 +1,6 @@
 import json
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -129,3 +130,18 @@ def test_data_failures_still_become_problems_with_paths():
         _convert.structure({"reps": "10", "sets": 0}, Dosage)
     paths = [problem.path for problem in caught.value.problems]
     assert "$.reps" in paths
+
+
+# -- issue 18: dumps escapes what does not show -------------------------------------------
+
+
+@given(strategies.exercises(), strategies.unseen_texts, strategies.unseen_texts)
+def test_18_dumps_escapes_every_character_that_does_not_show_and_round_trips(exercise, key, value):
+    import unicodedata  # noqa: PLC0415
+
+    odd = attrs.evolve(exercise, extra={key: value, "list": [value]})
+    text = upperback.dumps(odd)
+    shown = {c for c in text if unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp", "Co", "Cn"}}
+    assert shown <= {"\n"}
+    assert upperback.loads(text, upperback.Exercise) == odd
+    assert "ñ" not in value or "ñ" in text  # letters stay as they are

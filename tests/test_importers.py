@@ -26,6 +26,7 @@ from upperback.importers import (
 from upperback.model import forbidden_character
 
 from . import strategies
+from .linear import assert_linear
 from .strategies import free_exercise_db_files
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json"
@@ -508,3 +509,105 @@ def test_cli_bad_data_is_one_line_with_the_path_and_writes_nothing(tmp_path):
     )
     assert result.stdout == ""
     assert out.read_text() == "old"
+
+
+# -- issue 18: hostile names, scale ------------------------------------------------------
+
+
+def test_18_a_field_name_with_control_characters_is_refused_and_quoted():
+    key = "x\x1b[2J\x07\u202eevil"
+    found = problems([record(**{key: 1})])
+    assert len(found) == 1
+    assert '$[0]["x\\u001b[2J\\u0007\\u202eevil"]' in found[0]
+    assert "expected a field name of visible text" in found[0]
+    for char in "\x1b\x07\u202e":
+        assert char not in found[0]
+
+
+def test_18_a_field_name_that_is_not_plain_is_quoted_when_its_value_is_wrong():
+    found = problems([record(**{"odd name": float("nan")})])
+    assert found == [
+        "$[0][\"odd name\"]: exercise 'Test_Move': expected a JSON value, got nan",
+    ]
+
+
+def test_18_cli_prints_no_control_character_of_the_data(tmp_path):
+    source = tmp_path / "exercises.json"
+    source.write_text(
+        json.dumps([record(**{"x\x1b[2J\x07\u202e\x85": 1})], ensure_ascii=False),
+        encoding="utf-8",
+    )
+    result = run("import", "free-exercise-db", source)
+    assert result.returncode == 1
+    assert result.stderr.startswith("upperback: error: invalid data in")
+    assert "\\u001b" in result.stderr
+    assert not set(result.stderr) & {"\x1b", "\x07", "\u202e", "\x85"}
+
+
+def test_18_printable_escapes_controls_and_bidi_characters():
+    from upperback.cli import _printable  # noqa: PLC0415
+
+    printed = _printable("a\x1b[2Jb\x07c\u202ed\x85e\u200bf")
+    assert printed == "a\\x1b[2Jb\\x07c\\u202ed\\x85e\\u200bf"
+    assert _printable("Lève le bras") == "Lève le bras"
+    assert _printable("bad\udcffname") == "bad\\xffname"
+
+
+def test_18_slugs_number_their_copies_as_before():
+    from upperback.importers import _Importer  # noqa: PLC0415
+
+    importer = _Importer()
+    ids = ["A", "a", "a-2", "a_2", "a", "b", "a"]
+    assert [importer.slug(i) for i in ids] == ["a", "a-2", "a-2-2", "a-2-3", "a-3", "b", "a-4"]
+
+
+def test_18_slugs_of_many_ids_that_make_the_same_slug_take_linear_time():
+    from upperback.importers import _Importer  # noqa: PLC0415
+
+    def slugs(ids):
+        importer = _Importer()
+        made = [importer.slug(i) for i in ids]
+        assert len(set(made)) == len(ids)
+
+    assert_linear(lambda n: [f"Sit_Up{'_' * (i % 3)}" for i in range(n)], slugs, 2_000)
+
+
+def _records_without_steps(count):
+    return [record(id=f"No_Steps_{i}", name=f"No steps {i}", instructions=[]) for i in range(count)]
+
+
+def test_18_the_left_out_line_stays_short(tmp_path):
+    source = tmp_path / "exercises.json"
+    source.write_text(json.dumps([record(), *_records_without_steps(2_000)]), encoding="utf-8")
+    result = run("import", "free-exercise-db", source, "-o", tmp_path / "out.json")
+    assert result.returncode == 0, result.stderr
+    left_out = result.stdout.splitlines()[1]
+    assert left_out == (
+        "Left out 2000 exercises without instructions: No_Steps_0, No_Steps_1, No_Steps_2, "
+        "No_Steps_3, No_Steps_4 and 1995 more (all are listed in the catalog's extra.skipped)"
+    )
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert len(document["extra"]["skipped"]) == 2_000
+
+
+def test_18_a_catalog_over_the_load_limit_is_refused_at_import(tmp_path):
+    source = tmp_path / "exercises.json"
+    source.write_text(json.dumps([record()]), encoding="utf-8")
+    size = len(json.dumps(free_exercise_db_document(source), indent=2, ensure_ascii=False)) + 1
+    out = tmp_path / "out.json"
+    for where in ("before", "after"):
+        limit = ["--catalog-max-bytes", str(size - 1)]
+        args = [*limit, "import", "free-exercise-db", source, "-o", out]
+        if where == "after":
+            args = ["import", "free-exercise-db", source, "-o", out, *limit]
+        result = run(*args)
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"upperback: error: --catalog-max-bytes: the catalog made would be {size} bytes, "
+            f"more than the {size - 1} that --catalog and validate read; give a bigger "
+            "--catalog-max-bytes here and when you load it\n"
+        )
+        assert not out.exists()
+    result = run("import", "free-exercise-db", source, "-o", out, "--catalog-max-bytes", size)
+    assert result.returncode == 0, result.stderr
+    assert run("--catalog-max-bytes", size, "validate", out).returncode == 0

@@ -158,6 +158,11 @@ HOSTILE_CHARACTERS = [
     "\ufeff",  # ZERO WIDTH NO-BREAK SPACE
     "\u00ad",  # SOFT HYPHEN
     "\ue000",  # private use
+    "\ufffe",  # noncharacters (issue 18): XML, so SVG and FHIR XHTML, refuses them
+    "\uffff",
+    "\ufdd0",
+    "\U0001fffe",
+    "\U0010ffff",
 ]
 
 
@@ -318,6 +323,77 @@ def test_20_a_zero_width_space_cannot_make_a_name_look_new():
         catalog_text([exercise(1, name="Chin tuck"), exercise(2, name="Chin\u200b tuck")])
     )
     assert "U+200B" in str(error)
+
+
+#: Characters drawn as nothing that are not format characters, from issue 18.
+IGNORABLE_IN_NAMES = [
+    "\u034f",  # COMBINING GRAPHEME JOINER
+    "\ufe0f",  # VARIATION SELECTOR-16
+    "\ufe00",  # VARIATION SELECTOR-1
+    "\U000e0100",  # VARIATION SELECTOR-17
+    "\u180b",  # MONGOLIAN FREE VARIATION SELECTOR ONE
+    "\u17b4",  # KHMER VOWEL INHERENT AQ
+    "\u3164",  # HANGUL FILLER
+    "\u115f",  # HANGUL CHOSEONG FILLER
+    "\u1160",  # HANGUL JUNGSEONG FILLER
+]
+
+
+@pytest.mark.parametrize("char", IGNORABLE_IN_NAMES, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize(("field", "path"), [("name", "name"), ("aliases", "aliases")])
+def test_18_a_name_or_alias_with_an_invisible_character_is_refused(char, field, path):
+    value = f"Rowing exercise{char}"
+    error = problems(
+        catalog_text([exercise(1, **{field: [value] if field == "aliases" else value})])
+    )
+    assert error.problems[0].path.startswith(f"$.exercises[0].{path}")
+    assert f"U+{ord(char):04X}" in str(error)
+    assert "expected a name a reader can see whole" in str(error)
+    with pytest.raises(ValueError, match=f"U\\+{ord(char):04X}"):
+        upperback.Exercise(
+            id="x",
+            name=value,
+            summary="S.",
+            category="strengthening",
+            positions=["standing"],
+            steps=[upperback.Step("Do it.")],
+            dosage=None,
+        )
+
+
+@pytest.mark.parametrize("char", IGNORABLE_IN_NAMES, ids=lambda c: f"U+{ord(c):04X}")
+def test_18_the_name_key_drops_characters_drawn_as_nothing(char):
+    from upperback._validate import name_key  # noqa: PLC0415
+
+    assert name_key(f"Rowing exercise{char}") == name_key("Rowing exercise")
+    assert name_key(f"Row{char}ing exercise") == name_key("Rowing exercise")
+
+
+def test_18_other_text_may_hold_a_variation_selector():
+    # Only names must be seen whole; a step may show an emoji in its text style.
+    assert upperback.Step("Smile \u263a\ufe0f.").text == "Smile \u263a\ufe0f."
+
+
+def test_18_the_default_ignorable_table_is_sorted_and_holds_the_examples():
+    from upperback.model import _DEFAULT_IGNORABLE_RANGES, ignorable_character  # noqa: PLC0415
+
+    flat = [bound for pair in _DEFAULT_IGNORABLE_RANGES for bound in pair]
+    assert flat == sorted(flat)
+    assert all(first <= last for first, last in _DEFAULT_IGNORABLE_RANGES)
+    for char in [*IGNORABLE_IN_NAMES, "\u00ad", "\u200b", "\u2065", "\U000e0fff"]:
+        assert ignorable_character(f"a{char}") is not None
+    for char in ["a", "\u00e9", "\u0301", "\u0435", "\u1100", "\u3165", "\U000e1000"]:
+        assert ignorable_character(f"a{char}") is None
+
+
+def test_18_the_default_ignorable_table_matches_a_second_source():
+    """The ``regex`` package knows the property; where it is installed, the tables agree."""
+    regex = pytest.importorskip("regex")
+    from upperback.model import _DEFAULT_IGNORABLE_RANGES  # noqa: PLC0415
+
+    theirs = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+    ours = {c for first, last in _DEFAULT_IGNORABLE_RANGES for c in range(first, last + 1)}
+    assert {c for c in range(sys.maxunicode + 1) if theirs.match(chr(c))} == ours
 
 
 def test_20_a_merge_clash_names_the_users_file_and_index(tmp_path):

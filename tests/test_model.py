@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import upperback
 from upperback import (
     Category,
     Dosage,
@@ -226,3 +227,15 @@ class TestProgression:
             load=Load((Equipment.SOUP_CANS, Equipment.SMALL_WEIGHTS)),
         )
         assert progression.describe() == "Once it feels easy: hold soup cans or small weights."
+
+
+def test_require_dosage_gives_the_dosage_or_says_the_catalog_has_none():
+    catalog = upperback.load_catalog()
+    for exercise in catalog:
+        assert exercise.require_dosage() is exercise.dosage
+    silent = attrs.evolve(catalog["band-row"], dosage=None)
+    with pytest.raises(upperback.NoDosageError, match="'band-row' has no dosage") as info:
+        silent.require_dosage()
+    assert info.value.exercise_id == "band-row"
+    assert isinstance(info.value, LookupError)
+    assert "build_program(dosages=" in str(info.value)

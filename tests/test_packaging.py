@@ -31,6 +31,58 @@ def test_tests_import_the_installed_package_not_src():
     assert (ROOT / "src").resolve() not in package.parents
 
 
+def test_the_tests_import_the_built_wheel():
+    """The README's test command installs the wheel it built, never the clone.
+
+    pip records where a distribution came from in ``direct_url.json``: a
+    wheel file gives ``archive_info`` and a ``.whl`` URL; ``pip install .``
+    gives the clone's folder. Reusing a venv where the source was installed
+    once made pip skip the wheel ("already installed") and test the clone.
+    """
+    direct_url = distribution("upperback").read_text("direct_url.json")
+    origin = json.loads(direct_url) if direct_url else {}
+    if origin.get("dir_info", {}).get("editable") and not os.environ.get("CI"):
+        pytest.skip("editable install: the README's test command tests the installed wheel")
+    assert "archive_info" in origin, origin
+    assert origin["url"].endswith(".whl"), origin["url"]
+
+
+def _name(requirement):
+    name = re.split(r"[ ;<>=!~\[]", requirement.strip())[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pins():
+    lock = (ROOT / "constraints.txt").read_text(encoding="utf-8")
+    return {_name(line) for line in lock.splitlines() if re.match(r"[A-Za-z0-9]", line)}
+
+
+@pytest.mark.skipif(not (ROOT / "constraints.txt").is_file(), reason="needs the source tree")
+def test_the_lock_pins_every_dependency_and_tool():
+    """constraints.txt pins every name pyproject.toml gives: stale, it fails here."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+; the other Pythons check it
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = pyproject["project"]
+    named = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        named += extra
+    for group in pyproject["dependency-groups"].values():
+        named += [entry for entry in group if isinstance(entry, str)]
+    pins = _pins()
+    assert {_name(requirement) for requirement in named} - pins == set()
+    lock = (ROOT / "constraints.txt").read_text(encoding="utf-8")
+    assert all("==" in line for line in lock.splitlines() if re.match(r"[A-Za-z0-9]", line))
+
+
+@pytest.mark.skipif(not (ROOT / "constraints.txt").is_file(), reason="needs the source tree")
+def test_the_lock_says_the_documented_refresh_command():
+    header = (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()[1]
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    command = header.lstrip("# ").strip()
+    assert command.startswith("uv pip compile")
+    assert f"```text\n{command}\n```" in guide
+
+
 def test_citation_names_this_version_and_the_data_version():
     citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     assert re.search(r"^version: (\S+)$", citation, flags=re.MULTILINE)[1] == version("upperback")

@@ -4,9 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import upperback
 from upperback import IncompleteHandoutError, TemplateError, render
+
+from .linear import assert_linear
+from .strategies import markup_texts
 
 pytest.importorskip("jinja2")
 
@@ -197,3 +201,130 @@ def test_4_markdown_block_syntax_in_values_stays_text(text):
 
     out = handout(text)
     assert _block_tokens(out) == _block_tokens(handout("Plain words."))
+
+
+# -- 18. one Markdown escaping for the handout and the CERT report ----------------------
+
+#: Tokens that data must never become: raw HTML, links (autolinks too) and images.
+_MARKUP = {"html_block", "html_inline", "link_open", "image"}
+
+
+def _markup_tokens(markdown):
+    from markdown_it import MarkdownIt  # noqa: PLC0415 - a test dependency
+
+    found = []
+    stack = list(MarkdownIt("commonmark").parse(markdown))
+    while stack:
+        token = stack.pop()
+        if token.type in _MARKUP:
+            found.append((token.type, token.content or token.attrs))
+        stack.extend(token.children or ())
+    return found
+
+
+def _hostile_program(name, step, caution):
+    import attrs  # noqa: PLC0415
+
+    # scapular-squeeze needs nothing, so every default program has it.
+    row = BUNDLED["scapular-squeeze"]
+    odd = attrs.evolve(
+        row,
+        name=name,
+        aliases=(),
+        summary=step,
+        steps=(upperback.Step(step), upperback.Step(caution), *row.steps),
+        cautions=(caution,),
+    )
+    catalog = attrs.evolve(BUNDLED, exercises=(odd,))
+    return upperback.build_program(catalog=catalog), catalog
+
+
+def test_18_cert_markdown_of_hostile_names_and_steps_holds_no_markup():
+    name = "Row <img src=x onerror=alert(1)>"
+    step = "![x](https://attacker.example/p.png)"
+    caution = "<script>alert(1)</script>"
+    program, catalog = _hostile_program(name, step, caution)
+    out = render(upperback.cert_report(program, catalog=catalog), "markdown")
+    assert _markup_tokens(out) == []
+    seen = _plain_unescape(out)
+    for text in (name, step, caution):
+        assert text in seen
+
+
+def _plain_unescape(markdown):
+    from upperback._render._markdown import unescape  # noqa: PLC0415
+
+    return unescape(markdown)
+
+
+@given(name=markup_texts, step=markup_texts, caution=markup_texts)
+def test_18_no_data_becomes_html_a_link_or_an_image_in_any_markdown(name, step, caution):
+    program, catalog = _hostile_program(f"Row {name}", f"Do {step}", f"Stop {caution}")
+    for out in (
+        render(upperback.cert_report(program, catalog=catalog), "markdown"),
+        render(program, "markdown", catalog=catalog),
+    ):
+        assert _markup_tokens(out) == []
+        seen = " ".join(_plain_unescape(out).split())
+        assert " ".join(f"Row {name}".split()) in seen
+        assert " ".join(f"Do {step}".split()) in seen
+
+
+# -- 18. the completeness check reads the handout about once ------------------------------
+
+
+def _fake_handout(count):
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    exercises = [
+        SimpleNamespace(
+            name=f"Move number {i}",
+            steps=(f"First step of move {i}.", f"Second step of move {i}."),
+            dosages=(SimpleNamespace(text=f"{i} sets of {i + 1}"),),
+        )
+        for i in range(count)
+    ]
+    required = ("Ask your provider first.", *(f"Reference {i}." for i in range(count)))
+    seen = "\n".join(
+        f"{e.name}\n{e.steps[0]}\n  {e.steps[1]}\n{e.dosages[0].text}" for e in exercises
+    )
+    return SimpleNamespace(required=required, exercises=exercises), f"{seen}\n" + "\n".join(
+        required
+    )
+
+
+def test_18_the_completeness_check_takes_linear_time():
+    from upperback._render import _missing  # noqa: PLC0415
+
+    def check(made):
+        handout, seen = made
+        assert _missing(handout, seen) == []
+
+    assert_linear(_fake_handout, check, 3_000)
+
+
+def test_18_the_completeness_check_still_finds_what_is_missing_in_any_order():
+    from upperback._render import _missing  # noqa: PLC0415
+
+    handout, seen = _fake_handout(5)
+    blocks = seen.split("\nAsk your provider first.\n")[0].split("\nMove")
+    reordered = "\nMove".join(reversed(blocks[1:])) + "\nMove" + blocks[0]
+    assert _missing(handout, "Move" + reordered + "\n" + "\n".join(handout.required)) == []
+    assert _missing(handout, seen.replace("Second step of move 3.", "")) == [
+        "Move number 3: Second step of move 3."
+    ]
+    assert _missing(handout, seen.replace("Reference 4.", "")) == ["Reference 4."]
+    assert _missing(handout, seen.replace("2 sets of 3", "")) == ["Move number 2: 2 sets of 3"]
+    swapped = seen.replace("First step of move 1.", "@").replace(
+        "Second step of move 1.", "First step of move 1."
+    )
+    assert _missing(handout, swapped.replace("@", "Second step of move 1.")) == [
+        "Move number 1: Second step of move 1."
+    ]
+
+
+def test_18_an_incomplete_handout_error_stays_short():
+    error = IncompleteHandoutError([f"Move {i}: " + "a step " * 100 for i in range(10_000)])
+    assert len(str(error)) < 20_000
+    assert len(error.missing) == 10_000
+    assert str(error).endswith("... and 9950 more (the error's missing attribute holds them all)")

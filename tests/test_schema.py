@@ -202,6 +202,8 @@ CLASSES = {
     ("program", "omission"): upperback.Omission,
     ("program", "givenDosage"): upperback.GivenDosage,
     ("program", None): upperback.Program,
+    ("session", "event"): upperback.Event,
+    ("session", None): upperback.Session,
 }
 
 
@@ -214,6 +216,11 @@ def test_properties_and_required_keys_match_the_model(schema, definition):
     assert set(node["properties"]) == {f.name for f in fields}
     assert set(node["required"]) == {f.name for f in fields if f.default is attrs.NOTHING}
     assert node["additionalProperties"] is False
+
+
+def test_the_session_schema_lists_every_event_kind():
+    kinds = json_schema("session")["$defs"]["eventKind"]["enum"]
+    assert kinds == [kind.value for kind in upperback.EventKind]
 
 
 def test_program_request_lists_every_argument():

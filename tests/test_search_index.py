@@ -9,7 +9,10 @@ import difflib
 import hashlib
 import importlib.util
 import json
+import random
 import re
+import time
+import tracemalloc
 import unicodedata
 from pathlib import Path
 
@@ -210,3 +213,66 @@ def test_long_labels_and_long_queries_match_the_original_scoring():
         for cutoff in (0.0, 0.3, 0.6):
             kwargs = {"limit": 7, "cutoff": cutoff}
             assert _results(catalog, query, **kwargs) == _oracle(catalog, query, **kwargs)
+
+
+# -- linear in the catalog ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("dense", [0, 10**9])
+def test_rare_and_common_words_give_the_same_results(catalogs, monkeypatch, dense):
+    """Words kept as lists of labels, or as bit sets, bound the same way."""
+    catalog = catalogs["synthetic-1000"]
+    if _fingerprint(catalog) != CORPUS["fingerprints"]["synthetic-1000"]:
+        pytest.skip("the synthetic catalog's names changed since the corpus was recorded")
+    monkeypatch.setattr(_search, "_DENSE", dense)
+    fresh = attrs.evolve(catalog)  # a catalog whose index is built with the setting
+    index = _search.SearchIndex.build([_search.labels(e) for e in fresh])
+    assert bool(index.dense) == bool(dense)
+    for case in [c for c in CORPUS["cases"] if c["catalog"] == "synthetic-1000"][::3]:
+        got = _results(fresh, case["query"], limit=case["limit"], cutoff=case["cutoff"])
+        assert _ties_unordered(got) == _ties_unordered(case["results"]), case
+
+
+def _own_words(count, seed):
+    """*count* labels of three made-up words each, nearly all words used once."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible, not secret
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return [
+        " ".join("".join(rng.choices(letters, k=rng.randint(4, 9))) for _ in range(3))
+        for _ in range(count)
+    ]
+
+
+def _cost(texts, runs):
+    """(seconds, peak bytes) of indexing *texts*: the best of *runs* times, one traced run."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        _search.SearchIndex.build(texts)
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    try:
+        _search.SearchIndex.build(texts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return min(times), peak
+
+
+def test_the_index_grows_with_the_catalog_not_its_square():
+    """Ten times the labels cost about ten times the time and memory, not a hundred.
+
+    Each distinct word used to get a bit set as wide as all the labels.
+    The slack on time is generous (a shared machine, caches); the memory
+    is exact, and grew 34 times from 1,000 to 10,000 labels before.
+    """
+    costs = []
+    for count, runs in ((1_500, 5), (15_000, 1)):
+        labels = _own_words(count, seed=count)
+        # Half the labels are one exercise's aliases, half one exercise each.
+        half = count // 2
+        texts = [["Wall slide", *labels[:half]], *([label] for label in labels[half:])]
+        costs.append(_cost(texts, runs))
+    (small_s, small_bytes), (big_s, big_bytes) = costs
+    assert big_s / small_s < 30  # quadratic: about 100
+    assert big_bytes / small_bytes < 15

@@ -36,6 +36,7 @@ from upperback import (
 from upperback.model import MAX_EXTRA_DEPTH, FieldError
 
 from . import strategies
+from .linear import assert_linear
 
 BUNDLED = json.loads(upperback.dumps(load_catalog()))
 
@@ -574,3 +575,40 @@ def test_a_catalog_that_names_its_handouts_does_not_claim_the_upper_back_purpose
     assert "help your upper back" not in render(own, "text", catalog=merged)
     bundled = render(build_program(), "text")
     assert "What it is for: exercises to help your upper back heal." in bundled
+
+
+# -- issue 18: many declared terms ----------------------------------------------------------
+
+
+def _with_terms(count):
+    terms = tuple(Equipment.custom(f"kit-{i}", f"kit number {i}") for i in range(count))
+    return attrs.evolve(load_catalog(), vocabulary=Vocabulary(equipment=terms))
+
+
+def test_18_term_finds_each_of_many_declared_terms_in_linear_time():
+    def look_up_all(catalog):
+        for _ in range(3):
+            for i in range(len(catalog.vocabulary.equipment)):
+                assert catalog.term(Equipment, f"kit-{i}").label == f"kit number {i}"
+
+    assert_linear(_with_terms, look_up_all, 3_000)
+
+
+def test_18_an_unknown_term_among_thousands_has_a_short_message():
+    catalog = _with_terms(10_000)
+    with pytest.raises(upperback.UnknownVocabularyError) as info:
+        catalog.term(Equipment, "kit-x")
+    message = str(info.value)
+    assert len(message) < 1_000
+    assert message.startswith("unknown equipment 'kit-x'")
+    assert message.endswith("more (the error's valid attribute holds them all)")
+    assert len(info.value.valid) == len(Equipment) + 10_000
+
+
+def test_18_a_long_slug_is_cut_in_the_message():
+    catalog = attrs.evolve(
+        load_catalog(), vocabulary=Vocabulary(equipment=(Equipment.custom("k" * 5_000),))
+    )
+    with pytest.raises(upperback.UnknownVocabularyError) as info:
+        catalog.term(Equipment, "x" * 5_000)
+    assert len(str(info.value)) < 1_000

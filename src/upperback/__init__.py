@@ -16,6 +16,7 @@ __all__ = [
     "FORMATS",
     "MIN_SECONDS_PER_REP",
     "PAPER_SIZES",
+    "REST_BETWEEN_EXERCISES",
     "SEVERAL_TIMES",
     "Action",
     "Adjustment",
@@ -35,6 +36,8 @@ __all__ = [
     "Dosage",
     "DoseCeiling",
     "Equipment",
+    "Event",
+    "EventKind",
     "Exercise",
     "Extra",
     "Feedback",
@@ -55,6 +58,7 @@ __all__ = [
     "Load",
     "MissingExtraError",
     "MissingTranslationError",
+    "NoDosageError",
     "NoEligibleExercisesError",
     "NoFigureError",
     "Omission",
@@ -77,6 +81,8 @@ __all__ = [
     "Requirement",
     "Schedule",
     "SearchResult",
+    "Session",
+    "SessionDay",
     "Source",
     "Step",
     "TemplateError",
@@ -105,6 +111,8 @@ __all__ = [
     "loads",
     "render",
     "rounds_a_day",
+    "session",
+    "session_days",
     "to_fhir",
 ]
 
@@ -115,6 +123,15 @@ if TYPE_CHECKING:
     from ._i18n import available_locales
     from ._illustrate import Illustration, illustrate, illustrations
     from ._render import FORMATS, PAPER_SIZES, HandoutOptions, PaperSize, render
+    from ._session import (
+        REST_BETWEEN_EXERCISES,
+        Event,
+        EventKind,
+        Session,
+        SessionDay,
+        session,
+        session_days,
+    )
     from .catalog import Catalog, SearchResult, load_catalog
     from .cert import CertReport, CertRow, CertSection, CertStatus, cert_report
     from .exceptions import (
@@ -125,6 +142,7 @@ if TYPE_CHECKING:
         InvalidOptionError,
         MissingExtraError,
         MissingTranslationError,
+        NoDosageError,
         NoEligibleExercisesError,
         NoFigureError,
         Problem,
@@ -225,6 +243,8 @@ _LAZY = {
     "Dosage": ".model",
     "DoseCeiling": ".program",
     "Equipment": ".model",
+    "Event": "._session",
+    "EventKind": "._session",
     "Exercise": ".model",
     "Extra": ".model",
     "FORMATS": "._render",
@@ -248,6 +268,7 @@ _LAZY = {
     "MissingExtraError": ".exceptions",
     "MissingTranslationError": ".exceptions",
     "NoEligibleExercisesError": ".exceptions",
+    "NoDosageError": ".exceptions",
     "NoFigureError": ".exceptions",
     "Omission": ".program",
     "OmissionReason": ".program",
@@ -263,6 +284,7 @@ _LAZY = {
     "Progression": ".model",
     "ProgressionKind": ".model",
     "Prop": ".model",
+    "REST_BETWEEN_EXERCISES": "._session",
     "Range": ".model",
     "Reference": ".model",
     "ReferenceKind": ".model",
@@ -271,6 +293,8 @@ _LAZY = {
     "SEVERAL_TIMES": ".program",
     "Schedule": ".program",
     "SearchResult": ".catalog",
+    "Session": "._session",
+    "SessionDay": "._session",
     "Source": ".model",
     "Step": ".model",
     "TemplateError": ".exceptions",
@@ -299,6 +323,8 @@ _LAZY = {
     "loads": "._convert",
     "render": "._render",
     "rounds_a_day": ".program",
+    "session": "._session",
+    "session_days": "._session",
     "to_fhir": "._fhir",
 }
 

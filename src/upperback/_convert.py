@@ -15,10 +15,11 @@ import datetime as dt
 import enum
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
+from types import MappingProxyType, UnionType
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -32,8 +33,11 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._gc import collector_paused
-from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json
+from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json, key_path
 from .model import (
+    _SLUG,
+    MAX_COUNT,
+    TYPE_CHECKS,
     Category,
     Equipment,
     Extra,
@@ -49,6 +53,12 @@ from .model import (
     _Vocabulary,
     forbidden_character,
 )
+from .model import _name as _model_name
+from .model import _non_empty as _model_non_empty
+from .model import _optional_text as _model_optional_text
+from .model import _slug as _model_slug
+from .model import _text as _model_text
+from .model import _unique as _model_unique
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -59,6 +69,9 @@ T = TypeVar("T")
 
 
 _describe = describe_json
+#: Making an instance without its ``__init__``, once its values are checked.
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _strict_int(value: object, _: type) -> int:
@@ -227,14 +240,24 @@ def _structure_items(
     value: object,
     type_: Any,  # noqa: ANN401 - any type form
     item_hook: Callable[[Any, Any], Any],
+    item_type: Any = None,  # noqa: ANN401 - any type form
 ) -> tuple[Any, ...]:
     """Structure the list *value* item by item, collecting every item's failure."""
     if not isinstance(value, list | tuple):
         raise TypeError(f"expected a list, got {_describe(value)}")
-    item_type = get_args(type_)[0]
+    if item_type is None:
+        item_type = get_args(type_)[0]
     items: list[Any] = []
+    append = items.append
+    try:  # the common case: every item fits, so no note is needed
+        for item in value:
+            append(item_hook(item, item_type))
+    except Exception:  # noqa: BLE001, S110 - that item, and those after it, are done again below
+        pass
+    else:
+        return tuple(items)
     errors: list[Exception] = []
-    for index, item in enumerate(value):
+    for index, item in enumerate(value[len(items) :], len(items)):
         try:
             items.append(item_hook(item, item_type))
         except Exception as exc:  # noqa: BLE001 - collected and re-raised below
@@ -256,12 +279,33 @@ def _tuple_hook(
     type_: Any,  # noqa: ANN401 - any type form
     conv: cattrs.Converter,
 ) -> Callable[[object, type], tuple[Any, ...]]:
-    item_hook = conv.get_structure_hook(get_args(type_)[0])
+    item_type = get_args(type_)[0]
+    item_hook = conv.get_structure_hook(item_type)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
-        return _structure_items(value, type_, item_hook)
+        return _structure_items(value, type_, item_hook, item_type)
 
     return structure_tuple
+
+
+def _is_optional(type_: Any) -> bool:  # noqa: ANN401 - any type form
+    """``X | None`` for one type X."""
+    args = get_args(type_)
+    return get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(
+    type_: Any,  # noqa: ANN401 - any type form
+    conv: cattrs.Converter,
+) -> Callable[[object, type], Any]:
+    """``None``, or the one other type's hook, found once (cattrs looks it up at every call)."""
+    inner = next(arg for arg in get_args(type_) if arg is not type(None))
+    inner_hook = conv.get_structure_hook(inner)
+
+    def structure_optional(value: object, _: type) -> Any:  # noqa: ANN401 - any type
+        return None if value is None else inner_hook(value, inner)
+
+    return structure_optional
 
 
 def _is_keyed_records(type_: Any) -> bool:  # noqa: ANN401 - any type form
@@ -302,8 +346,219 @@ def _keyed_records_hook(
     return structure_records
 
 
+#: attrs' own type checks, which the hooks have made already (see _value_checks).
+_ATTRS_TYPE_CHECKS: tuple[type, ...] = (type(attrs.validators.instance_of(object)),)
+_ATTRS_OPTIONAL: type = type(attrs.validators.optional(attrs.validators.instance_of(object)))
+
+
+def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
+    """The parts of a field's validator that check its value, not its type.
+
+    On the load path the hooks have structured every value to its field's
+    type, so checking the type again (``instance_of``, and the model's own
+    type checks, listed in :data:`~upperback.model.TYPE_CHECKS`) would
+    only repeat work; the value checks (ranges, slugs, text rules, repeats)
+    run once, here, with the model's own functions and messages.
+    """
+    if validator is None:
+        return []
+    parts = getattr(validator, "_validators", None)  # attrs' and_(), from a list of validators
+    if isinstance(parts, tuple):
+        return [check for part in parts for check in _value_checks(part)]
+    if validator in TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
+        return []
+    if isinstance(validator, _ATTRS_OPTIONAL) and not _value_checks(
+        getattr(validator, "validator", None)
+    ):
+        return []
+    return [validator]  # type: ignore[list-item]
+
+
+_ATTRS_DEEP_ITERABLE: type = type(
+    attrs.validators.deep_iterable(attrs.validators.instance_of(object))
+)
+
+#: For the common hooks and checks, an expression (of the value ``{v}``)
+#: that is true only when the hook would return the value as it is, or the
+#: check would pass: the plain case is then decided in a few C calls, and
+#: anything else goes to the hook or check itself, which words the error.
+#: (``str.isprintable()`` is false for every character a text may not hold.)
+_HOOK_ACCEPTS: dict[object, str] = {
+    _strict_str: "type({v}) is str and {v}.isprintable()",
+    _strict_bool: "{v} is True or {v} is False",
+    _strict_int: "type({v}) is int",
+}
+_TEXT_ACCEPTS = "{v}.isprintable() and {v} != '' and {v}.strip() == {v}"
+_CHECK_ACCEPTS: dict[object, str] = {
+    _model_text: _TEXT_ACCEPTS,
+    _model_name: f"{_TEXT_ACCEPTS} and {{v}}.isascii()",
+    _model_optional_text: f"{{v}} is None or ({_TEXT_ACCEPTS})",
+    _model_unique: "len(set({v})) == len({v})",
+    _model_non_empty: "len({v}) > 0",
+    _model_slug: "__slug({v}) is not None",
+}
+
+
+def _accepts(check: object) -> str | None:
+    """The expression that passes *check*'s plain case, if there is one (see _CHECK_ACCEPTS)."""
+    found = _CHECK_ACCEPTS.get(check)
+    if found is None and isinstance(check, _ATTRS_DEEP_ITERABLE):
+        member = _CHECK_ACCEPTS.get(getattr(check, "member_validator", None))
+        if member is not None and getattr(check, "iterable_validator", None) is None:
+            return "not {v} or all(" + member.format(v="x") + " for x in {v})"
+    return found
+
+
+def _supports_fast_path(cls: type[Any]) -> bool:
+    """Whether :func:`_structure_fn` can make *cls* as its ``__init__`` would."""
+    fields = attrs.fields(cls)
+    return (
+        not hasattr(cls, "__attrs_pre_init__")
+        and not any(
+            isinstance(f.default, attrs.Factory) and f.default.takes_self  # type: ignore[arg-type]
+            for f in fields
+        )
+        and not any(f.alias != f.name for f in fields if f.init)
+        and "__attrs_cached_hash" not in getattr(cls, "__slots__", ())
+    )
+
+
+def _structure_fn(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A structuring function for the attrs class *cls* that checks each value once.
+
+    It reports failures exactly as cattrs' detailed structuring does (the
+    same notes, the same groups), so that :func:`problems_of` words them
+    the same; but it makes the instance without its ``__init__``, so that
+    a value is not checked again after its hook has checked it. The value
+    checks of each field's validator (see :func:`_value_checks`) and the
+    class's ``__attrs_post_init__`` run once, in the order ``__init__``
+    runs them. Public constructors still check everything.
+    """
+    if not _supports_fast_path(cls):
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    attrs.resolve_types(cls)
+    name = cls.__name__
+    fields = attrs.fields(cls)
+    names: dict[str, object] = {
+        "__new": object.__new__,
+        "__set": object.__setattr__,
+        "__cls": cls,
+        "__avn": AttributeValidationNote,
+        "__cve": ClassValidationError,
+        "__feke": ForbiddenExtraKeysError,
+        "__known": frozenset(f.name for f in fields if f.init),
+        "__slug": _SLUG.fullmatch,
+    }
+    lines = ["def structure(o, _=None):", "  errors = []"]
+    made = ["  self = __new(__cls)"]
+    checks = []
+    for i, field in enumerate(fields):
+        default = _default_expression(i, field, names)
+        if not field.init:
+            if default is not None:
+                made.append(f"  __set(self, {field.name!r}, {default})")
+            continue
+        lines += _structuring_lines(i, field, default, conv=conv, names=names, name=name)
+        made.append(f"  __set(self, {field.name!r}, v{i})")
+        checks += _checking_lines(i, field, names)
+    lines += [
+        "  unknown = o.keys() - __known",
+        "  if unknown:",
+        "    errors.append(__feke('', __cls, set(unknown)))",
+        f"  if errors: raise __cve('While structuring ' + {name!r}, errors, __cls)",
+        *made,
+    ]
+    if hasattr(cls, "__attrs_post_init__"):
+        checks.append("    self.__attrs_post_init__()")
+    if checks:
+        lines += [
+            "  try:",
+            *checks,
+            "  except Exception as exc:",
+            f"    raise __cve('While structuring ' + {name!r}, [exc], __cls)",
+        ]
+    lines.append("  return self")
+    namespace: dict[str, Any] = {}
+    source = "\n".join(lines)
+    # Our own code, made from the class's fields, as cattrs and attrs do.
+    exec(compile(source, f"<upperback structure {name}>", "exec"), names, namespace)  # noqa: S102
+    structure: Callable[[Any, Any], Any] = namespace["structure"]
+    return structure
+
+
+def _default_expression(
+    i: int, field: attrs.Attribute[Any], names: dict[str, object]
+) -> str | None:
+    """The expression of *field*'s default (a factory is called each time), or ``None``."""
+    default = field.default
+    if default is attrs.NOTHING:
+        return None
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        names[f"__d{i}"] = default.factory  # type: ignore[union-attr]
+        return f"__d{i}()"
+    names[f"__d{i}"] = default
+    return f"__d{i}"
+
+
+def _structuring_lines(  # noqa: PLR0913 - the parts of one field's code
+    i: int,
+    field: attrs.Attribute[Any],
+    default: str | None,
+    *,
+    conv: cattrs.Converter,
+    names: dict[str, object],
+    name: str,
+) -> list[str]:
+    """The code that structures *field* into ``v{i}``, noting a failure as cattrs does."""
+    hook = conv.get_structure_hook(field.type)
+    names[f"__h{i}"] = hook
+    names[f"__t{i}"] = field.type
+    where = f"Structuring class {name} @ attribute {field.name}"
+    note = f"__avn({where!r}, {field.name!r}, __t{i})"
+    plain = _HOOK_ACCEPTS.get(hook)
+    structured = (
+        [f"  v{i} = __h{i}(o[{field.name!r}], __t{i})"]
+        if plain is None
+        else [
+            f"  v{i} = o[{field.name!r}]",
+            f"  if not ({plain.format(v=f'v{i}')}):",
+            f"    v{i} = __h{i}(v{i}, __t{i})",
+        ]
+    )
+    attempt = [
+        "try:",
+        *structured,
+        "except Exception as e:",
+        f"  e.__notes__ = getattr(e, '__notes__', []) + [{note}]",
+        "  errors.append(e)",
+    ]
+    if default is None:
+        return [f"  {line}" for line in attempt]
+    return [
+        f"  if {field.name!r} in o:",
+        *(f"    {line}" for line in attempt),
+        "  else:",
+        f"    v{i} = {default}",
+    ]
+
+
+def _checking_lines(i: int, field: attrs.Attribute[Any], names: dict[str, object]) -> list[str]:
+    """The code that runs *field*'s value checks on ``v{i}``, the plain case inline."""
+    lines = []
+    for j, check in enumerate(_value_checks(field.validator)):
+        names[f"__c{i}_{j}"] = check
+        names[f"__a{i}"] = field
+        plain = _accepts(check)
+        call = f"__c{i}_{j}(self, __a{i}, v{i})"
+        if plain is None:
+            lines.append(f"    {call}")
+        else:
+            lines.append(f"    if not ({plain.format(v=f'v{i}')}): {call}")
+    return lines
+
+
 def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
-    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    generated = _structure_fn(cls, conv)
 
     declares = any(field.type in (Vocabulary, "Vocabulary") for field in attrs.fields(cls))
 
@@ -352,6 +607,11 @@ def _unreached_field_errors(
 
 
 def _structure_range(value: object, _: type) -> Range:
+    if type(value) is int and 1 <= value <= MAX_COUNT:  # the common case, checked here once
+        made: Range = _new(Range)
+        _set(made, "low", value)
+        _set(made, "high", value)
+        return made
     if isinstance(value, int) and not isinstance(value, bool):
         try:
             return Range.exact(value)
@@ -366,10 +626,18 @@ def _unstructure_range(value: Range) -> int | dict[str, int]:
     return value.low if value.is_exact else {"low": value.low, "high": value.high}
 
 
+_STEP_TEXT = attrs.fields(Step).text
+_STEP_CHECK: Callable[[object, attrs.Attribute[str], str], object] = _STEP_TEXT.validator  # type: ignore[assignment]
+
+
 def _structure_step(value: object, _: type) -> Step:
     if not isinstance(value, str):
         raise TypeError(f"expected a step as text, got {_describe(value)}")
-    return Step(value)
+    if not (value.isprintable() and value != "" and value.strip() == value):  # see _TEXT_ACCEPTS
+        _STEP_CHECK(None, _STEP_TEXT, value)  # Step's one check, with its message
+    step: Step = _new(Step)
+    _set(step, "text", value)
+    return step
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -408,6 +676,7 @@ def _make_converter() -> cattrs.Converter:
         _is_homogeneous_tuple, lambda t, c: _list_unstructurer(get_args(t)[0], c)
     )
     conv.register_structure_hook_factory(attrs.has, _attrs_hook)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_structure_hook(Range, _structure_range)
     conv.register_unstructure_hook(Range, _unstructure_range)
     # Classes that set __upperback_write_defaults__ are written in full.
@@ -446,7 +715,7 @@ def _list_unstructurer(
 
 
 converter = _make_converter()
-_range_from_dict = make_dict_structure_fn(Range, converter, _cattrs_forbid_extra_keys=True)
+_range_from_dict: Callable[[Any, Any], Range] = _structure_fn(Range, converter)
 
 
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
@@ -485,14 +754,7 @@ def _located(
         yield sub, path
 
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
-
-
-def _key_path(path: str, key: str) -> str:
-    """``$.key`` for a plain key; ``$["odd key"]`` (cut short) for any other."""
-    if _NAME.fullmatch(key):
-        return f"{path}.{key}"
-    return f"{path}[{json.dumps(key[:60])}]"
+_key_path = key_path
 
 
 def _error_for(cls: type) -> type[DataError]:
@@ -539,14 +801,49 @@ def _is_data_failure(exc: BaseException) -> bool:
 
 
 def dumps(obj: object) -> str:
-    """Return *obj* as JSON text: sorted keys, two-space indent, final newline.
+    r"""Return *obj* as JSON text: sorted keys, two-space indent, final newline.
 
     Works for every public model type, a :class:`~upperback.Catalog` and a
     :class:`~upperback.Program`. Keys with default values are left out.
+    Letters of every language are written as they are; a character that
+    does not show (a control, a bidi override, a lone surrogate...) is
+    written as its ``\uXXXX`` escape, so printing the JSON cannot drive
+    a terminal or reorder a line. The data is the same either way.
     """
-    return (
-        json.dumps(converter.unstructure(obj), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    )
+    text = json.dumps(converter.unstructure(obj), indent=2, sort_keys=True, ensure_ascii=False)
+    return escape_unseen(text) + "\n"
+
+
+#: Characters JSON text may hold raw but a reader must not get raw: DEL and
+#: every character outside ASCII, each checked by :func:`_escape_if_unseen`.
+_MAYBE_UNSEEN = re.compile("[^\x00-\x7e]|\x7f")
+#: Unicode categories of characters that do not show: controls (C1 among
+#: them), format characters (bidi overrides, zero-width characters), line
+#: and paragraph separators, surrogates, private use, and unassigned code
+#: points (noncharacters among them).
+_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def escape_unseen(text: str) -> str:
+    r"""JSON *text* with every character that does not show written as a ``\uXXXX`` escape.
+
+    Such characters can only be inside JSON strings (JSON's own syntax is
+    ASCII), where the escape means the same character.
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return _MAYBE_UNSEEN.sub(_escape_if_unseen, text)
+
+
+def _escape_if_unseen(match: re.Match[str]) -> str:
+    char = match[0]
+    if unicodedata.category(char) not in _UNSEEN_CATEGORIES:
+        return char
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def loads(text: str | bytes, cls: type[T], *, catalog: Catalog | None = None) -> T:

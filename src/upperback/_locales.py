@@ -33,6 +33,7 @@ from .model import (
     Step,
     _as_tuple,
     _items,
+    _name,
     _non_empty,
     _text,
     _unique,
@@ -63,11 +64,11 @@ class ExerciseText:
     Each list has as many items as the exercise's own, in the same order.
     """
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_name)
     summary: str = attrs.field(validator=_text)
     steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=[_unique, attrs.validators.deep_iterable(_text)]
+        default=(), converter=_as_tuple, validator=[_unique, attrs.validators.deep_iterable(_name)]
     )
     cautions: tuple[str, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=attrs.validators.deep_iterable(_text)
@@ -240,25 +241,28 @@ _bundled: dict[str, CatalogText | None] = {}
 _bundled_lock = threading.Lock()
 
 
-def bundled_content(language: str) -> CatalogText | None:
-    """The bundled content file for *language*, read and checked once; ``None`` if there is none."""
+def bundled_content(language: str, original: Catalog) -> CatalogText | None:
+    """The bundled content file for *language*, read and checked once; ``None`` if there is none.
+
+    *original* is the bundled catalog, which the file translates: the caller
+    (``catalog``, a layer up) passes it in, so this module never imports it.
+    """
     if language in _bundled:
         return _bundled[language]
     with _bundled_lock:
         if language not in _bundled:
-            _bundled[language] = _read_bundled(language)
+            _bundled[language] = _read_bundled(language, original)
     return _bundled[language]
 
 
-def _read_bundled(language: str) -> CatalogText | None:
+def _read_bundled(language: str, original: Catalog) -> CatalogText | None:
     from ._i18n import _locales_folder  # noqa: PLC0415
-    from .catalog import load_catalog  # noqa: PLC0415 - catalog imports this module lazily
 
     resource = _locales_folder() / f"{language}.json"
     if not resource.is_file():
         return None
     source = f"upperback/data/locales/{language}.json"
-    return parse_content(resource.read_bytes(), source, load_catalog(), language)
+    return parse_content(resource.read_bytes(), source, original, language)
 
 
 # -- applying a translation ------------------------------------------------

@@ -29,17 +29,19 @@ score, then catalog order, and the first best label of an exercise wins.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
-from itertools import compress
+from itertools import compress, groupby
 
 import attrs
 
+from ._gc import collector_paused
 from .model import Exercise
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -59,6 +61,15 @@ _MAX_QUERY = 128
 _THRESHOLDS = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1)
 #: Slack against rounding in float bounds: bounds err on the high side.
 _EPS = 1e-9
+#: A word held by at least one label in this many keeps a bit set of its
+#: labels; a rarer one keeps their numbers. Bit sets then take at most 32
+#: bytes per word of the labels, so the index grows with the catalog, and a
+#: query sets at most this fraction of the labels' bits one by one.
+_DENSE = 256
+#: Labels of more words than this are grouped with those of this many (the
+#: word score's length factor only shrinks with more words, so the group's
+#: bound holds for all of them).
+_MAX_COUNT = 64
 
 
 def normalize(text: str) -> str:
@@ -94,12 +105,12 @@ def _bits(flags: bytes) -> int:
     return int(flags[::-1], 2) if flags else 0
 
 
-def _set_of(positions: list[int], size: int) -> int:
+def _set_of(positions: Iterable[int], size: int) -> int:
     """The bit set of *positions*, all below *size*."""
-    flags = bytearray(b"0" * size)
+    packed = bytearray(size // 8 + 1)
     for position in positions:
-        flags[position] = 0x31
-    return _bits(bytes(flags))
+        packed[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(packed, "little")
 
 
 def _positions(bits: int, size: int) -> list[int]:
@@ -109,6 +120,10 @@ def _positions(bits: int, size: int) -> list[int]:
 
 
 _ONE = bytes.maketrans(b"01", b"\x00\x01")
+#: For each n, a table turning byte n into b"1" and every other byte into b"0".
+_EQUAL = [bytes(0x31 if i == n else 0x30 for i in range(256)) for n in range(256)]
+#: For each n, a table turning byte n into 1 and every other byte into 0.
+_EQUAL_FLAG = [bytes(int(i == n) for i in range(256)) for n in range(256)]
 #: For each n, a table turning a byte into b"1" if it is at least n, else b"0".
 _AT_LEAST = [bytes(0x31 if i >= n else 0x30 for i in range(256)) for n in range(257)]
 
@@ -127,6 +142,37 @@ def _lcs(pattern: dict[str, int], size: int, text: str) -> int:
             u = v & m
             v = ((v + u) | (v ^ u)) & full
     return size - v.bit_count()
+
+
+@functools.lru_cache(maxsize=4096)
+def _reached(size: int, length: int) -> bytes:
+    """A table from the LCS of two words, of lengths *size* and *length*, to the levels reached.
+
+    The bound on difflib's ratio is ``2 * LCS / (size + length)``.
+    """
+    total = size + length
+    if 2.0 * min(size, length) / total < _LOW:
+        return bytes(256)
+    return bytes(
+        sum(1 for level in _LEVELS if 2.0 * lcs / total + _EPS >= level)
+        for lcs in range(min(size, length) + 1)
+    ).ljust(256, b"\0")
+
+
+def _word_levels(vocabulary: _Texts, word: str) -> bytes:
+    """For each word of *vocabulary*, how many levels the bound on its ratio to *word* reaches."""
+    size = len(word)
+    matches = vocabulary.matches(word)
+    pattern = _pattern(word)
+    parts = []
+    for length, (start, stop) in vocabulary.by_length.items():
+        table = _reached(size, length)
+        if stop <= vocabulary.laned:
+            parts.append(matches[start:stop].translate(table))
+        else:  # too long for a lane (rare): one at a time
+            texts = vocabulary.texts[start:stop]
+            parts.append(bytes(table[_lcs(pattern, size, text)] for text in texts))
+    return b"".join(parts)
 
 
 def _pattern(word: str) -> dict[str, int]:
@@ -197,67 +243,129 @@ class _Lanes:
 
 
 @attrs.frozen
+class _Texts:
+    """Distinct texts, shortest first, packed in lanes for the LCS of all of them at once."""
+
+    #: The texts, shortest first.
+    texts: tuple[str, ...]
+    #: For each length, the run of texts of that length: (start, stop).
+    by_length: dict[int, tuple[int, int]]
+    #: The texts of each lane width, in order; longer ones come last, unlaned.
+    lanes: tuple[_Lanes, ...]
+    #: How many texts are in lanes (the first ones).
+    laned: int
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> _Texts:
+        """Pack *texts*, which must come shortest first."""
+        by_length: dict[int, tuple[int, int]] = {}
+        start = 0
+        for length, run in groupby(map(len, texts)):
+            stop = start + sum(1 for _ in run)
+            by_length[length] = (start, stop)
+            start = stop
+        widths: dict[int, tuple[int, int]] = {}
+        for length, (start, stop) in by_length.items():
+            if length < _MAX_LANE:
+                width = length // 8 * 8 + 8
+                widths[width] = (widths.get(width, (start, stop))[0], stop)
+        lanes = tuple(
+            _Lanes.build(texts[start:stop], width) for width, (start, stop) in widths.items()
+        )
+        return cls(
+            texts=tuple(texts),
+            by_length=by_length,
+            lanes=lanes,
+            laned=sum(lane.size for lane in lanes),
+        )
+
+    def matches(self, query: str) -> bytes:
+        """For each laned text, the length of its longest common subsequence with *query*."""
+        return b"".join(lanes.matches(query) for lanes in self.lanes)
+
+
+def _by_length(texts: Iterable[str]) -> list[str]:
+    """*texts* without repeats, shortest first (ties in order of first use)."""
+    return sorted(dict.fromkeys(texts), key=len)
+
+
+@attrs.frozen
 class SearchIndex:
     """Normalised labels, their words and where they are, for one catalog.
 
     Distinct labels are numbered by length (shortest first), so that labels
-    of one length, and of one lane width, are runs of numbers.
+    of one length, and of one lane width, are runs of numbers; so are the
+    distinct words. Everything here is linear in the size of the labels:
+    a word held by many labels keeps a bit set of them, a rarer word the
+    list of their numbers.
     """
 
-    #: Distinct normalised labels, shortest first.
-    texts: tuple[str, ...]
+    #: Distinct normalised labels, shortest first, in lanes.
+    labels: _Texts
     #: The words of each distinct label, repeats kept.
     words: tuple[tuple[str, ...], ...]
     #: Each exercise's labels, in label order: (distinct label, original text).
     by_exercise: tuple[tuple[tuple[int, str], ...], ...]
     #: The exercises (positions) that carry each distinct label.
     holders: tuple[tuple[int, ...], ...]
-    #: The catalog's words; for each, the bit set of the labels holding it.
-    vocabulary: dict[str, int]
-    #: For each number of words, the bit set of the labels with that many.
+    #: The catalog's distinct words, shortest first, in lanes.
+    vocabulary: _Texts
+    #: For each word, the labels that hold it (their numbers, ascending).
+    word_holders: tuple[tuple[int, ...], ...]
+    #: The bit set of the labels holding each word that many labels hold.
+    dense: dict[int, int]
+    #: For each number of words (up to :data:`_MAX_COUNT`), the bit set of the
+    #: labels with that many; labels with more count as :data:`_MAX_COUNT`.
     by_word_count: dict[int, int]
-    #: For each label length, the run of labels of that length: (start, stop).
-    by_length: dict[int, tuple[int, int]]
-    #: The labels of each lane width, in order; longer ones come last, unlaned.
-    lanes: tuple[_Lanes, ...]
-    #: How many labels are in lanes (the first ones).
-    laned: int
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The distinct normalised labels, shortest first."""
+        return self.labels.texts
 
     @classmethod
-    def build(cls, exercises: Sequence[Exercise]) -> SearchIndex:
-        """Index the labels of *exercises*."""
-        first, holders, found = _number_labels(exercises)
+    def build(cls, texts: Sequence[Sequence[str]]) -> SearchIndex:
+        """Index the labels of each exercise: *texts* holds one sequence of texts an exercise.
+
+        An exercise is found by any of its texts (see :func:`labels`); the
+        result of a search names the text it matched.
+        """
+        with collector_paused():  # many small tuples, no cycles
+            return cls._build(texts)
+
+    @classmethod
+    def _build(cls, texts: Sequence[Sequence[str]]) -> SearchIndex:
+        first, holders, found = _number_labels(texts)
         order = sorted(range(len(first)), key=lambda key: len(first[key]))
         renumber = [0] * len(order)
         for new, old in enumerate(order):
             renumber[old] = new
-        texts = tuple(first[old] for old in order)
-        words = tuple(tuple(text.split()) for text in texts)
-        by_word: dict[str, list[int]] = defaultdict(list)
-        by_count: dict[int, list[int]] = defaultdict(list)
+        label_texts = tuple(first[old] for old in order)
+        words = tuple(tuple(text.split()) for text in label_texts)
+        vocabulary = _by_length(word for label_words in words for word in label_words)
+        number = {word: i for i, word in enumerate(vocabulary)}
+        word_holders: list[list[int]] = [[] for _ in vocabulary]
         for key, label_words in enumerate(words):
             for word in dict.fromkeys(label_words):
-                by_word[word].append(key)
-            by_count[len(label_words)].append(key)
-        by_length: dict[int, tuple[int, int]] = {}
-        for key, text in enumerate(texts):
-            start, _ = by_length.get(len(text), (key, key))
-            by_length[len(text)] = (start, key + 1)
-        widths: dict[int, list[str]] = defaultdict(list)
-        for text in texts:
-            if len(text) < _MAX_LANE:
-                widths[len(text) // 8 * 8 + 8].append(text)
-        lanes = [_Lanes.build(widths[width], width) for width in sorted(widths)]
+                word_holders[number[word]].append(key)
+        size = len(label_texts)
+        dense = {
+            i: _set_of(keys, size)
+            for i, keys in enumerate(word_holders)
+            if len(keys) * _DENSE >= size
+        }
+        counts = bytes(min(len(label_words), _MAX_COUNT) for label_words in words)
         return cls(
-            texts=texts,
+            labels=_Texts.build(label_texts),
             words=words,
             by_exercise=tuple(tuple((renumber[k], label) for k, label in mine) for mine in found),
             holders=tuple(tuple(holders[old]) for old in order),
-            vocabulary={word: _set_of(keys, len(texts)) for word, keys in by_word.items()},
-            by_word_count={count: _set_of(keys, len(texts)) for count, keys in by_count.items()},
-            by_length=by_length,
-            lanes=tuple(lanes),
-            laned=sum(lane.size for lane in lanes),
+            vocabulary=_Texts.build(vocabulary),
+            word_holders=tuple(tuple(keys) for keys in word_holders),
+            dense=dense,
+            by_word_count={
+                count: _bits(counts.translate(_EQUAL[count])) for count in sorted(set(counts))
+            },
         )
 
     def search(
@@ -271,7 +379,7 @@ class SearchIndex:
 
 
 def _number_labels(
-    exercises: Sequence[Exercise],
+    texts: Sequence[Sequence[str]],
 ) -> tuple[list[str], list[list[int]], list[list[tuple[int, str]]]]:
     """Number the distinct normalised labels in order of first use.
 
@@ -281,9 +389,9 @@ def _number_labels(
     number: dict[str, int] = {}
     holders: list[list[int]] = []
     found = []
-    for position, exercise in enumerate(exercises):
+    for position, mine_texts in enumerate(texts):
         mine = []
-        for label in labels(exercise):
+        for label in mine_texts:
             key = number.setdefault(normalize(label), len(number))
             if key == len(holders):
                 holders.append([])
@@ -330,40 +438,52 @@ class _Query:
 
     def whole_matches(self) -> bytes:
         """For each label, at most how many characters difflib can match (LCS or lengths)."""
-        index = self.index
+        labels_ = self.index.labels
         size = len(self.query)
         if size <= _MAX_QUERY:
-            found = b"".join(lanes.matches(self.query) for lanes in index.lanes)
+            found = labels_.matches(self.query)
         else:
-            found = bytes(min(size, len(text)) for text in index.texts[: index.laned])
-        return found + bytes([255]) * (len(index.texts) - len(found))
+            found = bytes(min(size, len(text)) for text in labels_.texts[: labels_.laned])
+        return found + bytes([255]) * (len(labels_.texts) - len(found))
 
     def word_levels(self) -> list[int]:
         """Sum, over the query words, of how many levels each reaches in each label."""
         counter: list[int] = []
-        vocabulary = self.index.vocabulary
         repeats = {word: self.query_words.count(word) for word in self.distinct}
         for word in self.ratios:
-            at_level: dict[int, int] = defaultdict(int)
-            pattern = _pattern(word)
-            size = len(word)
-            for label_word, holders in vocabulary.items():
-                total = size + len(label_word)
-                if 2.0 * min(size, len(label_word)) / total < _LOW:
-                    continue
-                # difflib's ratio is at most this (its matches are a common subsequence)
-                ratio = 2.0 * _lcs(pattern, size, label_word) / total + _EPS
-                reached = sum(1 for level in _LEVELS if ratio >= level)
-                if reached:
-                    at_level[reached] |= holders
             # Labels reaching level i: those with a word reaching i or more.
-            reach = 0
-            for i in range(len(_LEVELS), 0, -1):
-                reach |= at_level.get(i, 0)
-                if reach:
-                    for _ in range(repeats[word]):
-                        _add(counter, reach)
+            for reach in self.reach(word):
+                for _ in range(repeats[word]):
+                    _add(counter, reach)
         return counter
+
+    def reach(self, word: str) -> Iterator[int]:
+        """For each level reached, from the top, the bit set of the labels reaching it.
+
+        A label reaches level i when one of its words does: when the bound
+        on that word's ratio to *word* is at least the level's.
+        """
+        index = self.index
+        levels = _word_levels(index.vocabulary, word)
+        dense = index.dense
+        word_holders = index.word_holders
+        packed = bytearray(len(index.labels.texts) // 8 + 1)  # the rare words' labels
+        reach = 0
+        for level in range(len(_LEVELS), 0, -1):
+            if level in levels:
+                sparse = False
+                for i in compress(range(len(levels)), levels.translate(_EQUAL_FLAG[level])):
+                    bits = dense.get(i)
+                    if bits is None:
+                        for key in word_holders[i]:
+                            packed[key >> 3] |= 1 << (key & 7)
+                        sparse = True
+                    else:
+                        reach |= bits
+                if sparse:
+                    reach |= int.from_bytes(packed, "little")
+            if reach:
+                yield reach
 
     def candidates(self, threshold: float) -> int:
         """The bit set of the labels whose score may reach *threshold*."""
@@ -374,10 +494,11 @@ class _Query:
         # Whole label: 2 * matched / (query + label) >= threshold.
         size = len(self.query)
         runs = []
-        for length, (start, stop) in sorted(index.by_length.items()):
+        laned = index.labels.laned
+        for length, (start, stop) in sorted(index.labels.by_length.items()):
             need = math.ceil(threshold * (size + length) / 2 - _EPS)
             runs.append(self.matched[start:stop].translate(_AT_LEAST[max(0, min(need, 256))]))
-        found = _bits(b"".join(runs)) | (everything ^ ((1 << index.laned) - 1))
+        found = _bits(b"".join(runs)) | (everything ^ ((1 << laned) - 1))
         # Words: the mean of the bounds, times the length factor, >= threshold.
         m = len(self.query_words)
         for count, labels_ in index.by_word_count.items():

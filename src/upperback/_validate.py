@@ -23,6 +23,7 @@ from .model import (
     Region,
     Vocabulary,
     _Vocabulary,
+    without_ignorable,
 )
 
 #: How many known ids an "unknown reference" problem suggests, at most.
@@ -82,12 +83,16 @@ def name_key(text: str) -> str:
 
     NFKC folds compatibility forms (full-width letters, ligatures), case
     folding ignores case, look-alike letters of other scripts become the
-    Latin letter they pass for, accents are dropped, and runs of white
-    space count as one space.
+    Latin letter they pass for, accents are dropped, characters drawn as
+    nothing (Unicode's default-ignorable code points, such as U+034F or a
+    variation selector) are dropped, and runs of white space count as one
+    space.
     """
     if text.isascii():  # the same, faster: NFKC and NFKD keep ASCII as it is
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
+    folded = without_ignorable(
+        unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
+    )
     bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return " ".join(bare.split())
 

@@ -239,9 +239,12 @@ def _answers(
                     "Repetitions go up one at a time, from the low end of the source's range "
                     "to the high end."
                 ),
-                t.gettext(
+                t.ngettext(
+                    "Holds in seconds go up %(seconds)s second at a time; "
+                    "a counted hold goes up one count at a time.",
                     "Holds in seconds go up %(seconds)s seconds at a time; "
-                    "a counted hold goes up one count at a time."
+                    "a counted hold goes up one count at a time.",
+                    HOLD_STEP_SECONDS,
                 )
                 % {"seconds": HOLD_STEP_SECONDS},
                 t.gettext("Sets never change, and nothing goes past the source's range."),

@@ -22,6 +22,7 @@ import stat
 import sys
 import tempfile
 import textwrap
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import version
 from pathlib import Path
@@ -56,8 +57,8 @@ _HANDOUT_FORMATS = ("text", "markdown", "html", "pdf", "json")
 _LISTING_FORMATS = ("text", "json")
 #: Formats of ``show``: a handout, FHIR, or a picture of one pose.
 _SHOW_FORMATS = (*_HANDOUT_FORMATS, "fhir", "svg")
-#: Formats of ``program``: a handout, a FHIR Bundle, or a CERT report (Markdown).
-_PROGRAM_FORMATS = (*_HANDOUT_FORMATS, "fhir", "cert")
+#: Formats of ``program``: a handout, a FHIR Bundle, a CERT report (Markdown), or a calendar.
+_PROGRAM_FORMATS = (*_HANDOUT_FORMATS, "fhir", "cert", "ics")
 
 #: The data sets ``upperback import`` reads.
 _IMPORT_FORMATS = ("free-exercise-db",)
@@ -100,12 +101,15 @@ class _Args(argparse.Namespace):
     handler: Callable[[_Args], int]
     catalog: Path | None
     catalog_max_bytes: int
-    format: Literal["text", "markdown", "html", "pdf", "json", "svg", "fhir", "cert"]
+    format: Literal["text", "markdown", "html", "pdf", "json", "svg", "fhir", "cert", "ics"]
     output: Path | None
     lang: str
     # program --format fhir
     fhir_patient: str | None
     fhir_transaction: bool
+    # program --format ics
+    reminder: dt.time | None
+    time_zone: str | None
     # show and program: the handout's options
     patient: str | None
     provider: str | None
@@ -135,6 +139,10 @@ class _Args(argparse.Namespace):
     start: dt.date | None
     include: list[str]
     exclude: list[str]
+    # session
+    session_week: int
+    session_day: int
+    play: bool
     # validate
     file: Path
     # import
@@ -273,9 +281,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_program_options(program)
     _add_output(program, _PROGRAM_FORMATS)
     _add_fhir_options(program)
+    _add_ics_options(program)
     _add_handout_options(program)
     _add_catalog_options(program, argparse.SUPPRESS)
     program.set_defaults(handler=_program)
+
+    _add_session_command(commands)
 
     validate = commands.add_parser(
         "validate", help="check a catalog file; list every problem", formatter_class=_Formatter
@@ -305,6 +316,16 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the catalog to FILE"
     )
+    importer.add_argument(
+        "--catalog-max-bytes",
+        type=_positive,
+        metavar="N",
+        default=argparse.SUPPRESS,
+        help=(
+            "refuse a data set file, or a catalog made, bigger than N bytes "
+            f"(default: {MAX_CATALOG_BYTES}, the most --catalog reads by default)"
+        ),
+    )
     importer.set_defaults(handler=_import)
 
     schema = commands.add_parser("schema", help="print a JSON Schema", formatter_class=_Formatter)
@@ -312,6 +333,39 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     schema.set_defaults(handler=_schema)
     return parser
+
+
+def _add_session_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    guided = commands.add_parser(
+        "session",
+        help="one session of a program as a timeline; --play runs it with a timer",
+        formatter_class=_Formatter,
+    )
+    guided.add_argument(
+        "--week",
+        dest="session_week",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="the week, from 1 (default: %(default)s)",
+    )
+    guided.add_argument(
+        "--day",
+        dest="session_day",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="the session of that week, from 1 (default: %(default)s)",
+    )
+    guided.add_argument(
+        "--play",
+        action="store_true",
+        help="run the session in the terminal with a countdown; Ctrl-C stops it",
+    )
+    _add_program_options(guided)
+    _add_output(guided, _LISTING_FORMATS)
+    _add_catalog_options(guided, argparse.SUPPRESS)
+    guided.set_defaults(handler=_session)
 
 
 def _add_catalog_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -388,6 +442,35 @@ def _add_fhir_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_ics_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "calendar options",
+        "Used with --format ics: an iCalendar file, one event a session day (needs --start).",
+    )
+    group.add_argument(
+        "--reminder",
+        type=_time,
+        metavar="HH:MM",
+        help="the time of each session and its reminder (default: 18:00)",
+    )
+    group.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help="an IANA time zone such as Europe/Madrid (default: floating local time)",
+    )
+
+
+def _time(value: str) -> dt.time:
+    """Parse ``--reminder``; argparse reports the error as a usage error."""
+    try:
+        parsed = dt.time.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is not None:
+        raise argparse.ArgumentTypeError(f"expected a time as HH:MM, got {value!r}")
+    return parsed
+
+
 def _add_handout_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "handout options",
@@ -439,6 +522,7 @@ _NEVER_IN = {
     "json": "the JSON of a program or an exercise",
     "fhir": "the FHIR output",
     "cert": "the CERT output",
+    "ics": "a calendar file",
 }
 
 
@@ -452,6 +536,10 @@ def _options(args: _Args) -> HandoutOptions:
         ):
             if getattr(args, dest, None):
                 raise InvalidOptionError(option, f"only for --format fhir, not {args.format}")
+    if args.format != "ics":
+        for dest, option in (("reminder", "--reminder"), ("time_zone", "--time-zone")):
+            if getattr(args, dest, None) is not None:
+                raise InvalidOptionError(option, f"only for --format ics, not {args.format}")
     if args.format in _NEVER_IN:
         named = [_DETAILS[name] for name, value in given.items() if value is not None]
         if named:
@@ -704,7 +792,43 @@ def _search(args: _Args) -> int:
 
 def _program(args: _Args) -> int:
     catalog = _catalog(args)
-    program = build_program(
+    program = _build(args, catalog)
+    _emit(_handout(program, args, catalog), args.output)
+    return 0
+
+
+def _session(args: _Args) -> int:
+    from ._play import play, timeline_text  # noqa: PLC0415 - loads only when used
+    from ._session import session  # noqa: PLC0415
+
+    catalog = _catalog(args)
+    try:
+        timeline = session(
+            _build(args, catalog),
+            week=args.session_week,
+            day=args.session_day,
+            catalog=catalog,
+            locale=args.lang,
+        )
+    except InvalidConstraintError as exc:
+        name, _, reason = str(exc).partition(": ")
+        raise InvalidOptionError(f"--{name}", reason) from None
+    if args.play:
+        if args.output is not None or args.format != "text":
+            raise InvalidOptionError("--play", "plays on the screen, as text; drop -o and --format")
+        if sys.stdout is None:
+            raise OSError("cannot play: stdout is closed")
+        return 0 if play(timeline, sys.stdout, live=sys.stdout.isatty()) else 130
+    if args.format == "json":
+        _write(dumps(timeline), args.output)
+    else:
+        _write(timeline_text(timeline), args.output)
+    return 0
+
+
+def _build(args: _Args, catalog: Catalog) -> Program:
+    """The program the program options describe."""
+    return build_program(
         equipment=None if args.equipment is None else _without_none(_split(args.equipment)),
         avoid_positions=_split(args.avoid_position),
         minutes_per_session=args.minutes,
@@ -717,8 +841,6 @@ def _program(args: _Args) -> int:
         regions=_split(args.region),
         categories=_split(args.category),
     )
-    _emit(_handout(program, args, catalog), args.output)
-    return 0
 
 
 def _without_none(slugs: list[str]) -> list[str]:
@@ -744,26 +866,53 @@ def _import(args: _Args) -> int:
     from .importers import _import_catalog  # noqa: PLC0415 - loads only when used
 
     try:
-        document, catalog = _import_catalog(args.source)
+        document, catalog = _import_catalog(args.source, max_bytes=args.catalog_max_bytes)
     except CatalogError as exc:
         # The file is the data set's, not a catalog: say "invalid data".
         raise DataError(exc.problems, exc.source) from None
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > args.catalog_max_bytes:
+        # A file the loader would refuse is no catalog: refuse it here, before writing.
+        raise InvalidOptionError(
+            "--catalog-max-bytes",
+            f"the catalog made would be {size} bytes, more than the {args.catalog_max_bytes} "
+            "that --catalog and validate read; give a bigger --catalog-max-bytes here "
+            "and when you load it",
+        )
     skipped = [item["source_id"] for item in document.get("extra", {}).get("skipped", [])]
-    note = ""
-    if skipped:
-        noun = "exercise" if len(skipped) == 1 else "exercises"
-        note = f"Left out {len(skipped)} {noun} without instructions: {', '.join(skipped)}\n"
+    note = _left_out(skipped)
     if args.output is None:
         _write(text, None)
         if note and sys.stderr is not None:
-            sys.stderr.write(f"{_PROG}: {_printable(note)}")
+            sys.stderr.write(f"{_PROG}: {_printable(note)}\n")
         return 0
     _write_file(text, args.output)
     count = len(catalog)
     noun = "exercise" if count == 1 else "exercises"
-    _write(f"Wrote {count} {noun} to {_printable(os.fspath(args.output))}\n{note}", None)
+    wrote = f"Wrote {count} {noun} to {os.fspath(args.output)}"
+    _write("".join(f"{_printable(line)}\n" for line in (wrote, note) if line), None)
     return 0
+
+
+#: How many ids of exercises left out the import command names; the
+#: catalog's ``extra["skipped"]`` lists them all.
+_MAX_LEFT_OUT_NAMED = 5
+
+
+def _left_out(skipped: Sequence[str]) -> str:
+    """One short line: how many exercises were left out, and the first few ids."""
+    if not skipped:
+        return ""
+    count = len(skipped)
+    noun = "exercise" if count == 1 else "exercises"
+    named = ", ".join(
+        source_id if len(source_id) <= 60 else f"{source_id[:57]}..."
+        for source_id in skipped[:_MAX_LEFT_OUT_NAMED]
+    )
+    more = count - _MAX_LEFT_OUT_NAMED
+    rest = f" and {more} more (all are listed in the catalog's extra.skipped)" if more > 0 else ""
+    return f"Left out {count} {noun} without instructions: {named}{rest}"
 
 
 def _schema(args: _Args) -> int:
@@ -785,6 +934,8 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
         return dumps(obj)
     if args.format == "fhir":
         return _fhir(obj, args, catalog)
+    if args.format == "ics":
+        return _ics(obj, args, catalog)
     if args.format == "cert":
         from ._render import render  # noqa: PLC0415 - the renderers load only when used
         from .cert import cert_report  # noqa: PLC0415
@@ -806,6 +957,29 @@ def _handout(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str | by
             raise AssertionError(msg)
         case fmt:
             return render(obj, format=fmt, catalog=catalog, options=options, locale=args.lang)
+
+
+def _ics(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
+    """A dated program as an iCalendar file."""
+    from ._render import render  # noqa: PLC0415 - the renderers load only when used
+    from ._render._ics import DEFAULT_REMINDER  # noqa: PLC0415
+
+    if not isinstance(obj, Program):  # pragma: no cover - argparse allows it only there
+        msg = "only a program has a calendar"
+        raise TypeError(msg)
+    try:
+        return render(
+            obj,
+            "ics",
+            catalog=catalog,
+            locale=args.lang,
+            reminder=args.reminder or DEFAULT_REMINDER,
+            time_zone=args.time_zone,
+        )
+    except InvalidConstraintError as exc:
+        name, _, reason = str(exc).partition(": ")
+        option = {"start": "--start", "time_zone": "--time-zone"}.get(name, f"--{name}")
+        raise InvalidOptionError(option, reason) from None
 
 
 def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
@@ -921,9 +1095,25 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+#: Unicode categories a message must not print as themselves: controls
+#: (ESC starts a terminal command, BEL rings, C1 controls too), format
+#: characters (bidi overrides reorder a line, zero-width ones hide text),
+#: line and paragraph separators, surrogates and private use.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co"})
+
+
 def _printable(text: str) -> str:
-    r"""*text* with any undecodable byte of a file name shown as ``\xNN``, never a crash."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    r"""*text* safe for a terminal: no control character, no undecodable byte.
+
+    An undecodable byte of a file name shows as ``\xNN``; a control or
+    bidi character as its escape (``\x1b``, ``\u202e``), as ``repr`` writes it.
+    """
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(
+        ascii(char)[1:-1] if unicodedata.category(char) in _UNPRINTABLE else char for char in text
+    )
 
 
 def _fail(exc: UpperbackError | OSError, *, listing: bool = False) -> int:

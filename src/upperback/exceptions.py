@@ -7,6 +7,8 @@ exercise id is a :class:`KeyError`, an invalid catalog a :class:`ValueError`.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,21 @@ def describe_json(value: object) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return short_repr(value)
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
+
+
+def key_path(path: str, key: str) -> str:
+    r"""``$.key`` for a plain key; ``$["odd key"]`` for any other, cut short.
+
+    An odd key is quoted as JSON with every character outside ASCII
+    escaped, so a key holding ESC, BEL or a bidi control prints as
+    ``\u001b``, never as the control itself.
+    """
+    if _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key[:60])}]"
 
 
 def _cut(text: str, limit: int = MAX_PROBLEM_LENGTH) -> str:
@@ -179,6 +196,33 @@ class NoFigureError(UpperbackError, LookupError):
         return f"exercise {self.exercise_id!r} has no figure to draw"
 
 
+class NoDosageError(UpperbackError, LookupError):
+    """An exercise's catalog does not say how much to do.
+
+    Raised by :meth:`upperback.Exercise.require_dosage`. The bundled catalog
+    gives every exercise a dosage; a user catalog may leave it out.
+
+    Attributes:
+        exercise_id: The exercise without a dosage.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def __str__(self) -> str:
+        return (
+            f"exercise {self.exercise_id!r} has no dosage: its catalog does not say how much "
+            "to do; a provider can give one with build_program(dosages={...})"
+        )
+
+
+#: How many valid slugs an "unknown term" message lists; the error holds all.
+MAX_LISTED_TERMS = 40
+
+
 class UnknownVocabularyError(UpperbackError, ValueError):
     """A position, equipment, category or region slug is not one we know.
 
@@ -198,8 +242,13 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         self.suggestions: tuple[str, ...] = tuple(suggestions)
         message = f"unknown {kind} {short_repr(value)}"
         if self.suggestions:
-            message += f" (did you mean {self.suggestions[0]!r}?)"
-        message += "; expected one of: " + ", ".join(self.valid)
+            message += f" (did you mean {short_repr(self.suggestions[0])}?)"
+        message += "; expected one of: " + ", ".join(
+            slug if len(slug) <= 40 else f"{slug[:37]}..." for slug in self.valid[:MAX_LISTED_TERMS]
+        )
+        more = len(self.valid) - MAX_LISTED_TERMS
+        if more > 0:
+            message += f" and {more} more (the error's valid attribute holds them all)"
         super().__init__(message)
 
 
@@ -299,7 +348,9 @@ class UnknownFormatError(UpperbackError, ValueError):
     def __init__(self, format: object, valid: Sequence[str]) -> None:  # noqa: A002 - mirrors render()
         self.format: object = format
         self.valid: tuple[str, ...] = tuple(valid)
-        super().__init__(f"unknown format {format!r}; expected one of: " + ", ".join(self.valid))
+        super().__init__(
+            f"unknown format {short_repr(format)}; expected one of: " + ", ".join(self.valid)
+        )
 
 
 class MissingExtraError(UpperbackError, ImportError):
@@ -333,7 +384,10 @@ class IncompleteHandoutError(UpperbackError, ValueError):
     def __init__(self, missing: Sequence[str]) -> None:
         self.missing: tuple[str, ...] = tuple(missing)
         lines = ["the handout leaves out text every handout must carry:"]
-        lines.extend(f"  {text}" for text in self.missing)
+        lines.extend(f"  {_cut(text)}" for text in self.missing[:MAX_LISTED_PROBLEMS])
+        more = len(self.missing) - MAX_LISTED_PROBLEMS
+        if more > 0:
+            lines.append(f"  ... and {more} more (the error's missing attribute holds them all)")
         super().__init__("\n".join(lines))
 
 

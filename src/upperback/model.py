@@ -25,7 +25,7 @@ import attrs
 
 from ._i18n import NC_, or_list, translations
 from ._suggest import suggest
-from .exceptions import UnknownVocabularyError
+from .exceptions import NoDosageError, UnknownVocabularyError
 from .exceptions import short_repr as _short
 
 __all__ = [
@@ -428,6 +428,55 @@ class IdentifierScheme(_Vocabulary):
 _FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
 
 
+#: Unicode's noncharacters: U+FDD0 to U+FDEF, and the last two code points
+#: of every plane (U+FFFE, U+FFFF, U+1FFFE ... U+10FFFF). They are reserved
+#: for a program's own use and never mean a character: XML (an SVG picture,
+#: FHIR's XHTML) refuses U+FFFE and U+FFFF. Their list is fixed forever.
+_NONCHARACTERS = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+#: Unicode's ``Default_Ignorable_Code_Point`` property, as listed in
+#: ``DerivedCoreProperties.txt`` (the same from Unicode 14.0, which added
+#: U+180F, to 17.0): characters a renderer draws as nothing. Many are format
+#: characters, refused in every text already; the rest (combining marks
+#: such as U+034F and the variation selectors, the Hangul fillers, and
+#: unassigned code points kept for more of the same) would let "Rowing
+#: exercise" and "Rowing exercise" plus an invisible mark be two names.
+#: The standard library's ``unicodedata`` has no such property, so the
+#: ranges are written out here; ``tests/test_model.py`` checks them.
+_DEFAULT_IGNORABLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),  # SOFT HYPHEN
+    (0x034F, 0x034F),  # COMBINING GRAPHEME JOINER
+    (0x061C, 0x061C),  # ARABIC LETTER MARK
+    (0x115F, 0x1160),  # HANGUL CHOSEONG FILLER, HANGUL JUNGSEONG FILLER
+    (0x17B4, 0x17B5),  # KHMER VOWEL INHERENT AQ, AA
+    (0x180B, 0x180F),  # MONGOLIAN FREE VARIATION SELECTORS, VOWEL SEPARATOR
+    (0x200B, 0x200F),  # ZERO WIDTH SPACE ... RIGHT-TO-LEFT MARK
+    (0x202A, 0x202E),  # LEFT-TO-RIGHT EMBEDDING ... RIGHT-TO-LEFT OVERRIDE
+    (0x2060, 0x206F),  # WORD JOINER ... NOMINAL DIGIT SHAPES (U+2065 unassigned)
+    (0x3164, 0x3164),  # HANGUL FILLER
+    (0xFE00, 0xFE0F),  # VARIATION SELECTOR-1 to 16
+    (0xFEFF, 0xFEFF),  # ZERO WIDTH NO-BREAK SPACE (the byte order mark)
+    (0xFFA0, 0xFFA0),  # HALFWIDTH HANGUL FILLER
+    (0xFFF0, 0xFFF8),  # unassigned
+    (0x1BCA0, 0x1BCA3),  # SHORTHAND FORMAT LETTER OVERLAP ... UP STEP
+    (0x1D173, 0x1D17A),  # MUSICAL SYMBOL BEGIN BEAM ... END PHRASE
+    (0xE0000, 0xE0FFF),  # tags, VARIATION SELECTOR-17 to 256, and unassigned
+)
+_DEFAULT_IGNORABLE = re.compile(
+    "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _DEFAULT_IGNORABLE_RANGES) + "]"
+)
+
+
+def _describe_character(char: str) -> str:
+    """``U+034F COMBINING GRAPHEME JOINER``: a character named so that it shows."""
+    name = unicodedata.name(char, "") if not 0xD800 <= ord(char) <= 0xDFFF else ""
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
 def forbidden_character(text: str) -> str | None:
     """Return a description of the first character *text* may not hold, or ``None``."""
     # str.isprintable() is False only for "Other" and "Separator" characters
@@ -436,10 +485,27 @@ def forbidden_character(text: str) -> str | None:
         return None
     for index, char in enumerate(text):
         if unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
-            name = unicodedata.name(char, "") if not 0xD800 <= ord(char) <= 0xDFFF else ""
-            label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+            label = _describe_character(char)
             return f"an invisible or control character ({label}) at position {index}"
+        if _NONCHARACTERS.match(char):
+            return f"a noncharacter (U+{ord(char):04X}) at position {index}"
     return None
+
+
+def ignorable_character(text: str) -> str | None:
+    """Describe the first default-ignorable character of *text* (drawn as nothing), or ``None``."""
+    if text.isascii():
+        return None
+    found = _DEFAULT_IGNORABLE.search(text)
+    if found is None:
+        return None
+    label = _describe_character(found[0])
+    return f"an invisible character ({label}) at position {found.start()}"
+
+
+def without_ignorable(text: str) -> str:
+    """*text* without its default-ignorable characters: what a reader sees of it."""
+    return _DEFAULT_IGNORABLE.sub("", text)
 
 
 def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -455,6 +521,18 @@ def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
         raise FieldError(
             attribute.name, f"expected one line without outer spaces, got {_short(value)}"
         )
+
+
+def _name(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A name or an alias: visible text, and no character that is drawn as nothing.
+
+    Two names that differ only by such a character print alike, so a
+    reader could not tell which exercise a row means.
+    """
+    _text(instance, attribute, value)
+    bad = ignorable_character(value)
+    if bad is not None:
+        raise FieldError(attribute.name, f"expected a name a reader can see whole, got {bad}")
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str | None) -> None:
@@ -507,6 +585,12 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+#: The validators that check only a field's type. The loader's hooks make
+#: every value of its field's type, so it skips these and runs the others
+#: (see ``_convert._value_checks``); constructors run them all.
+TYPE_CHECKS: set[object] = set()
+
+
 def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
     """Check the type of a field, naming it in the error."""
 
@@ -515,6 +599,7 @@ def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs 
             names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -535,6 +620,7 @@ def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
                     f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
                 )
 
+    TYPE_CHECKS.add(check)
     return check
 
 
@@ -1341,7 +1427,7 @@ class Exercise:
     """
 
     id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_name)
     summary: str = attrs.field(validator=_text)
     category: Category = attrs.field(
         converter=_to_category, validator=attrs.validators.instance_of(Category)
@@ -1360,7 +1446,7 @@ class Exercise:
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=_as_tuple,
-        validator=[_unique, attrs.validators.deep_iterable(_text)],
+        validator=[_unique, attrs.validators.deep_iterable(_name)],
     )
     progressions: tuple[Progression, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Progression)
@@ -1382,6 +1468,22 @@ class Exercise:
     def __attrs_post_init__(self) -> None:
         if Position.UNKNOWN in self.positions and len(self.positions) > 1:
             raise FieldError("positions", "expected 'unknown' alone, not beside other positions")
+
+    def require_dosage(self) -> Dosage:
+        """Its dosage, which the bundled catalog always gives.
+
+        For code that knows its catalog gives every dosage (the bundled one
+        does, and a test keeps it so): no ``None`` check, and a clear error
+        if a user catalog left this one out.
+
+        Raises:
+            NoDosageError: The catalog does not say how much to do.
+
+        .. versionadded:: 0.1.0
+        """
+        if self.dosage is None:
+            raise NoDosageError(self.id)
+        return self.dosage
 
     @property
     def needs(self) -> frozenset[Equipment]:

@@ -212,9 +212,16 @@ class DoseCeiling:
 
     def describe(self, *, locale: str | None = None) -> str:
         """Say the ceiling in plain words."""
-        return translations(locale).gettext(
-            "at most %(sets)s sets of %(reps)s a day, with holds of up to %(seconds)s seconds"
-        ) % {"sets": self.sets, "reps": self.reps, "seconds": self.hold_seconds}
+        t = translations(locale)
+        sets = t.ngettext("%(sets)s set of %(reps)s", "%(sets)s sets of %(reps)s", self.sets) % {
+            "sets": self.sets,
+            "reps": self.reps,
+        }
+        return t.ngettext(
+            "at most %(sets)s a day, with holds of up to %(seconds)s second",
+            "at most %(sets)s a day, with holds of up to %(seconds)s seconds",
+            self.hold_seconds,
+        ) % {"sets": sets, "seconds": self.hold_seconds}
 
 
 #: How many times a day "several times each day" counts as, for time and

@@ -1,4 +1,4 @@
-"""JSON Schemas (draft 2020-12) for catalog files, content files and programs.
+"""JSON Schemas (draft 2020-12) for catalog files, content files, programs and sessions.
 
 The schemas ship as files in ``upperback/data/schema/`` for tools in any
 language; :func:`json_schema` returns them as Python dicts. A schema checks
@@ -20,7 +20,7 @@ from .exceptions import UnknownVocabularyError
 __all__ = ["SCHEMA_NAMES", "json_schema"]
 
 #: The names :func:`json_schema` knows.
-SCHEMA_NAMES: tuple[str, ...] = ("catalog", "content", "program")
+SCHEMA_NAMES: tuple[str, ...] = ("catalog", "content", "program", "session")
 
 
 @functools.cache
@@ -28,11 +28,12 @@ def _read(name: str) -> str:
     return read_data("schema", f"{name}.schema.json").decode("utf-8")
 
 
-def json_schema(name: Literal["catalog", "content", "program"] | str) -> dict[str, Any]:  # noqa: PYI051
+def json_schema(name: Literal["catalog", "content", "program", "session"] | str) -> dict[str, Any]:  # noqa: PYI051
     """Return the JSON Schema for catalog files, content files or programs.
 
     The names are ``"catalog"``, ``"content"`` (the words of a catalog in
-    another language, see :doc:`/languages`) and ``"program"``.
+    another language, see :doc:`/languages`), ``"program"`` and
+    ``"session"`` (a guided session, see :doc:`/sessions`).
 
     Each call returns a fresh copy, so changing it changes nothing else.
 

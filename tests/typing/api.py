@@ -21,6 +21,7 @@ from upperback import (
     FORMATS,
     MIN_SECONDS_PER_REP,
     PAPER_SIZES,
+    REST_BETWEEN_EXERCISES,
     SEVERAL_TIMES,
     Action,
     Adjustment,
@@ -40,6 +41,8 @@ from upperback import (
     Dosage,
     DoseCeiling,
     Equipment,
+    Event,
+    EventKind,
     Exercise,
     Extra,
     Feedback,
@@ -60,6 +63,7 @@ from upperback import (
     Load,
     MissingExtraError,
     MissingTranslationError,
+    NoDosageError,
     NoEligibleExercisesError,
     NoFigureError,
     Omission,
@@ -82,6 +86,8 @@ from upperback import (
     Requirement,
     Schedule,
     SearchResult,
+    Session,
+    SessionDay,
     Source,
     Step,
     TemplateError,
@@ -110,6 +116,8 @@ from upperback import (
     loads,
     render,
     rounds_a_day,
+    session,
+    session_days,
     to_fhir,
 )
 
@@ -153,6 +161,7 @@ assert_type(catalog.title, str | None)
 assert_type(catalog.extra, Extra)
 assert_type(exercise.extra, Extra)
 assert_type(exercise.dosage, Dosage | None)
+assert_type(exercise.require_dosage(), Dosage)
 assert_type(Extra.of({"level": "beginner"}).to_json(), dict[str, Any])
 assert_type(upperback.loads("{}", Exercise, catalog=catalog), Exercise)
 hits = catalog.search("wall angels")
@@ -354,6 +363,9 @@ except IncompleteHandoutError as err:
 except NoFigureError as err:
     assert_type(err.exercise_id, str)
     lookup_error: LookupError = err
+except NoDosageError as err:
+    assert_type(err.exercise_id, str)
+    lookup_error = err
 except UnknownLocaleError as err:
     assert_type(err.available, tuple[str, ...])
     value_error = err
@@ -365,3 +377,17 @@ except TemplateError as err:
     value_error = err
 except UpperbackError as err:
     base: Exception = err
+
+
+# -- guided sessions ----------------------------------------------------------
+
+timeline = session(
+    program, week=1, day=1, locale="es", rest_between_exercises=REST_BETWEEN_EXERCISES
+)
+assert_type(timeline, Session)
+assert_type(timeline.events, tuple[Event, ...])
+assert_type(timeline.events[0].kind, EventKind)
+assert_type(timeline.events[0].exercise, str | None)
+assert_type(timeline.duration, dt.timedelta)
+assert_type(session_days(program), tuple[SessionDay, ...])
+assert_type(session_days(program)[0].date, dt.date | None)

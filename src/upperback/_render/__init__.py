@@ -23,6 +23,7 @@ print come in one :class:`HandoutOptions`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from typing import Literal, overload
@@ -35,15 +36,20 @@ from upperback.model import Exercise
 from upperback.program import Program
 
 from . import _plain, _view
+from ._ics import DEFAULT_REMINDER
 from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
 
 #: A format :func:`render` can write.
-Format = Literal["text", "markdown", "html", "pdf"]
+Format = Literal["text", "markdown", "html", "pdf", "ics"]
 
-#: Every format :func:`render` can write.
+#: Every handout format :func:`render` can write. A dated program can also be
+#: written as an ``"ics"`` calendar.
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "pdf")
+
+#: The formats of a program: its handout, or its calendar.
+_PROGRAM_FORMATS: tuple[Format, ...] = (*FORMATS, "ics")
 
 #: The formats of a CERT report.
 _CERT_FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
@@ -52,12 +58,14 @@ _CERT_FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 @overload
 def render(
     obj: Exercise | Program | Catalog | CertReport,
-    format: Literal["text", "markdown", "html"] = "text",
+    format: Literal["text", "markdown", "html", "ics"] = "text",
     *,
     catalog: Catalog | None = None,
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
     locale: str | None = None,
+    reminder: dt.time = ...,
+    time_zone: str | None = None,
 ) -> str: ...
 
 
@@ -70,6 +78,8 @@ def render(
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
     locale: str | None = None,
+    reminder: dt.time = ...,
+    time_zone: str | None = None,
 ) -> bytes: ...
 
 
@@ -82,10 +92,12 @@ def render(
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
     locale: str | None = None,
+    reminder: dt.time = ...,
+    time_zone: str | None = None,
 ) -> str | bytes: ...
 
 
-def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; its options
+def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and format; its options
     obj: Exercise | Program | Catalog | CertReport,
     format: Format = "text",  # noqa: A002 - the word users expect
     *,
@@ -93,8 +105,10 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
     template_dir: str | os.PathLike[str] | None = None,
     options: HandoutOptions | None = None,
     locale: str | None = None,
+    reminder: dt.time = DEFAULT_REMINDER,
+    time_zone: str | None = None,
 ) -> str | bytes:
-    """Return a patient handout for *obj*.
+    """Return a patient handout for *obj*, or a dated program's calendar.
 
     Args:
         obj: An exercise, a program from :func:`upperback.build_program`,
@@ -120,14 +134,24 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
             exercises from ``catalog.localized(locale)``; HTML says the
             language in ``<html lang>``, and PDF in its metadata.
 
+        reminder: For ``"ics"``: the local time of each session and its
+            reminder alarm (default 18:00).
+        time_zone: For ``"ics"``: an IANA time zone, such as
+            ``"Europe/Madrid"``, for the times; default: floating local
+            time (the same clock time wherever the person is).
+
     Returns:
         The handout, as ``bytes`` for PDF, else as text. Text and Markdown end
         with a newline.
 
     Raises:
-        UnknownFormatError: *format* is not one of :data:`FORMATS`.
+        UnknownFormatError: *format* is not one of :data:`FORMATS`, or
+            ``"ics"`` for a program.
+        InvalidConstraintError: ``"ics"`` for a program with no start
+            date, or a *reminder* or *time_zone* that is not valid.
         MissingExtraError: *format* is ``"html"`` and Jinja2 is not
-            installed, or ``"pdf"`` and WeasyPrint is not.
+            installed, ``"pdf"`` and WeasyPrint is not, or ``"ics"`` and
+            icalendar is not.
         IncompleteHandoutError: A template from *template_dir* left out
             the disclaimer, a safety line, a citation, the source credit
             or the data version.
@@ -150,8 +174,10 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
         if format not in _CERT_FORMATS:
             raise UnknownFormatError(format, _CERT_FORMATS)
         return _cert.render_cert(obj, format)
+    if format == "ics" and isinstance(obj, Program):
+        return _calendar(obj, catalog, locale, reminder, time_zone)
     if format not in FORMATS:
-        raise UnknownFormatError(format, FORMATS)
+        raise UnknownFormatError(format, _PROGRAM_FORMATS if isinstance(obj, Program) else FORMATS)
     if options is None:
         options = DEFAULT_OPTIONS
     elif not isinstance(options, HandoutOptions):
@@ -190,29 +216,75 @@ def render(  # noqa: C901, PLR0913 - one branch per kind of object and format; i
     return output
 
 
+def _calendar(
+    program: Program,
+    catalog: Catalog | None,
+    locale: str,
+    reminder: object,
+    time_zone: object,
+) -> str:
+    from . import _ics  # noqa: PLC0415 - lazy: only for calendars
+
+    checked, zone = _ics.check_reminder(reminder, time_zone)
+    _ics.require_icalendar()
+    view = _view.calendar(program, catalog if catalog is not None else load_catalog(), locale)
+    start = program.request.start
+    assert start is not None  # noqa: S101 - calendar() refuses a program without one
+    return _ics.render_ics(view, start, checked, zone, dt.datetime.now(dt.timezone.utc))
+
+
 def _missing(handout: _view.Handout, seen: str) -> list[str]:
     """What a reader cannot see that every handout must show.
 
     *seen* is the text a reader sees. Every required sentence must be in
     it; each exercise must show its name, then its steps in order; and
     every line of its dosage must be there.
+
+    Each text is looked for from where the one before it was found, and
+    only if it is not there, from the start: a handout shows its parts
+    in order, so the whole check reads the text about once. Searching
+    every name from the start made 32,000 exercises take 21 seconds.
     """
-    words = " ".join(seen.split())
-    missing = [text for text in handout.required if " ".join(text.split()) not in words]
+    words = _Words(seen)
+    missing: list[str] = []
+    position = 0
+    for text in handout.required:
+        found = words.find(text, position)
+        if found is None:
+            missing.append(text)
+        else:
+            position = found
+    position = 0
     for exercise in handout.exercises:
-        position = words.find(" ".join(exercise.name.split()))
-        if position < 0:
+        start = words.find(exercise.name, position)
+        if start is None:
             missing.append(exercise.name)
             continue
+        position = start
         for step in exercise.steps:
-            found = words.find(" ".join(step.split()), position)
-            if found < 0:
+            found = words.find(step, position, anywhere=False)
+            if found is None:
                 missing.append(f"{exercise.name}: {step}")
             else:
-                position = found + len(step)
+                position = found
         missing.extend(
             f"{exercise.name}: {line.text}"
             for line in exercise.dosages
-            if " ".join(line.text.split()) not in words
+            if words.find(line.text, start) is None
         )
     return missing
+
+
+class _Words:
+    """The text a reader sees, white space runs as one space, to look for texts in."""
+
+    def __init__(self, seen: str) -> None:
+        self.text = " ".join(seen.split())
+
+    def find(self, text: str, start: int, *, anywhere: bool = True) -> int | None:
+        """Where *text* ends, found from *start* on (or, if *anywhere*, before); else ``None``."""
+        needle = " ".join(text.split())
+        found = self.text.find(needle, start)
+        if found < 0 and anywhere:
+            found = self.text.find(needle, 0, start + len(needle))
+        return None if found < 0 else found + len(needle)

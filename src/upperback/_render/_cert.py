@@ -11,13 +11,15 @@ import html
 from upperback._i18n import translations
 from upperback.cert import CertReport, CertRow
 
+from . import _markdown
+
 __all__ = ["render_cert"]
 
 
 def render_cert(report: CertReport, fmt: str) -> str:
     """Lay out *report* in *fmt*: ``"text"``, ``"markdown"`` or ``"html"``."""
     if fmt == "markdown":
-        return _markdown(report)
+        return _markdown_report(report)
     if fmt == "html":
         return _html(report)
     return _text(report)
@@ -50,22 +52,22 @@ def _text(report: CertReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-
-
-def _markdown(report: CertReport) -> str:
-    lines = [f"# {_md(report.title)}", "", _md(report.intro), ""]
+def _markdown_report(report: CertReport) -> str:
+    """CommonMark, every text escaped as the Markdown handout escapes it."""
+    inline, block = _markdown.inline, _markdown.block
+    lines = [f"# {inline(report.title)}", "", block(report.intro), ""]
     section = None
     for row in report.rows:
         if row.section is not section:
             section = row.section
-            lines.extend([f"## {_md(section.describe(locale=report.locale))}", ""])
-        lines.append(f"**{row.number}. {_md(row.item)}** ({_md(_status(report, row))})")
+            lines.extend([f"## {inline(section.describe(locale=report.locale))}", ""])
+        lines.append(
+            f"**{inline(row.number)}. {inline(row.item)}** ({inline(_status(report, row))})"
+        )
         lines.append("")
-        lines.extend(f"- {_md(line)}" for line in _answer(report, row))
+        lines.extend(f"- {block(line)}" for line in _answer(report, row))
         lines.append("")
-    lines.append(_md(_version(report) % {"version": report.data_version}))
+    lines.append(block(_version(report) % {"version": report.data_version}))
     return "\n".join(lines) + "\n"
 
 

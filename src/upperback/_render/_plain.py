@@ -6,10 +6,10 @@ same order; a :class:`_Dialect` says how each part is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
+from . import _markdown
 from ._view import ExerciseView, FigureView, Handout, TrackingWeek
 
 __all__ = ["render_markdown", "render_text", "unescape_markdown", "unescape_text"]
@@ -72,22 +72,17 @@ class _Dialect:
 
 
 class _Markdown(_Dialect):
-    """CommonMark: ATX headings, and text escaped so it stays text."""
+    """CommonMark: ATX headings, and text escaped so it stays text (see :mod:`._markdown`)."""
 
-    _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
     dates_below: ClassVar[bool] = False
-    #: What can open a block at the start of a line: a list item, a
-    #: thematic break or setext underline (``---``, ``===``), a quote.
-    _BLOCK_START = re.compile(r"^(\d+[.)]|[-+=>])")
 
     def escape(self, text: str) -> str:
         """Return *text* escaped so that, at the start of a line, it opens no block."""
-        text = self.inline(text)
-        return self._BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+        return _markdown.block(text)
 
     def inline(self, text: str) -> str:
         """Return *text* escaped so that no character of it is Markdown syntax."""
-        return self._SPECIAL.sub(r"\\\1", text)
+        return _markdown.inline(text)
 
     def heading(self, level: int, text: str) -> list[str]:
         return [f"{'#' * level} {self.inline(text)}", ""]
@@ -130,7 +125,7 @@ def unescape_text(output: str) -> str:
 
 def unescape_markdown(output: str) -> str:
     """Return the words a reader of Markdown sees: *output* without backslash escapes."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", output)
+    return _markdown.unescape(output)
 
 
 def render_text(handout: Handout) -> str:

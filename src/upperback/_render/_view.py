@@ -792,3 +792,107 @@ def _span(start: dt.date | None, end: dt.date | None, locale: str) -> str | None
 
 def _minutes(duration: dt.timedelta, locale: str) -> str:
     return minutes(max(1, round(duration.total_seconds() / 60)), locale)
+
+
+# -- the calendar (ICS) ------------------------------------------------------
+
+
+@attrs.frozen
+class CalendarDay:
+    """One session day of a calendar: its event's words.
+
+    Args:
+        week: The week, from 1.
+        day: The session of the week, from 1.
+        date: The day.
+        minutes: How long the session takes, in whole minutes (at least 1).
+        summary: The event's title.
+        lines: The exercises of that week, one line each, with the dosage.
+    """
+
+    week: int
+    day: int
+    date: dt.date
+    minutes: int
+    summary: str
+    lines: tuple[str, ...]
+
+
+@attrs.frozen
+class Calendar:
+    """What a calendar of a program says: a title, its days, and what every export carries.
+
+    Args:
+        title: The calendar's name.
+        days: One a session day, in order.
+        safety: When to stop and call a provider.
+        disclaimer: The medical disclaimer.
+        citations: The references the exercises cite.
+        safety_label: The heading of the safety lines.
+        references_label: The heading of the citations.
+        lang: The language of every word.
+    """
+
+    title: str
+    days: tuple[CalendarDay, ...]
+    safety: tuple[str, ...]
+    disclaimer: str
+    citations: tuple[str, ...]
+    safety_label: str
+    references_label: str
+    lang: str
+
+
+def calendar(program: Program, catalog: Catalog, locale: str | None = None) -> Calendar:
+    """Gather what the calendar of a dated *program* says, in *locale*.
+
+    Raises:
+        InvalidConstraintError: The program has no start date.
+        UnknownExerciseError: The program names an exercise *catalog* lacks.
+    """
+    from upperback._session import session_days  # noqa: PLC0415 - only calendars need it
+    from upperback.exceptions import InvalidConstraintError  # noqa: PLC0415
+
+    locale = check_locale(locale)
+    if program.request.start is None:
+        raise InvalidConstraintError(
+            "start: a calendar needs a program with a start date; "
+            "build it with start=... (upperback program --start YYYY-MM-DD)"
+        )
+    handout = build(program, catalog, locale=locale, pictures=False)
+    localized = catalog.localized(locale)
+    t = translations(locale)
+    days = []
+    for day in session_days(program):
+        assert day.date is not None  # noqa: S101 - the program has a start date
+        week = program.weeks[day.week - 1]
+        lines = tuple(
+            t.gettext("%(number)s. %(name)s: %(dosage)s")
+            % {
+                "number": number,
+                "name": localized[item.exercise].name,
+                "dosage": _sentence(item.dosage.describe(locale=locale)),
+            }
+            for number, item in enumerate(week.items, 1)
+        )
+        days.append(
+            CalendarDay(
+                week=day.week,
+                day=day.day,
+                date=day.date,
+                minutes=max(1, round(week.estimated_session_duration.total_seconds() / 60)),
+                summary=t.gettext("Upper back exercises: week %(week)s, session %(day)s")
+                % {"week": day.week, "day": day.day},
+                lines=lines,
+            )
+        )
+    return Calendar(
+        title=handout.title,
+        days=tuple(days),
+        safety=handout.safety,
+        disclaimer=handout.disclaimer,
+        citations=handout.citations,
+        safety_label=handout.labels.safety,
+        references_label=handout.labels.references,
+        lang=locale,
+    )
