@@ -224,7 +224,7 @@ def test_rare_and_common_words_give_the_same_results(catalogs, monkeypatch, dens
     catalog = catalogs["synthetic-1000"]
     if _fingerprint(catalog) != CORPUS["fingerprints"]["synthetic-1000"]:
         pytest.skip("the synthetic catalog's names changed since the corpus was recorded")
-    monkeypatch.setattr(_search, "_DENSE", dense)
+    monkeypatch.setattr(_search, "_DENSE", dense)  # bytes of bit sets a word of a label
     fresh = attrs.evolve(catalog)  # a catalog whose index is built with the setting
     index = _search.SearchIndex.build([_search.labels(e) for e in fresh])
     assert bool(index.dense) == bool(dense)

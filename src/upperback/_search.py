@@ -61,11 +61,13 @@ _MAX_QUERY = 128
 _THRESHOLDS = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1)
 #: Slack against rounding in float bounds: bounds err on the high side.
 _EPS = 1e-9
-#: A word held by at least one label in this many keeps a bit set of its
-#: labels; a rarer one keeps their numbers. Bit sets then take at most 32
-#: bytes per word of the labels, so the index grows with the catalog, and a
-#: query sets at most this fraction of the labels' bits one by one.
-_DENSE = 256
+#: Bytes of bit sets the index may hold for each word of its labels. The
+#: words held by the most labels get a bit set of them (a query ORs it in
+#: one step), as long as the budget lasts; the others keep the numbers of
+#: their labels, set bit by bit when a query needs them. So the index grows
+#: with the catalog, whatever its words, and a catalog of common words
+#: (most are) has a bit set for every word.
+_DENSE = 64
 #: Labels of more words than this are grouped with those of this many (the
 #: word score's length factor only shrinks with more words, so the group's
 #: bound holds for all of them).
@@ -318,6 +320,15 @@ class SearchIndex:
     #: labels with that many; labels with more count as :data:`_MAX_COUNT`.
     by_word_count: dict[int, int]
 
+    #: :attr:`dense` as a list, by word number (``None`` for a rare word).
+    dense_list: list[int | None] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        dense_list: list[int | None] = [None] * len(self.word_holders)
+        for i, bits in self.dense.items():
+            dense_list[i] = bits
+        object.__setattr__(self, "dense_list", dense_list)
+
     @property
     def texts(self) -> tuple[str, ...]:
         """The distinct normalised labels, shortest first."""
@@ -349,11 +360,14 @@ class SearchIndex:
             for word in dict.fromkeys(label_words):
                 word_holders[number[word]].append(key)
         size = len(label_texts)
-        dense = {
-            i: _set_of(keys, size)
-            for i, keys in enumerate(word_holders)
-            if len(keys) * _DENSE >= size
-        }
+        dense: dict[int, int] = {}
+        budget = _DENSE * sum(len(keys) for keys in word_holders)
+        cost = size // 8 + 1
+        for i in sorted(range(len(vocabulary)), key=lambda i: -len(word_holders[i])):
+            if budget < cost:
+                break
+            dense[i] = _set_of(word_holders[i], size)
+            budget -= cost
         counts = bytes(min(len(label_words), _MAX_COUNT) for label_words in words)
         return cls(
             labels=_Texts.build(label_texts),
@@ -465,7 +479,7 @@ class _Query:
         """
         index = self.index
         levels = _word_levels(index.vocabulary, word)
-        dense = index.dense
+        dense = index.dense_list
         word_holders = index.word_holders
         packed = bytearray(len(index.labels.texts) // 8 + 1)  # the rare words' labels
         reach = 0
@@ -473,7 +487,7 @@ class _Query:
             if level in levels:
                 sparse = False
                 for i in compress(range(len(levels)), levels.translate(_EQUAL_FLAG[level])):
-                    bits = dense.get(i)
+                    bits = dense[i]
                     if bits is None:
                         for key in word_holders[i]:
                             packed[key >> 3] |= 1 << (key & 7)
