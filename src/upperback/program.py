@@ -593,7 +593,11 @@ def ladder(
             hold = Hold(Range.exact(_pick(holds, level, levels)), dosage.hold.unit)
         steps.append(attrs.evolve(dosage, reps=Range.exact(_pick(reps, level, levels)), hold=hold))
     load = _added_load(exercise)
-    if load is not None and (have is None or not have.isdisjoint(load.options)):
+    if (
+        load is not None
+        and load != dosage.load  # the dosage holds it already: no step to add
+        and (have is None or not have.isdisjoint(load.options))
+    ):
         steps.append(attrs.evolve(steps[-1], load=load))
     return tuple(steps)
 
