@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from hypothesis import assume
+from hypothesis import assume, reject
 from hypothesis import strategies as st
 
 from upperback import (
@@ -21,12 +21,14 @@ from upperback import (
     Author,
     BodySite,
     Catalog,
+    CatalogError,
     Category,
     Contact,
     Dosage,
     Equipment,
     Exercise,
     Extra,
+    Feedback,
     Figure,
     Frequency,
     HandoutOptions,
@@ -37,6 +39,8 @@ from upperback import (
     Joints,
     Leg,
     Load,
+    Log,
+    LogEntry,
     NoEligibleExercisesError,
     Omission,
     OmissionReason,
@@ -154,7 +158,9 @@ def figures(draw: st.DrawFn) -> Figure:
         Arrow(part=draw(st.sampled_from(BodySite)), start=a, end=b)
         for a, b in draw(st.lists(arrow_pairs, max_size=2))
     )
-    return Figure(view=draw(st.sampled_from(View)), props=props, poses=poses, arrows=arrows)
+    view = draw(st.sampled_from(View))
+    inset = draw(st.none() | st.sampled_from(View).filter(lambda v: v is not view))
+    return Figure(view=view, props=props, poses=poses, arrows=arrows, inset=inset)
 
 
 # -- a catalog's own terms and data --------------------------------------------
@@ -392,19 +398,33 @@ def exercises_with_figures(draw: st.DrawFn) -> Exercise:
 def catalog_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
     """A random user catalog and a program built from it, with or without dates."""
     catalog = draw(catalogs(max_exercises=3))
-    program = _build_or_none(
-        {
-            "equipment": [
-                *(e for e in Equipment if e is not Equipment.UNKNOWN),
-                *catalog.vocabulary.equipment,
-            ],
-            "minutes_per_session": 240,
-            "sessions_per_week": draw(st.integers(1, 7)),
-            "weeks": draw(st.integers(1, 8)),
-            "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
-            "catalog": catalog,
-        }
-    )
+    request = {
+        "equipment": [
+            *(e for e in Equipment if e is not Equipment.UNKNOWN),
+            *catalog.vocabulary.equipment,
+        ],
+        "minutes_per_session": 240,
+        "sessions_per_week": draw(st.integers(1, 7)),
+        "weeks": draw(st.integers(1, 8)),
+        "start": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))),
+        "catalog": catalog,
+    }
+    program = _build_or_none(request)
+    if program is None:
+        # Most random catalogs hold nothing a builder may give a person (equipment
+        # unknown, a dose over the ceiling): rejecting them threw away 99% of the
+        # draws and took minutes. Make the first exercise one a person can do.
+        first, *rest = catalog.exercises
+        doable = attrs.evolve(
+            first,
+            equipment=tuple(r for r in first.equipment if Equipment.UNKNOWN not in r.any_of),
+            dosage=Dosage(reps=Range(draw(st.integers(1, 10)), draw(st.integers(11, 30)))),
+        )
+        try:  # a progression of the first may still ask for what this dosage lacks
+            request["catalog"] = catalog = attrs.evolve(catalog, exercises=(doable, *rest))
+        except CatalogError:
+            reject()
+        program = _build_or_none(request)
     assume(program is not None)
     assert program is not None
     return catalog, program
@@ -1003,3 +1023,67 @@ def dated_programs(draw: st.DrawFn) -> Program:
 time_zones = st.none() | st.sampled_from(
     ["Europe/Madrid", "America/New_York", "America/Mexico_City", "Asia/Kolkata", "UTC"]
 )
+
+
+# -- logs ---------------------------------------------------------------------
+
+pains = st.none() | st.integers(0, 10)
+
+
+@st.composite
+def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
+    """A random program, dated or not, and a random log of it."""
+    program = draw(programs)
+    start = program.request.start
+    log_start = None
+    if start is None:
+        log_start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    first = start or log_start
+    assert first is not None
+    days = len(program.weeks) * 7
+    entries = []
+    for _ in range(draw(st.integers(0, 25))):
+        day = first + dt.timedelta(days=draw(st.integers(0, days - 1)))
+        week = program.weeks[(day - first).days // 7]
+        item = draw(st.sampled_from(week.items))
+        dosage = item.dosage
+        hold = None
+        if dosage.hold is not None:
+            hold = draw(st.none() | st.integers(0, dosage.hold.duration.high + 5))
+        entries.append(
+            LogEntry(
+                date=day,
+                exercise=item.exercise,
+                sets=draw(st.integers(0, dosage.sets + 1)),
+                reps=draw(st.integers(0, dosage.reps.high + 3)),
+                hold=hold,
+                pain_before=draw(pains),
+                pain_after=draw(pains),
+                feedback=draw(st.none() | st.sampled_from(Feedback)),
+                note=draw(st.none() | texts),
+            )
+        )
+    return program, Log(tuple(entries), start=log_start)
+
+
+# -- plain values a program hands to structure() (issue 21) ----------------
+
+#: Python data that JSON cannot hold, mixed into JSON values: keys that are
+#: not text, NaN and infinities, sets, bytes and arbitrary objects.
+non_json_values = st.recursive(
+    json_values
+    | st.sampled_from([float("nan"), float("inf"), -float("inf"), b"x", object(), {1, 2}]),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.lists(children, max_size=4).map(tuple)
+        | st.dictionaries(
+            st.text(max_size=5) | st.integers() | st.none() | st.tuples(st.integers()),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+#: Object keys as JSON paths name them: plain names and any other text.
+json_keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,20}", fullmatch=True) | st.text(max_size=30)

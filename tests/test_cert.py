@@ -95,7 +95,7 @@ def test_filled_items_match_the_program():
     assert "standing" in text
     assert "5" in text
     for omission in program.omitted:
-        assert omission.exercise in text
+        assert f"Not chosen: {CATALOG[omission.exercise].name}, because" in text
     # 15: week 1's dosage
     for exercise in chosen:
         first = next(i.dosage for i in program.weeks[0].items if i.exercise == exercise.id)

@@ -23,7 +23,7 @@ def test_program_as_fhir_is_the_bundle():
         ok("program", "--start", "2026-01-05", "--format", "fhir", "--patient", "Patient/123")
     )
     program = build_program(start=dt.date(2026, 1, 5))
-    assert written == to_fhir(program, patient="Patient/123")
+    assert written == to_fhir(program, patient_reference="Patient/123")
     get_fhir_model_class("Bundle").model_validate(written)
     kinds = {e["resource"]["resourceType"] for e in written["entry"]}
     assert {"CarePlan", "ServiceRequest", "PlanDefinition"} <= kinds

@@ -322,3 +322,38 @@ def test_18_json_output_escapes_controls_and_bidi_from_extra(tmp_path, command):
         else next(e for e in loaded["exercises"] if e["id"] == "chin-tuck")
     )
     assert exercise["extra"] == {"note": note, f"key{UNSEEN}": 1}
+
+
+# -- issue 18: -o and symbolic links ----------------------------------------------------
+
+
+def test_18_output_refuses_a_link_to_a_file_and_leaves_both_alone(tmp_path, capsys):
+    real = tmp_path / "real.txt"
+    real.write_text("keep me")
+    link = tmp_path / "out.txt"
+    link.symlink_to(real)
+    assert main(["list", "-o", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"upperback: error: --output: {link} is a link to another file; upperback does not "
+        "write through links: give the path of the file itself\n"
+    )
+    assert real.read_text() == "keep me"
+    assert link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "real.txt"]
+
+
+def test_18_output_refuses_a_dangling_link_and_creates_nothing(tmp_path, capsys):
+    link = tmp_path / "out.txt"
+    link.symlink_to(tmp_path / "elsewhere" / "made.txt")
+    assert main(["show", "band-row", "-o", str(link)]) == 2
+    assert "is a link to nothing" in capsys.readouterr().err
+    assert not (tmp_path / "elsewhere").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_18_output_to_dev_stdout_a_link_to_a_pipe_still_works():
+    if not Path("/dev/stdout").is_symlink():
+        pytest.skip("/dev/stdout is not a link here")
+    result = run("list", "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert b"band-row" in result.stdout

@@ -109,17 +109,21 @@ def test_tracking_sheet_has_a_week_a_table_with_dates(fmt, dated, catalog):
         assert f"Week {week.number}: " in sheet
     for name in names:
         assert sheet.count(name) == len(dated.weeks)
-    assert sheet.count("Pain (0 to 10)") == len(dated.weeks)
-    assert sheet.count("Notes") == len(dated.weeks)
+    # The fields of a log entry: what was done, pain before and after, how it felt, notes.
+    for label in ("Pain before / after (0 to 10)", "How it felt (1 to 4)", "Notes"):
+        assert sheet.count(label) == len(dated.weeks)
     for day in range(28):
         date = START + dt.timedelta(days=day)
         assert f"{date:%b} {date.day}" in sheet
     assert "Mon" in sheet
     assert "Sun" in sheet
     assert "Day 1" not in sheet
-    # Tick boxes: one per exercise and day.
-    boxes = output.count('<span class="box">') if fmt == "html" else sheet.count("[ ]")
-    assert boxes == len(names) * 7 * len(dated.weeks)
+    # A cell to write in per exercise and day, and per day for pain and feeling.
+    if fmt == "text":
+        cells = re.findall(r"(?<!_)_{6}(?!_)", sheet)
+        assert len(cells) == len(names) * 7 * len(dated.weeks)
+        assert len(re.findall(r"(?<!_)_{5}(?!_)", sheet)) == 7 * len(dated.weeks)
+        assert len(re.findall(r"(?<!_)_{3}(?!_)", sheet)) == 7 * len(dated.weeks)
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
@@ -139,7 +143,8 @@ def test_markdown_tracking_sheet_is_a_table(dated):
     sheet = markdown[markdown.index("## Your tracking sheet") :]
     assert "| Exercise | Mon Jan 5 | Tue Jan 6 |" in sheet
     assert "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |" in sheet
-    assert "| Arm slide on wall | \\[ \\] |" in sheet
+    assert "| Arm slide on wall |   |   |" in sheet
+    assert "| Pain before / after (0 to 10) |   |" in sheet
     assert "| Notes | | | | | | | |" in sheet
 
 
@@ -150,10 +155,10 @@ def test_text_tracking_sheet_lines_up(dated):
     dates, first = sheet[header + 1], sheet[header + 2]
     assert dates.split()[:2] == ["Jan", "5"]
     assert first.startswith("Arm slide on wall ")
-    # Each tick box sits under its day.
+    # Each cell to write in sits under its day.
     for day in ("Mon", "Tue", "Sun"):
         column = sheet[header].index(day)
-        assert first[column : column + 3] == "[ ]"
+        assert first[column : column + 3] == "___"
     assert any(line.startswith("Notes: ____") for line in sheet)
 
 

@@ -26,6 +26,7 @@ LAYERS = {
     "_kinematics": 0,
     "_svg": 0,
     "_convert": 1,
+    "_pydantic": 1,
     "schema": 1,
     "_locales": 1,
     "catalog": 2,

@@ -449,3 +449,39 @@ def test_19_exercises_still_pickle():
         == exercise_
     )
     assert isinstance(exercise_, Exercise)
+
+
+# -- 18. a bound on steps, so one exercise cannot make a handout of hundreds of pages ------
+
+
+def test_18_an_exercise_has_at_most_40_steps_of_at_most_2000_characters():
+    from upperback.model import MAX_STEP_LENGTH, MAX_STEPS  # noqa: PLC0415
+
+    assert (MAX_STEPS, MAX_STEP_LENGTH) == (40, 2_000)
+    fine = [f"Step {i}: " + "a" * (MAX_STEP_LENGTH - 10) for i in range(MAX_STEPS)]
+    assert all(len(step) <= MAX_STEP_LENGTH for step in fine)
+    catalog = upperback.loads(catalog_text([exercise(1, steps=fine)]), upperback.Catalog)
+    assert len(catalog["ex-1"].steps) == MAX_STEPS
+
+    error = problems(catalog_text([exercise(1, steps=[*fine, "One more."])]))
+    assert [str(p) for p in error.problems] == [
+        "$.exercises[0].steps: expected at most 40 steps, got 41"
+    ]
+    error = problems(catalog_text([exercise(1, steps=["Sit up.", "a" * 2_001])]))
+    assert [str(p) for p in error.problems] == [
+        "$.exercises[0].steps[1].text: expected a step of at most 2000 characters, got 2001"
+    ]
+    with pytest.raises(ValueError, match="at most 2000 characters"):
+        upperback.Step("a" * 2_001)
+
+
+def test_18_the_schema_says_the_same_bounds():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = upperback.json_schema("catalog")
+    validator = jsonschema.Draft202012Validator(schema)
+    ok = json.loads(catalog_text([exercise(1, steps=["Sit up."] * 40)]))
+    assert not list(validator.iter_errors(ok))
+    too_many = json.loads(catalog_text([exercise(1, steps=["Sit up."] * 41)]))
+    too_long = json.loads(catalog_text([exercise(1, steps=["a" * 2_001])]))
+    assert list(validator.iter_errors(too_many))
+    assert list(validator.iter_errors(too_long))

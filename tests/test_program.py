@@ -380,6 +380,13 @@ class TestLadderAndAdapt:
             down = adapt(exercise, higher, "too-hard")
             assert (down.action, down.dosage) == (Action.REGRESS, lower)
 
+        # A dosage said as sentences ("Do it 3 times.") ends a message once.
+        for step in steps:
+            for feedback in Feedback:
+                for locale in (None, "es"):
+                    message = adapt(exercise, step, feedback, locale=locale).message
+                    assert ".." not in message, message
+
     def test_the_source_dosage_is_the_first_step(self, catalog):
         exercise = catalog["arm-slide-on-wall"]
         result = adapt(exercise, exercise.dosage, "too-easy")

@@ -201,7 +201,7 @@ def test_schedule_and_dates(fmt, program):
         text,
         [
             "Week 1",
-            "January 5 to January 11, 2026",
+            "January 5 to 11, 2026",
             "Week 4",
             "January 26 to February 1, 2026",
         ],
@@ -498,6 +498,34 @@ def test_an_exercise_without_a_figure_has_no_pictures(catalog):
     page = render(bare, "html", catalog=catalog)
     assert "<svg" not in page
     assert 'class="figures"' not in page
+
+
+def test_a_card_without_a_figure_has_no_empty_half(catalog):
+    # Dated weeks go under the card, so a card without pictures keeps only its steps.
+    bare = attrs.evolve(catalog, exercises=tuple(attrs.evolve(e, figure=None) for e in catalog))
+    dated = upperback.build_program(catalog=bare, start=START)
+    page = render(dated, "html", catalog=bare)
+    assert 'class="card-side"' not in page
+    assert page.count('class="card no-figures"') == page.count('class="exercise"') > 0
+    # With pictures, they sit beside the steps.
+    page = render(upperback.build_program(start=START), "html", catalog=catalog)
+    assert 'class="card-side"' in page
+    assert 'class="card no-figures"' not in page
+
+
+def test_the_pictures_grow_with_large_print():
+    # Sized in em, so that 16 pt text brings pictures about 16/11 as big; no
+    # rule pins them to a size in centimetres, which left them small in
+    # large print with a gap under each.
+    from importlib.resources import files  # noqa: PLC0415
+
+    css = (files("upperback") / "_render" / "templates" / "style.css").read_text("utf-8")
+    rules = re.findall(r"([^{}]*\.figures[^{}]*)\{([^}]*)\}", css)
+    assert rules
+    sizes = [value for _, body in rules for value in re.findall(r"(?:height|flex)\s*:[^;]*", body)]
+    assert sizes
+    assert all("cm" not in size and "mm" not in size for size in sizes), sizes
+    assert any("em" in size for size in sizes)
 
 
 def test_markdown_links_pictures_in_a_figures_folder(catalog):

@@ -328,3 +328,24 @@ def test_18_an_incomplete_handout_error_stays_short():
     assert len(str(error)) < 20_000
     assert len(error.missing) == 10_000
     assert str(error).endswith("... and 9950 more (the error's missing attribute holds them all)")
+
+
+# -- 18. a template that asks the PDF printer to load something ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "url"),
+    [
+        ('<img src="https://attacker.example/p.png" alt="">', "https://attacker.example/p.png"),
+        ('<link rel="stylesheet" href="file:///etc/passwd">', "file:///etc/passwd"),
+        ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="">', "data:image/png;base64,"),
+    ],
+)
+def test_18_a_refused_fetch_in_a_user_template_is_a_template_error(tmp_path, tag, url):
+    pytest.importorskip("weasyprint")
+    ours = (TEMPLATES / "handout.html").read_text(encoding="utf-8")
+    assert "<main" in ours
+    folder = _templates(tmp_path, handout_html=ours.replace("<main", f"{tag}<main", 1))
+    with pytest.raises(TemplateError, match="must not load anything") as info:
+        render(BUNDLED["band-row"], "pdf", template_dir=folder)
+    assert url in str(info.value)

@@ -133,7 +133,7 @@ def check_everything(text: str, info: dict[str, str], program) -> None:
         assert f"Week {week.number}" in sheet
     for exercise in exercises:
         assert sheet.count(exercise.name) == len(program.weeks)
-    assert sheet.count("Pain (0 to 10)") == len(program.weeks)
+    assert sheet.count("Pain before / after (0 to 10)") == len(program.weeks)
     assert words(CATALOG.disclaimer) in flat
     for line in CATALOG.safety:
         assert line in flat
@@ -297,3 +297,91 @@ def test_cli_pipes_pdf_but_refuses_a_terminal():
     assert b"--output: a PDF is not for the screen: give -o FILE, or pipe the output" in (
         result.stderr
     )
+
+
+# -- issue 18: a very long word stays on the page and in its column -------------------------
+
+
+def _text_boxes(box, inside=()):
+    """Every text box of a WeasyPrint layout, with the classes of its ancestors."""
+    from weasyprint.formatting_structure import boxes  # noqa: PLC0415
+
+    classes = (box.element.get("class") or "").split() if box.element is not None else []
+    inside = (*inside, *classes) if box.element_tag else inside
+    if isinstance(box, boxes.TextBox):
+        yield box, inside
+    for child in getattr(box, "children", ()):
+        yield from _text_boxes(child, inside)
+
+
+def _column_left(page, name):
+    from weasyprint.formatting_structure import boxes  # noqa: PLC0415
+
+    for box in page.descendants():
+        element = box.element if isinstance(box, boxes.Box) else None
+        if element is not None and name in (element.get("class") or "").split():
+            return box.position_x
+    return None
+
+
+def test_18_a_150_letter_word_breaks_instead_of_running_off_the_page_or_over_a_column():
+    weasyprint = pytest.importorskip("weasyprint")
+    import attrs  # noqa: PLC0415
+
+    word = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 4)[:150]
+    row = CATALOG["band-row"]
+    odd = attrs.evolve(
+        row,
+        name=f"Row {word[:60]}",
+        steps=(upperback.Step(f"Hold the {word} band."), *row.steps[1:]),
+        cautions=(f"Stop if {word} hurts.", *row.cautions),
+    )
+    catalog = attrs.evolve(CATALOG, exercises=(odd, *(e for e in CATALOG if e.id != row.id)))
+    document = weasyprint.HTML(string=render(odd, "html", catalog=catalog)).render()
+    checked = 0
+    for page in document.pages:
+        page_box = page._page_box  # WeasyPrint's layout tree
+        right = page_box.content_box_x() + page_box.width
+        side = _column_left(page_box, "card-side")
+        for box, inside in _text_boxes(page_box):
+            end = box.position_x + box.width
+            assert end <= right + 0.5, f"{box.text!r} runs off the page"
+            if side is not None and "card-steps" in inside:
+                assert end <= side + 0.5, f"{box.text!r} runs over the side column"
+            checked += word[:20] in box.text
+    assert checked >= 3  # the name, the step and the caution were laid out
+
+
+def _long_exercise(steps, length):
+    import attrs  # noqa: PLC0415
+
+    words = "Move your arm slowly and keep your back straight while you breathe out. "
+    text = (words * (length // len(words) + 1))[:length].strip()
+    row = CATALOG["scapular-squeeze"]
+    odd = attrs.evolve(row, steps=tuple(upperback.Step(f"{i}: {text}") for i in range(steps)))
+    return odd, attrs.evolve(CATALOG, exercises=(odd,))
+
+
+def test_18_a_card_longer_than_a_page_flows_on_from_the_first_page():
+    weasyprint = pytest.importorskip("weasyprint")
+    from weasyprint.formatting_structure import boxes  # noqa: PLC0415
+
+    from upperback._render import _view  # noqa: PLC0415
+
+    odd, catalog = _long_exercise(30, 400)
+    assert _view.build(odd, catalog).exercises[0].long
+    assert not any(e.long for e in _view.build(CATALOG, CATALOG).exercises)
+    html = render(odd, "html", catalog=catalog)
+    assert 'class="exercise long"' in html
+    pages = weasyprint.HTML(string=html).render().pages
+
+    def texts(page):
+        return " ".join(
+            box.text
+            for box in page._page_box.descendants()  # WeasyPrint's layout tree
+            if isinstance(box, boxes.TextBox)
+        )
+
+    first = texts(pages[0])
+    assert "0: Move your arm" in first  # the card starts under its heading, no blank page
+    assert "29: Move your arm" in " ".join(texts(page) for page in pages)

@@ -204,6 +204,8 @@ CLASSES = {
     ("program", None): upperback.Program,
     ("session", "event"): upperback.Event,
     ("session", None): upperback.Session,
+    ("log", "entry"): upperback.LogEntry,
+    ("log", None): upperback.Log,
 }
 
 
@@ -221,6 +223,10 @@ def test_properties_and_required_keys_match_the_model(schema, definition):
 def test_the_session_schema_lists_every_event_kind():
     kinds = json_schema("session")["$defs"]["eventKind"]["enum"]
     assert kinds == [kind.value for kind in upperback.EventKind]
+
+
+def test_the_log_schema_lists_every_feedback():
+    assert json_schema("log")["$defs"]["feedback"]["enum"] == [f.value for f in upperback.Feedback]
 
 
 def test_program_request_lists_every_argument():

@@ -34,6 +34,7 @@ from upperback import (
     to_fhir,
 )
 from upperback._convert import dumps, loads
+from upperback._i18n import date_span, month_name, week_span, weekday_name
 from upperback._render._plain import unescape_markdown
 from upperback._render._view import Labels, labels
 from upperback.program import Feedback, Program, ladder
@@ -58,7 +59,7 @@ def words(text):
 
 def _published(catalog=ENGLISH):
     """Text kept as published: citations, and the source's title, author and publisher."""
-    texts = [r.cite() for r in catalog.references]
+    texts = [r.cite(locale=lang) for r in catalog.references for lang in ("en", "es")]
     for source in catalog.sources:
         texts += [source.title, source.developer, source.publisher]
     # The personal details are names, the same in any language.
@@ -253,7 +254,7 @@ def _resources(resource):
 
 @pytest.mark.parametrize("patient", [None, "Patient/123"])
 def test_fhir_in_spanish_validates_and_says_its_language(patient):
-    bundle = to_fhir(PROGRAM, patient=patient, locale="es", include_handout=True)
+    bundle = to_fhir(PROGRAM, patient_reference=patient, locale="es", include_handout=True)
     get_fhir_model_class("Bundle").model_validate(bundle)
     languages = {r["resourceType"]: r["language"] for r in _resources(bundle)}
     assert languages.pop("CodeSystem") == "en"
@@ -303,7 +304,7 @@ def test_cert_explains_omissions_in_spanish():
     english = cert_report(program)
     spanish = cert_report(program, locale="es")
     tailoring = {r.number: r for r in spanish.rows}["14b"].answer
-    assert any(line.startswith("No elegido:") and "necesita" in line for line in tailoring)
+    assert any(line.startswith("No se eligió:") and "necesita" in line for line in tailoring)
     before = {r.number: r for r in english.rows}["14b"].answer
     assert any(line.startswith("Not chosen:") for line in before)
     assert len(tailoring) == len(before)
@@ -444,3 +445,140 @@ def test_search_ignores_accents_both_ways():
     assert with_accents
     assert without == with_accents
     assert upperback._search.normalize("Omóplatos y ESPALDA") == "omoplatos y espalda"
+
+
+# -- dates, weeks, editions and the CERT report, as a Spanish reader expects -----------
+
+
+def test_a_span_within_one_month_names_the_month_once():
+    assert date_span(dt.date(2026, 1, 5), dt.date(2026, 1, 11), "es") == (
+        "del 5 al 11 de enero de 2026"
+    )
+    assert date_span(dt.date(2026, 1, 5), dt.date(2026, 1, 11)) == "January 5 to 11, 2026"
+    assert date_span(dt.date(2026, 1, 26), dt.date(2026, 2, 1), "es") == (
+        "del 26 de enero al 1 de febrero de 2026"
+    )
+    assert date_span(dt.date(2026, 1, 5), dt.date(2026, 1, 5), "es") == "5 de enero de 2026"
+    day = dt.date(2026, 1, 1)
+    for start in (day + dt.timedelta(days=n) for n in range(400)):
+        for length in (0, 6, 13, 27):
+            end = start + dt.timedelta(days=length)
+            text = date_span(start, end, "es")
+            if (start.year, start.month) == (end.year, end.month):
+                assert text.count(month_name(start, "es")) == 1, text
+            assert text.endswith(f"de {end.year}")
+            assert f"de {month_name(end, 'es')} de {end.year}" in text
+
+
+def test_two_weeks_are_joined_with_y():
+    assert week_span(1, 2, "es") == "Semanas 1 y 2"
+    assert week_span(2, 4, "es") == "Semanas 2 a 4"
+    assert week_span(3, 3, "es") == "Semana 3"
+    assert week_span(1, 2, "es", lower=True) == "semanas 1 y 2"
+    assert week_span(1, 2) == "Weeks 1 and 2"
+    program = build_program(start=START, weeks=2)
+    text = render(program, "text", locale="es")
+    assert "Semanas 1 y 2 (del 5 al 18 de enero de 2026)" in text
+    assert "Semanas 1 a 2" not in text
+    assert "semanas 1 y 2" in render(cert_report(program, locale="es"), "text")
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_a_weekday_on_the_tracking_sheet_is_never_a_month(locale):
+    week = [START + dt.timedelta(days=n) for n in range(7)]
+    weekdays = {weekday_name(day, locale, short=True) for day in week}
+    months = {month_name(dt.date(2026, m, 1), locale, short=True) for m in range(1, 13)}
+    assert len(weekdays) == 7
+    assert weekdays.isdisjoint(months)
+    march = build_program(start=dt.date(2026, 3, 2), weeks=1)
+    page = render(march, "html", locale=locale)
+    for day in weekdays:
+        assert day in page
+
+
+def test_the_edition_of_a_reference_is_said_in_spanish():
+    book = next(r for r in ENGLISH.references if r.edition == 3)
+    assert "3rd ed." in book.cite()
+    assert "3.ª ed." in book.cite(locale="es")
+    assert "3rd" not in book.cite(locale="es")
+    assert book.cite(locale="es").replace("3.ª ed.", "3rd ed.") == book.cite()
+    english = {
+        n: attrs.evolve(book, edition=n).cite().split(". ")[-2]
+        for n in (2, 4, 11, 12, 13, 21, 22, 23, 91, 100)
+    }
+    assert english == {
+        2: "2nd ed",
+        4: "4th ed",
+        11: "11th ed",
+        12: "12th ed",
+        13: "13th ed",
+        21: "21st ed",
+        22: "22nd ed",
+        23: "23rd ed",
+        91: "91st ed",
+        100: "100th ed",
+    }
+    text = render(PROGRAM, "text", locale="es")
+    assert "3.ª ed." in text
+    assert "rd ed." not in text
+    bundle = json.dumps(to_fhir(PROGRAM, locale="es"), ensure_ascii=False)
+    assert "3.ª ed." in bundle
+    assert "3rd ed." not in bundle
+
+
+def test_the_cert_report_names_the_exercises_and_reads_as_neutral_spanish():
+    program = build_program(
+        start=START, include=["thoracic-stretch"], exclude=["band-row"], minutes_per_session=5
+    )
+    report = cert_report(program, locale="es")
+    tailoring = {r.number: r for r in report.rows}["14b"].answer
+    assert "Se pidieron primero: Estiramiento torácico." in tailoring
+    assert "Se excluyeron porque así se pidió: Ejercicio de remo." in tailoring
+    assert "Posiciones que evita: ninguna." in tailoring
+    text = render(report, "text")
+    for exercise_id in ENGLISH.ids:
+        assert exercise_id not in text
+    for wrong in (", y ", "a pedido", "QUÉ TAN", "jal", "piso"):
+        assert wrong not in text, wrong
+    assert "EN QUÉ MEDIDA" in text
+    english = render(cert_report(program), "text")
+    assert "Asked for first: Thoracic stretch." in english
+    assert "Not chosen: Rowing exercise, because it was excluded." in english
+
+
+# -- search in Spanish ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pared", "arm-slide-on-wall"),
+        ("pecho", "pectoralis-stretch"),
+        ("trapecio", "mid-trap-raise"),
+        ("gatas", "quadruped-arm-leg-raise"),
+        ("brazos", "arm-slide-on-wall"),
+        ("omóplato", "scapular-squeeze"),
+        ("omoplato", "scapular-squeeze"),
+        ("remo", "band-row"),
+    ],
+)
+def test_one_spanish_word_finds_the_exercise(query, expected):
+    results = SPANISH.search(query)
+    best = results[0].score
+    assert best > 0.9
+    assert expected in {r.exercise.id for r in results if r.score == best}
+    out = ok("search", query, "--lang", "es")
+    assert expected in out
+
+
+def test_what_a_spanish_exercise_is_found_by():
+    texts = SPANISH._search_texts(SPANISH["arm-slide-on-wall"])
+    assert "Deslizar los brazos en la pared" in texts  # the name, as before
+    assert {"Deslizar", "brazos", "pared", "deslizamiento", "ángel"} <= set(texts)
+    assert not {"los", "en", "la"} & set(texts)  # articles and prepositions are not labels
+    assert len(texts) == len(set(texts))
+
+
+def test_english_search_labels_are_unchanged():
+    for exercise in ENGLISH:
+        assert ENGLISH._search_texts(exercise) == upperback._search.labels(exercise)

@@ -23,6 +23,8 @@ NOT_NEEDED = [
     "html.parser",
     "importlib_resources",  # the package's loader reads its data
     "importlib.resources",
+    "pydantic",  # optional: our types carry its hooks without importing it
+    "pydantic_core",
 ]
 
 

@@ -64,3 +64,11 @@ def test_suggestions_come_from_the_terms_and_never_the_typed_value(terms, typed)
     assert len(set(found)) == len(found)
     assert set(found) <= set(terms)
     assert typed not in found
+
+
+def test_the_same_term_in_other_case_or_spacing_comes_first():
+    terms = ["doorway", "wall-corner", "wall", "floor-space"]
+    assert suggest("Wall", terms)[0] == "wall"
+    assert suggest("WALL", terms)[0] == "wall"
+    assert suggest("Floor Space", terms) == ["floor-space"]
+    assert suggest("wall", terms) == ["wall-corner"]  # the term itself is not suggested

@@ -214,3 +214,68 @@ def test_the_texts_made_at_1_are_right():
         assert not wrong_at_one(text), text
     assert "durante 1 segundo" in texts[0]
     assert "alrededor de 1 minuto" in texts[2]
+
+
+# -- the review's findings, each a rule ------------------------------------------
+
+
+def _po_strings():
+    path = _locales_folder() / "es" / "LC_MESSAGES" / "upperback.po"
+    with path.open("rb") as po:
+        catalog = read_po(po)
+    for message in catalog:
+        if message.id:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            yield from strings
+
+
+#: Everything we write in Spanish: the content and the phrases.
+ALL_SPANISH = "\n".join([*patient_text(SPANISH), *_po_strings()])
+
+#: Words a clinician in Madrid or in Mexico City would not sign, and why.
+NOT_NEUTRAL = {
+    r"\bp[aá]rese\b|\bpararse\b": "'pararse' means 'to stop' in Spain",
+    r"\bjal[ae]\w*": "'jalar' is American only",
+    r"\bvea que\b": "'revise que', with a subjunctive",
+    r"\bpiso\b": "'suelo' (a 'piso' is a flat in Spain)",
+    r"\bespalda alta\b": "'parte alta de la espalda'",
+    r"\bbase firme\b": "'superficie firme'",
+    r"\ben manos y rodillas\b": "'a gatas'",
+    r"\bcon calma\b": "'suavemente, sin forzar' is the protective cue",
+    r"(?:^|\. )(?:deje caer|suelte|deje los codos)\b": "calques: 'mantenga', 'relaje'",
+    r"\basí la espalda no se hunde\b": "'para que la espalda no se hunda'",
+    r"\bno toma el lugar\b": "'no reemplaza ... ni'",
+    r"\ba pedido\b": "not neutral: 'porque así se pidió'",
+    r"\bqué tan\b": "American only: 'en qué medida'",
+    r"\bde forma pareja\b": "'de manera uniforme'",
+    r"\bprofesional de salud\b": "one term: 'profesional de la salud'",
+    r"\bdeténga(?:se|lo)\b": "one verb for stop: 'pare'",
+    r"\bmantenga (?:durante|mientras)\b": "'mantenga la posición'",
+    r", y\b": "no comma before 'y' in a list",
+}
+
+
+@pytest.mark.parametrize(("pattern", "why"), NOT_NEUTRAL.items())
+def test_no_word_a_reviewer_struck_out(pattern, why):
+    found = re.findall(pattern, ALL_SPANISH, flags=re.IGNORECASE | re.MULTILINE)
+    assert not found, why
+
+
+def test_the_band_is_shut_in_the_door_and_pulled_with_forearms_up():
+    row = [step.text for step in SPANISH["band-row"].steps]
+    assert row[0].startswith("Cierre la puerta sobre el centro de la banda")
+    assert row[5].startswith("Mantenga los antebrazos")  # kept, not a one-off gesture
+    (caution,) = SPANISH["band-row"].cautions
+    assert caution.startswith("Antes de estirar la banda, revise que esté bien sujeta")
+
+
+def test_cues_and_positions_say_what_the_english_says():
+    extension = [step.text for step in SPANISH["thoracic-extension"].steps]
+    assert "suavemente, sin forzar" in extension[2]
+    for exercise_id in ("thoracic-extension", "thoracic-stretch"):
+        # the person is already sitting: no step after the first sits them down again
+        later = [step.text for step in SPANISH[exercise_id].steps][1:]
+        assert not [text for text in later if "Siéntese" in text], exercise_id
+    for english, spanish in zip(ENGLISH.safety, SPANISH.safety, strict=True):
+        if "provider" in english or "doctor" in english:
+            assert "médico o fisioterapeuta" in spanish

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import enum
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -36,8 +37,9 @@ from ._gc import collector_paused
 from .exceptions import DataError, Problem, UnknownVocabularyError, describe_json, key_path
 from .model import (
     _SLUG,
+    _TYPE_CHECKS,
     MAX_COUNT,
-    TYPE_CHECKS,
+    MAX_STEP_LENGTH,
     Category,
     Equipment,
     Extra,
@@ -63,7 +65,7 @@ from .model import _unique as _model_unique
 if TYPE_CHECKING:
     from .catalog import Catalog
 
-__all__ = ["converter", "dumps", "loads", "problems_of", "structure"]
+__all__ = ["converter", "dumps", "loads", "problems_of", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -281,11 +283,33 @@ def _tuple_hook(
 ) -> Callable[[object, type], tuple[Any, ...]]:
     item_type = get_args(type_)[0]
     item_hook = conv.get_structure_hook(item_type)
+    if item_hook is _structure_member:
+        return _members_hook(type_, item_type)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         return _structure_items(value, type_, item_hook, item_type)
 
     return structure_tuple
+
+
+def _members_hook(
+    type_: Any,  # noqa: ANN401 - any type form
+    kind: type[_Vocabulary],
+) -> Callable[[object, type], tuple[Any, ...]]:
+    """A list of terms: built-in slugs looked up all at once, as :func:`_structure_member` does."""
+    find = kind._value2member_map_.get
+
+    def structure_members(value: object, _: type) -> tuple[Any, ...]:
+        if type(value) is list:
+            try:
+                found = tuple(map(find, value))
+            except TypeError:  # an item that is not a slug (unhashable)
+                found = (None,)
+            if None not in found:
+                return found
+        return _structure_items(value, type_, _structure_member, kind)
+
+    return structure_members
 
 
 def _is_optional(type_: Any) -> bool:  # noqa: ANN401 - any type form
@@ -356,7 +380,7 @@ def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
 
     On the load path the hooks have structured every value to its field's
     type, so checking the type again (``instance_of``, and the model's own
-    type checks, listed in :data:`~upperback.model.TYPE_CHECKS`) would
+    type checks, listed in ``model._TYPE_CHECKS``) would
     only repeat work; the value checks (ranges, slugs, text rules, repeats)
     run once, here, with the model's own functions and messages.
     """
@@ -365,7 +389,7 @@ def _value_checks(validator: object) -> list[Callable[[Any, Any, Any], object]]:
     parts = getattr(validator, "_validators", None)  # attrs' and_(), from a list of validators
     if isinstance(parts, tuple):
         return [check for part in parts for check in _value_checks(part)]
-    if validator in TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
+    if validator in _TYPE_CHECKS or isinstance(validator, _ATTRS_TYPE_CHECKS):
         return []
     if isinstance(validator, _ATTRS_OPTIONAL) and not _value_checks(
         getattr(validator, "validator", None)
@@ -633,7 +657,12 @@ _STEP_CHECK: Callable[[object, attrs.Attribute[str], str], object] = _STEP_TEXT.
 def _structure_step(value: object, _: type) -> Step:
     if not isinstance(value, str):
         raise TypeError(f"expected a step as text, got {_describe(value)}")
-    if not (value.isprintable() and value != "" and value.strip() == value):  # see _TEXT_ACCEPTS
+    if not (  # see _TEXT_ACCEPTS; and a step's length (model.MAX_STEP_LENGTH)
+        value.isprintable()
+        and value != ""
+        and value.strip() == value
+        and len(value) <= MAX_STEP_LENGTH
+    ):
         _STEP_CHECK(None, _STEP_TEXT, value)  # Step's one check, with its message
     step: Step = _new(Step)
     _set(step, "text", value)
@@ -718,22 +747,50 @@ converter = _make_converter()
 _range_from_dict: Callable[[Any, Any], Range] = _structure_fn(Range, converter)
 
 
-def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
-    """Yield one :class:`Problem` for every failure inside *exc*."""
+def problems_of(exc: BaseException, path: str = "$", data: object = None) -> Iterator[Problem]:
+    """Yield one :class:`Problem` for every failure inside *exc*.
+
+    With the *data* that failed, each problem quotes the value at its path
+    (for a missing key, the object that lacks it).
+    """
+    for problem in _problems_of(exc, path):
+        if problem.input is None and data is not None:
+            problem = attrs.evolve(problem, input=_value_at(data, problem.loc))  # noqa: PLW2901
+        yield problem
+
+
+def _problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
     if isinstance(exc, ClassValidationError | IterableValidationError | KeyedErrors):
         for sub, sub_path in _located(exc, path):
-            yield from problems_of(sub, sub_path)
+            yield from _problems_of(sub, sub_path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield Problem(_key_path(path, key), "unexpected key")
+            yield Problem(_key_path(path, key), "unexpected key", code="extra_forbidden")
     elif isinstance(exc, DataError):
         yield from exc.problems
     elif isinstance(exc, FieldError):
-        yield Problem(f"{path}.{exc.field}" if exc.field else path, str(exc))
-    elif isinstance(exc, KeyError) and not isinstance(exc, UnknownVocabularyError):
-        yield Problem(path, "required key missing")
+        code = "wrong_type" if isinstance(exc, TypeError) else "invalid_value"
+        yield Problem(f"{path}.{exc.field}" if exc.field else path, str(exc), code=code)
+    elif isinstance(exc, UnknownVocabularyError):
+        yield Problem(path, str(exc), code=exc.code)
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "required key missing", code="missing")
+    elif isinstance(exc, TypeError):
+        yield Problem(path, str(exc), code="wrong_type")
     else:
         yield Problem(path, str(exc))
+
+
+def _value_at(data: object, loc: tuple[str | int, ...]) -> object:
+    """The value at *loc* in *data*, or at the deepest part of *loc* that is there."""
+    for part in loc:
+        found = (isinstance(data, dict) and isinstance(part, str) and part in data) or (
+            isinstance(data, list | tuple) and isinstance(part, int) and part < len(data)
+        )
+        if not found:
+            break
+        data = data[part]  # type: ignore[index]
+    return data
 
 
 def _located(
@@ -763,19 +820,81 @@ def _error_for(cls: type) -> type[DataError]:
     return error
 
 
-def structure(data: object, cls: type[T]) -> T:
-    """Structure plain data into *cls*, strictly.
+def structure(data: object, cls: type[T], *, catalog: Catalog | None = None) -> T:
+    """Check plain data and build an instance of *cls* from it, with the rules of :func:`loads`.
+
+    *data* is what :func:`unstructure` returns, or what ``json.loads``
+    gives: dicts with text keys, lists, text, whole numbers, finite
+    floats, ``True``, ``False`` and ``None``. Nothing is coerced: ``"3"``
+    is not a number and a string is not a list. As with :func:`loads`,
+    *catalog* lets a document use that catalog's own terms.
+
+    >>> import upperback
+    >>> upperback.structure({"reps": {"low": 8, "high": 12}, "sets": 2}, upperback.Dosage)
+    Dosage(reps=Range(low=8, high=12), sets=2, hold=None, frequency=None, per_side=False, load=None)
 
     Raises:
-        DataError: listing every problem, each with its JSON path.
+        DataError: The data does not describe a valid *cls*; every
+            problem is listed with its JSON path. For a :class:`Catalog`
+            it is a :class:`CatalogError`.
+
+    .. versionadded:: 0.1.0
     """
     error = _error_for(cls)
+    with collector_paused():
+        odd = list(_not_json(data))
+        if odd:
+            raise error(odd)
+        if catalog is None:
+            return _structure(data, cls, error)
+        with declared_terms(catalog.vocabulary):
+            return _structure(data, cls, error)
+
+
+def _structure(data: object, cls: type[T], error: type[DataError]) -> T:
     try:
         return converter.structure(data, cls)
     except Exception as exc:
         if not _is_data_failure(exc):
             raise  # a bug of ours, not a problem of the data: never hide it as one
-        raise error(list(problems_of(exc))) from None
+        raise error(list(problems_of(exc, data=data))) from None
+
+
+#: The most values :func:`_not_json` reports: one bad value is usually many.
+_MAX_ODD = 50
+
+
+def _not_json(data: object) -> Iterator[Problem]:
+    """Problems for each value of *data* that JSON cannot hold, with its path; iterative."""
+    stack: list[tuple[str, object]] = [("$", data)]
+    found = 0
+    while stack and found < _MAX_ODD:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    stack.append((_key_path(path, key), item))
+                else:
+                    found += 1
+                    yield Problem(
+                        path,
+                        f"expected text keys, got the key {_describe(key)}",
+                        code="wrong_type",
+                        input=key,
+                    )
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            found += 1
+            yield Problem(path, f"expected a number, got {value!r}", code="json_invalid")
+        elif value is not None and not isinstance(value, str | int | float):
+            found += 1
+            yield Problem(
+                path,
+                f"expected a JSON value, got a {type(value).__name__}",
+                code="wrong_type",
+                input=repr(value),
+            )
 
 
 #: What the hooks and validators raise for data that does not fit: anything
@@ -800,17 +919,63 @@ def _is_data_failure(exc: BaseException) -> bool:
     return isinstance(exc, _DATA_FAILURES)
 
 
-def dumps(obj: object) -> str:
+def unstructure(obj: object) -> Any:  # noqa: ANN401 - any JSON value
+    """Return *obj* as plain JSON values: the very data :func:`dumps` writes.
+
+    Dicts with text keys, lists, text, numbers, ``True``, ``False`` and
+    ``None``, ready for ``json.dumps``, a web framework's JSON
+    response or a document database. :func:`structure` turns it back.
+    *obj* may be any object :func:`dumps` takes.
+
+    >>> import upperback
+    >>> upperback.unstructure(upperback.load_catalog()["band-row"].dosage)
+    {'reps': 15, 'sets': 2}
+
+    Raises:
+        TypeError: *obj* holds something that is not one of our types,
+            a container of them or a JSON value; the error says where.
+
+    .. versionadded:: 0.1.0
+    """
+    data = converter.unstructure(obj)
+    odd = next(_not_json(data), None)
+    if odd is not None:
+        raise TypeError(f"cannot write {type(obj).__name__} as JSON: {odd}")
+    return data
+
+
+def dumps(obj: object, *, compact: bool = False) -> str:
     r"""Return *obj* as JSON text: sorted keys, two-space indent, final newline.
 
-    Works for every public model type, a :class:`~upperback.Catalog` and a
-    :class:`~upperback.Program`. Keys with default values are left out.
+    *obj* may be any public model type (an :class:`~upperback.Exercise`,
+    a :class:`~upperback.Dosage`, an enum member such as
+    :attr:`~upperback.Equipment.WALL`, ...), a :class:`~upperback.Catalog`,
+    a :class:`~upperback.Program` or its parts, an
+    :class:`~upperback.Adjustment`, a :class:`~upperback.SearchResult`,
+    and lists, tuples and dicts (with text keys) of any of these. Keys with
+    default values are left out. The data is that of :func:`unstructure`.
+
     Letters of every language are written as they are; a character that
     does not show (a control, a bidi override, a lone surrogate...) is
     written as its ``\uXXXX`` escape, so printing the JSON cannot drive
     a terminal or reorder a line. The data is the same either way.
+
+    Args:
+        obj: What to write.
+        compact: Write it on one line with no spaces and no final newline,
+            for a network or a database; the keys are still sorted.
+
+    Raises:
+        TypeError: *obj* holds something JSON cannot hold.
+
+    .. versionchanged:: 0.1.0
+       The *compact* option.
     """
-    text = json.dumps(converter.unstructure(obj), indent=2, sort_keys=True, ensure_ascii=False)
+    data = converter.unstructure(obj)
+    if compact:
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+        return escape_unseen(text)
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
     return escape_unseen(text) + "\n"
 
 
@@ -830,7 +995,10 @@ def escape_unseen(text: str) -> str:
     Such characters can only be inside JSON strings (JSON's own syntax is
     ASCII), where the escape means the same character.
     """
-    if text.isascii() and "\x7f" not in text:
+    # str.isprintable() is false for every character escaped here (and for
+    # a few that are kept, such as the no-break space): the common case is
+    # one C call. json.dumps has escaped every other control but DEL already.
+    if text.replace("\n", "").isprintable():
         return text
     return _MAYBE_UNSEEN.sub(_escape_if_unseen, text)
 
@@ -846,7 +1014,9 @@ def _escape_if_unseen(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def loads(text: str | bytes, cls: type[T], *, catalog: Catalog | None = None) -> T:
+def loads(
+    text: str | bytes, cls: type[T], *, catalog: Catalog | None = None, name: str | None = None
+) -> T:
     """Parse JSON *text* into an instance of *cls*, with the strict rules of the loader.
 
     A catalog file's terms are those it declares. An exercise or a program
@@ -858,17 +1028,26 @@ def loads(text: str | bytes, cls: type[T], *, catalog: Catalog | None = None) ->
     are refused), no object may repeat a key, and nesting deeper than
     Python can parse is an error, not a crash.
 
+    *name* names the text in error messages, such as the name of an
+    uploaded file; the default names nothing. No size limit applies here:
+    :func:`~upperback.load_catalog` reads bytes and files with one.
+
     Raises:
         DataError: The text is not JSON (the error says line and column)
             or does not describe a valid *cls*; every problem is listed.
     """
     error = _error_for(cls)
-    with collector_paused():
-        data = parse_json(text, error)
-        if catalog is None:
-            return structure(data, cls)
-        with declared_terms(catalog.vocabulary):
-            return structure(data, cls)
+    try:
+        with collector_paused():
+            data = parse_json(text, error)
+            if catalog is None:
+                return _structure(data, cls, error)
+            with declared_terms(catalog.vocabulary):
+                return _structure(data, cls, error)
+    except DataError as exc:
+        if name is None:
+            raise
+        raise exc.with_source(name) from None
 
 
 class _Object(dict[str, Any]):
@@ -908,26 +1087,38 @@ def parse_json(text: str | bytes, error: type[DataError] = DataError) -> object:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
             problem = Problem(
-                "$", f"expected UTF-8 text, got an invalid byte at offset {exc.start}"
+                "$",
+                f"expected UTF-8 text, got an invalid byte at offset {exc.start}",
+                code="json_encoding",
             )
             raise error([problem]) from None
     if text.startswith("\ufeff"):
-        raise error([Problem("$", "expected UTF-8 text without a byte order mark (BOM)")])
+        raise error(
+            [
+                Problem(
+                    "$", "expected UTF-8 text without a byte order mark (BOM)", code="json_encoding"
+                )
+            ]
+        )
     found: list[bool] = []
     try:
         data = json.loads(
             text, object_pairs_hook=_pairs_hook(found), parse_constant=_refuse_constant
         )
     except json.JSONDecodeError as exc:
-        problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        problem = Problem(
+            "$",
+            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            code="json_invalid",
+        )
         raise error([problem]) from None
     except RecursionError:
-        problem = Problem("$", "invalid JSON: nested too deeply to read")
+        problem = Problem("$", "invalid JSON: nested too deeply to read", code="json_invalid")
         raise error([problem]) from None
     except ValueError as exc:  # a number with too many digits, or NaN
         reason = str(exc)
         reason = reason if len(reason) <= 120 else reason[:117] + "..."
-        raise error([Problem("$", f"invalid JSON: {reason}")]) from None
+        raise error([Problem("$", f"invalid JSON: {reason}", code="json_invalid")]) from None
     if found:
         raise error(list(_repeated_keys(data)))
     return data
@@ -942,7 +1133,9 @@ def _repeated_keys(data: object) -> Iterator[Problem]:
             if isinstance(value, _Object):
                 for key in dict.fromkeys(value.repeated):
                     yield Problem(
-                        _key_path(path, key), "duplicate key: each key may appear once in an object"
+                        _key_path(path, key),
+                        "duplicate key: each key may appear once in an object",
+                        code="duplicate_key",
                     )
             stack.extend((_key_path(path, k), v) for k, v in reversed(value.items()))
         elif isinstance(value, list):

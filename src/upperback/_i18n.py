@@ -219,7 +219,20 @@ def short_date(day: dt.date, locale: str | None = None) -> str:
 
 
 def date_span(start: dt.date, end: dt.date, locale: str | None = None) -> str:
-    """``"January 5 to January 11, 2026"``; the first year is said only if it differs."""
+    """``"January 5 to 11, 2026"``, ``"January 26 to February 1, 2026"``.
+
+    The month is said once when both days are in it, and the first year
+    only if it differs from the last; one day is said as a date.
+    """
+    if start == end:
+        return day_and_month(start, locale, year=True)
+    if (start.year, start.month) == (end.year, end.month):
+        return translations(locale).gettext("%(month)s %(first)s to %(last)s, %(year)s") % {
+            "month": month_name(start, locale),
+            "first": start.day,
+            "last": end.day,
+            "year": start.year,
+        }
     first = day_and_month(start, locale, year=start.year != end.year)
     last = day_and_month(end, locale, year=True)
     return translations(locale).gettext("%(first)s to %(last)s") % {"first": first, "last": last}
@@ -230,3 +243,24 @@ def minutes(count: int, locale: str | None = None) -> str:
     return translations(locale).ngettext("%(count)s minute", "%(count)s minutes", count) % {
         "count": count
     }
+
+
+def week_span(first: int, last: int, locale: str | None = None, *, lower: bool = False) -> str:
+    """``"Week 1"``, ``"Weeks 1 and 2"``, ``"Weeks 2 to 4"``; in lower case with *lower*.
+
+    Two weeks are joined with "and": "Weeks 1 to 2" reads as a range that
+    is not one, in Spanish above all ("Semanas 1 a 2").
+    """
+    t = translations(locale)
+    values = {"number": first, "first": first, "last": last}
+    if lower:
+        if first == last:
+            return t.pgettext("lower case", "week %(number)s") % values
+        if last == first + 1:
+            return t.pgettext("lower case", "weeks %(first)s and %(last)s") % values
+        return t.pgettext("lower case", "weeks %(first)s to %(last)s") % values
+    if first == last:
+        return t.gettext("Week %(number)s") % values
+    if last == first + 1:
+        return t.gettext("Weeks %(first)s and %(last)s") % values
+    return t.gettext("Weeks %(first)s to %(last)s") % values

@@ -21,17 +21,15 @@ props into shapes and words, and the SVG writer, which knows only shapes.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterable
 
 import attrs
 
 from . import _kinematics as kin
-from ._i18n import NC_, translations
-from ._svg import Circle, Line, Polygon, Shape, document
+from ._i18n import NC_, check_locale, translations
+from ._svg import Circle, Inset, Line, Polygon, Shape, document
 from .exceptions import NoFigureError, UnknownVocabularyError
-from .model import Arm, BodySite, Exercise, Figure, Joints, Pose, Prop, View
+from .model import Arm, Arrow, BodySite, Exercise, Figure, Joints, Pose, Prop, View
 
 __all__ = ["Illustration", "illustrate", "illustrations"]
 
@@ -95,7 +93,8 @@ def illustrate(
 
         close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
         raise UnknownVocabularyError("pose", name, names, close)
-    return _draw(exercise, figure, kin.scene(figure), figure.pose(name), locale)
+    scene = kin.scene(figure)
+    return _draw(exercise, figure, scene, _layout(scene), figure.pose(name), locale=locale)
 
 
 def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Illustration, ...]:
@@ -108,7 +107,10 @@ def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Ill
     if figure is None:
         return ()
     scene = kin.scene(figure)
-    return tuple(_draw(exercise, figure, scene, pose, locale) for pose in figure.poses)
+    layout = _layout(scene)  # once for every pose: the work grows with the poses, not faster
+    return tuple(
+        _draw(exercise, figure, scene, layout, pose, locale=locale) for pose in figure.poses
+    )
 
 
 def _figure_of(exercise: Exercise) -> Figure:
@@ -120,6 +122,21 @@ def _figure_of(exercise: Exercise) -> Figure:
 # -- shapes --------------------------------------------------------------------
 
 Point2 = tuple[float, float]
+Bounds = tuple[float, float, float, float]
+
+#: The views from a side: the far side is drawn lighter, behind the trunk.
+_SIDEWAYS = frozenset({View.SIDE, View.PROFILE})
+
+#: Stroke widths, in drawing units: a limb, the trunk, and the paper gap
+#: that sets a near limb apart from what is behind it.
+_LIMB = 2 * kin.BODY_RADIUS * _SCALE
+_TRUNK = 2 * kin.TRUNK_RADIUS * _SCALE
+_GAP = 1.4
+_ARROW = 2.2
+#: How far above the hands at the start the band is anchored.
+_BAND_RISE = 0.07
+#: The inset's size, as a fraction of the main picture's scale.
+_INSET_SCALE = 0.5
 
 
 def _flat(point: kin.Vec, view: View) -> Point2:
@@ -127,128 +144,366 @@ def _flat(point: kin.Vec, view: View) -> Point2:
     return across * _SCALE, up * _SCALE
 
 
-def _bounds(scene: kin.Scene) -> tuple[float, float, float, float]:
-    """The world box every pose and every bounded prop fits in, in drawing units."""
-    view = scene.figure.view
-    xs: list[float] = []
-    ys: list[float] = []
-    head_moves = any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows)
+def _near(point: kin.Vec, view: View) -> float:
+    return kin.project(point, view)[2]
+
+
+def _unit(a: kin.Vec, b: kin.Vec) -> kin.Vec:
+    """The unit vector from *a* to *b*."""
+    d = (b[0] - a[0], b[1] - a[1], b[2] - a[2])
+    n = math.hypot(*d) or 1.0
+    return (d[0] / n, d[1] / n, d[2] / n)
+
+
+def _along(a: kin.Vec, direction: kin.Vec, k: float) -> kin.Vec:
+    return (a[0] + direction[0] * k, a[1] + direction[1] * k, a[2] + direction[2] * k)
+
+
+@attrs.frozen
+class _Stage:
+    """What every pose of a figure shares in one view: the box and the props' reach."""
+
+    view: View
+    bounds: Bounds
+    #: The world box the props are drawn in: (low, high) corners.
+    world: tuple[kin.Vec, kin.Vec]
+    #: Where the floor's line runs on paper, under the lowest foot.
+    floor: float = 0.0
+
+
+def _extent(
+    scene: kin.Scene, view: View, xs: list[float], ys: list[float]
+) -> tuple[list[float], list[float]]:
+    """Add every pose's drawn reach to *xs* and *ys*; return the world's low and high corners."""
+    low = [math.inf, math.inf, math.inf]
+    high = [-math.inf, -math.inf, -math.inf]
     for body in scene.bodies.values():
         for name, point in body.points.items():
-            radius = kin.HEAD_RADIUS if name == "head" else kin.BODY_RADIUS
-            if name == "head" and head_moves:  # room for the arrow around it
-                radius += 0.08
+            radius = kin.point_radius(name) * _SCALE
             x, y = _flat(point, view)
-            xs += [x - radius * _SCALE, x + radius * _SCALE]
-            ys += [y - radius * _SCALE, y + radius * _SCALE]
+            xs += [x - radius, x + radius]
+            ys += [y - radius, y + radius]
+            for i in range(3):
+                low[i] = min(low[i], point[i])
+                high[i] = max(high[i], point[i])
+    return low, high
+
+
+def _stage(scene: kin.Scene, view: View) -> _Stage:
+    """The box every pose and every bounded prop fits in: one pass over the poses."""
+    xs: list[float] = []
+    ys: list[float] = []
+    low, high = _extent(scene, view, xs, ys)
+    reach = 0.3
+    world: tuple[kin.Vec, kin.Vec] = (
+        (low[0] - reach, -0.02, low[2] - reach),
+        (high[0] + reach, max(high[1] + 0.15, 1.3), high[2] + reach),
+    )
     for prop in scene.figure.props:
-        for box in kin.PROP_BOXES[prop]:
-            for corner in _corners(box, None):
-                if corner is not None:
-                    x, y = _flat(corner, view)
-                    xs.append(x)
-                    ys.append(y)
-    if view is not View.TOP and Prop.FLOOR in scene.figure.props:
-        ys.append(0.0)
-    margin = _MARGIN * _SCALE
-    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
-
-
-def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec] | None) -> Iterable[kin.Vec | None]:
-    """The corners of *box*; unbounded sides take *limits*, or give None without."""
-    values: list[tuple[float, float] | None] = []
-    for i in range(3):
-        low, high = box.low[i], box.high[i]
-        if limits is not None:
-            low = limits[0][i] if low is None else low
-            high = limits[1][i] if high is None else high
-        if low is None or high is None:
-            values.append(None)
-        else:
-            values.append((low, high))
-    if any(v is None for v in values):
-        yield None
-        return
-    xs, ys, zs = (v for v in values if v is not None)
-    for x in xs:
-        for y in ys:
-            for z in zs:
-                yield (x, y, z)
-
-
-def _prop_shapes(scene: kin.Scene, bounds: tuple[float, float, float, float]) -> list[Shape]:
-    view = scene.figure.view
-    x0, y0, x1, y1 = (v / _SCALE for v in bounds)
-    # World limits wide enough for any view: the drawing clips to its box.
-    span = max(x1 - x0, y1 - y0) + 1.0
-    limits: tuple[kin.Vec, kin.Vec] = ((-span, -0.05, -span), (span, span, span))
-    shapes: list[Shape] = []
-    for prop in scene.figure.props:
-        if prop is Prop.FLOOR:
+        if prop in {Prop.FLOOR, Prop.WALL}:
             continue
         for box in kin.PROP_BOXES[prop]:
-            corners = [c for c in _corners(box, limits) if c is not None]
-            flat = [_flat(c, view) for c in corners]
-            lo_x = max(min(p[0] for p in flat), bounds[0] - 10)
-            hi_x = min(max(p[0] for p in flat), bounds[2] + 10)
-            lo_y = max(min(p[1] for p in flat), bounds[1] - 10)
-            hi_y = min(max(p[1] for p in flat), bounds[3] + 10)
-            if hi_x - lo_x < 0.5 or hi_y - lo_y < 0.5:
-                continue
-            shapes.append(Polygon(((lo_x, lo_y), (hi_x, lo_y), (hi_x, hi_y), (lo_x, hi_y)), "prop"))
-        if prop is Prop.CHAIR and view in {View.SIDE, View.FRONT, View.BACK}:
-            shapes += _chair_legs(view)
-    if Prop.FLOOR in scene.figure.props and view is not View.TOP:
-        shapes.append(Line(((bounds[0] - 10, 0.0), (bounds[2] + 10, 0.0)), "prop"))
-    return shapes
+            for corner in _corners(box, world):
+                x, y = _flat(corner, view)
+                xs.append(x)
+                ys.append(y)
+    if view is not View.TOP and Prop.FLOOR in scene.figure.props:
+        under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
+        ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
+    if any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows):
+        ys.append(max(ys) + 6.0)  # room for the arrow over the head
+    margin = _MARGIN * _SCALE
+    bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
+    soles = [
+        _flat(body[f"{side}.{end}"], view)[1]
+        for body in scene.bodies.values()
+        for side in ("r", "l")
+        for end in ("heel", "toe")
+    ]
+    return _Stage(view, bounds, world, min(soles) - kin.BODY_RADIUS * _SCALE)
 
 
-def _chair_legs(view: View) -> list[Shape]:
-    seat = kin.PROP_BOXES[Prop.CHAIR][0]
-    low_x, high_x = seat.low[0] or 0.0, seat.high[0] or 0.0
-    low_z, high_z = seat.low[2] or 0.0, seat.high[2] or 0.0
-    top = (seat.low[1] or 0.0) + 0.005
-    feet = (
-        [(low_x + 0.02, 0.0), (high_x - 0.02, 0.0)]
-        if view is View.SIDE
-        else [(0.0, low_z + 0.02), (0.0, high_z - 0.02)]
-    )
+def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec]) -> list[kin.Vec]:
+    """The corners of *box*, its unbounded sides cut at *limits*."""
+    sides = []
+    for i in range(3):
+        low, high = box.low[i], box.high[i]
+        sides.append((limits[0][i] if low is None else low, limits[1][i] if high is None else high))
+    return [(x, y, z) for x in sides[0] for y in sides[1] for z in sides[2]]
+
+
+def _hull(points: list[Point2]) -> tuple[Point2, ...]:
+    """The convex hull of *points*, counterclockwise (Andrew's monotone chain)."""
+    unique = sorted(set(points))
+    if len(unique) < 3:
+        return tuple(unique)
+
+    def cross(o: Point2, a: Point2, b: Point2) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point2] = []
+    upper: list[Point2] = []
+    for p in unique:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(unique):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return tuple(lower[:-1] + upper[:-1])
+
+
+def _box_shape(box: kin.Box, stage: _Stage, role: str = "prop") -> Polygon:
+    flat = [_flat(corner, stage.view) for corner in _corners(box, stage.world)]
+    return Polygon(_clip(_hull(flat), stage.bounds), role)
+
+
+def _clip(points: tuple[Point2, ...], bounds: Bounds) -> tuple[Point2, ...]:
+    """*points*, a convex polygon, cut to *bounds* (Sutherland-Hodgman)."""
+    x0, y0, x1, y1 = bounds
+    edges = ((0, x0, 1), (0, x1, -1), (1, y0, 1), (1, y1, -1))
+    shape = list(points)
+    for axis, value, sign in edges:
+        if not shape:
+            break
+        kept: list[Point2] = []
+        for i, current in enumerate(shape):
+            previous = shape[i - 1]
+            inside_now = sign * (current[axis] - value) >= 0
+            inside_before = sign * (previous[axis] - value) >= 0
+            if inside_now != inside_before:
+                t = (value - previous[axis]) / (current[axis] - previous[axis])
+                kept.append(
+                    (
+                        previous[0] + t * (current[0] - previous[0]),
+                        previous[1] + t * (current[1] - previous[1]),
+                    )
+                )
+            if inside_now:
+                kept.append(current)
+        shape = kept
+    return tuple(shape)
+
+
+def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
+    """Props behind the body: the floor and walls first, then furniture."""
+    view = stage.view
+    props = scene.figure.props
     shapes: list[Shape] = []
-    for a, b in feet:
-        base = (a, 0.0, b) if view is View.SIDE else (seat.low[0] or 0.0, 0.0, b)
-        top_point = (base[0], top, base[2])
-        shapes.append(Line((_flat(base, view), _flat(top_point, view)), "prop"))
+    if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
+        (x0, _, z0), (x1, _, z1) = stage.world
+        floor = kin.Box((x0 - 1.0, -0.02, z0 + 0.18), (x1 + 1.0, 0.0, z1 - 0.18))
+        shapes.append(_box_shape(floor, stage))
+    elif Prop.FLOOR in props and view is not View.TOP:  # seen from in front: a line
+        y = stage.floor
+        shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
+    for prop in (Prop.WALL, Prop.WALL_CORNER, Prop.DOORWAY, Prop.CHAIR):
+        if prop in props:
+            shapes += [_box_shape(box, stage) for box in kin.PROP_BOXES[prop]]
+            if prop is Prop.CHAIR:
+                shapes += _chair_legs(stage)
+    if Prop.BAND in props:
+        shapes += _door(stage)
+    if Prop.PILLOW in props:
+        shapes += _pillow(stage)
     return shapes
 
 
-#: The limbs as chains of points, for each side.
-_CHAINS = (
-    ("neck", "{s}.shoulder", "{s}.elbow", "{s}.wrist", "{s}.fingers"),
-    ("pelvis", "{s}.hip", "{s}.knee", "{s}.ankle", "{s}.heel", "{s}.toe"),
-)
+def _chair_legs(stage: _Stage) -> list[Shape]:
+    seat = kin.PROP_BOXES[Prop.CHAIR][0]
+    x0, x1 = (seat.low[0] or 0.0) + 0.02, (seat.high[0] or 0.0) - 0.02
+    z0, z1 = (seat.low[2] or 0.0) + 0.02, (seat.high[2] or 0.0) - 0.02
+    top = seat.low[1] or 0.0
+    legs = sorted(((x, z) for x in (x0, x1) for z in (z0, z1)), key=lambda p: p[1])
+    return [
+        Line((_flat((x, 0.0, z), stage.view), _flat((x, top, z), stage.view)), "prop", 1.8)
+        for x, z in legs
+    ]
 
 
-def _body_shapes(body: kin.Body, view: View) -> list[Shape]:
-    """The body as strokes, far to near, the head hiding what is behind it."""
-    pieces: list[tuple[float, int, Shape]] = []
-    for side in ("r", "l"):
-        role = "far" if view is View.SIDE and side == "l" else "near"
-        for chain in _CHAINS:
-            names = [n.format(s=side) for n in chain]
-            for a, b in itertools.pairwise(names):
-                depth = (kin.project(body[a], view)[2] + kin.project(body[b], view)[2]) / 2
-                if view is View.SIDE:  # the far side stays behind, whatever its depth
-                    depth += 10.0 if side == "r" else -10.0
-                line = Line((_flat(body[a], view), _flat(body[b], view)), role)
-                pieces.append((depth, len(pieces), line))
-    spine = Line(tuple(_flat(body[n], view) for n in ("pelvis", "chest", "neck", "head")), "near")
-    pieces.append((kin.project(body["chest"], view)[2], len(pieces), spine))
-    head = body["head"]
-    head_depth = kin.project(head, view)[2] + kin.HEAD_RADIUS / 2
-    pieces.append(
-        (head_depth, len(pieces), Circle(_flat(head, view), kin.HEAD_RADIUS * _SCALE, "near"))
+def _door(stage: _Stage) -> list[Shape]:
+    """The closed door the band is shut in: a panel with a knob."""
+    door = kin.PROP_BOXES[Prop.BAND][0]
+    knob = ((door.low[0] or 0.0), 0.5, 0.17)
+    return [_box_shape(door, stage), Circle(_flat(knob, stage.view), 1.6, "band", solid=True)]
+
+
+def _pillow(stage: _Stage) -> list[Shape]:
+    """A pillow folded in half: two layers, joined by a rounded fold."""
+    box = kin.PROP_BOXES[Prop.PILLOW][0]
+    flat = [_flat(c, stage.view) for c in _corners(box, stage.world)]
+    x0, x1 = min(p[0] for p in flat), max(p[0] for p in flat)
+    y0, y1 = min(p[1] for p in flat), max(p[1] for p in flat)
+    r = (y1 - y0) / 2
+    fold = tuple(
+        (x1 - r + r * math.cos(a), (y0 + y1) / 2 + r * math.sin(a))
+        for a in (math.pi / 2 - i * math.pi / 6 for i in range(7))
     )
-    return [shape for _, _, shape in sorted(pieces, key=lambda p: (p[0], p[1]))]
+    outline = ((x0, y1), *fold, (x0, y0))
+    middle = ((x0, (y0 + y1) / 2), (x1 - r, (y0 + y1) / 2))
+    return [Polygon(outline, "prop", width=1.4), Line(middle, "prop", 1.4)]
+
+
+def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> list[Shape]:
+    """The elastic band from its anchor in the door to the hand on *side*: a wavy strip."""
+    if Prop.BAND not in scene.figure.props:
+        return []
+    first = scene.bodies[scene.figure.poses[0].name]
+    # A little above the hands at the start, so the band clears the head.
+    height = (first.palm("r")[1] + first.palm("l")[1]) / 2 + _BAND_RISE
+    door = kin.PROP_BOXES[Prop.BAND][0]
+    anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
+    a, b = _flat(anchor, stage.view), _flat(body.palm(side), stage.view)
+    length = math.dist(a, b)
+    if length < 1.0:
+        return []
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    # The same waves from the anchor, so both bands run side by side: slack
+    # and wavy at the start, stretched nearly straight after.
+    wave = 12.0
+    amplitude = 1.0 if body is first else 0.25
+    steps = max(8, round(length / wave * 6))
+    points = tuple(
+        (
+            a[0] + ux * d - uy * amplitude * math.sin(2 * math.pi * d / wave),
+            a[1] + uy * d + ux * amplitude * math.sin(2 * math.pi * d / wave),
+        )
+        for d in (length * i / steps for i in range(steps + 1))
+    )
+    shapes: list[Shape] = [Line(points, "band")]
+    if side == "l" or stage.view not in _SIDEWAYS:
+        shapes.append(Polygon(_square(a, 1.6), "band", "band"))  # shut in the door
+    return shapes
+
+
+def _square(centre: Point2, half: float) -> tuple[Point2, ...]:
+    x, y = centre
+    return ((x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half))
+
+
+def _sides(view: View) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The far sides and the near sides of the body in *view*."""
+    if view in _SIDEWAYS:
+        return ("l",), ("r",)
+    return (), ("r", "l")
+
+
+def _limb(points: list[Point2], role: str, *, gap: bool, width: float = _LIMB) -> list[Shape]:
+    shapes: list[Shape] = []
+    if gap:
+        shapes.append(Line(tuple(points), "paper", width + 2 * _GAP))
+    shapes.append(Line(tuple(points), role, width))
+    return shapes
+
+
+def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list[Shape]:
+    """The arm on *side*: the upper arm, the forearm and a rounded hand."""
+    flat = [_flat(body[f"{side}.{n}"], view) for n in ("shoulder", "elbow", "wrist")]
+    palm = _flat(body.palm(side), view)
+    hand = _LIMB * 0.62
+    shapes = _limb([*flat, palm], role, gap=gap)
+    if gap:
+        shapes.append(Circle(palm, hand + _GAP, "paper", solid=True))
+    shapes.append(Circle(palm, hand, role, solid=True))
+    return shapes
+
+
+def _leg(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list[Shape]:
+    """The leg on *side*: the thigh, the shin and the foot."""
+    leg = [_flat(body[f"{side}.{n}"], view) for n in ("hip", "knee", "ankle")]
+    foot = [_flat(body[f"{side}.{n}"], view) for n in ("ankle", "heel", "toe")]
+    shapes = _limb(foot, role, gap=gap, width=_LIMB * 0.9)
+    return [*_limb(leg, role, gap=gap), *shapes]
+
+
+def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
+    """The trunk in two segments (lower back, upper back), the neck and the head.
+
+    The trunk's lower end is rounded off at the hips' height, its upper end
+    below the head, so that the neck shows between them.
+    """
+    pelvis, chest, neck = body["pelvis"], body["chest"], body["neck"]
+    bottom = _along(pelvis, _unit(pelvis, chest), kin.TRUNK_RADIUS - kin.BODY_RADIUS)
+    top = _along(neck, _unit(neck, chest), 0.02)
+    spine = tuple(_flat(p, view) for p in (bottom, chest, top))
+    shoulders = [_flat(body[f"{s}.shoulder"], view) for s in ("r", "l")]
+    hips = [_flat(body[f"{s}.hip"], view) for s in ("l", "r")]
+    shapes: list[Shape] = [
+        Polygon(_hull([*shoulders, *hips]), role, role, _LIMB),
+        Line(spine, role, _TRUNK),
+        Line((_flat(neck, view), _flat(body["head"], view)), role, _LIMB),
+    ]
+    return shapes
+
+
+def _blades(body: kin.Body, view: View) -> list[Shape]:
+    """The shoulder blades, pale on the dark back: seen from behind only."""
+    back_up = body["neck"][1] - body["chest"][1] < kin.SEGMENTS["thoracic"] / 2
+    if not (view is View.BACK or (view is View.TOP and back_up)):
+        return []
+    up = _unit(body["chest"], body["neck"])
+    shapes: list[Shape] = []
+    for side in ("r", "l"):
+        blade = body[f"{side}.blade"]
+        out = _unit(body["neck"], body[f"{side}.shoulder"])
+        corners = (
+            _along(blade, up, 0.035),
+            _along(_along(blade, up, 0.035), out, 0.034),
+            _along(_along(blade, up, -0.05), out, 0.006),
+        )
+        shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
+    return shapes
+
+
+def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]:
+    """The body, far side behind the trunk and near side in front of it."""
+    view = stage.view
+    far, near = _sides(view)
+    shapes: list[Shape] = []
+    for side in far:
+        shapes += _band_shapes(scene, body, stage, side)
+        shapes += _leg(body, side, view, "far", gap=False)
+        shapes += _arm(body, side, view, "far", gap=False)
+    if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
+        for side in near:
+            shapes += _leg(body, side, view, "near", gap=False)
+    shapes += _torso(body, view, "near")
+    shapes += _blades(body, view)
+    pieces: list[tuple[float, int, list[Shape]]] = []
+    for side in near:
+        if view in _SIDEWAYS:
+            leg_depth = _near(body[f"{side}.knee"], view)
+            pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
+        arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
+        band = _band_shapes(scene, body, stage, side) if far else []
+        pieces.append((arm_depth, len(pieces), band + _arm(body, side, view, "near", gap=True)))
+    for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
+        shapes += group
+    if view not in _SIDEWAYS:  # both bands in front of the body
+        for side in near:
+            shapes += _band_shapes(scene, body, stage, side)
+    # The head goes on top: hands behind it hide, and a hand beside it
+    # never cuts it in two.
+    return shapes + _head(body, view)
+
+
+def _head(body: kin.Body, view: View) -> list[Shape]:
+    """The head, with a nose, and eyes when the face looks at the viewer."""
+    head = _flat(body["head"], view)
+    nose = _flat(body["nose"], view)
+    shapes: list[Shape] = [
+        Circle(head, kin.HEAD_RADIUS * _SCALE + _GAP, "paper", solid=True),
+        Circle(nose, kin.NOSE_RADIUS * _SCALE + _GAP, "paper", solid=True),
+        Circle(head, kin.HEAD_RADIUS * _SCALE, "near", solid=True),
+        Circle(nose, kin.NOSE_RADIUS * _SCALE, "near", solid=True),
+    ]
+    facing = _near(body["nose"], view) > _near(body["head"], view) + kin.HEAD_RADIUS / 2
+    if facing and math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:
+        shapes += [
+            Circle((head[0] + dx, head[1] + 1.0), 1.0, "paper", solid=True) for dx in (-2.2, 2.2)
+        ]
+    return shapes
 
 
 def _site_centre(body: kin.Body, site: BodySite) -> kin.Vec:
@@ -261,57 +516,98 @@ def _site_centre(body: kin.Body, site: BodySite) -> kin.Vec:
     )
 
 
-def _arrow_shapes(scene: kin.Scene, pose: Pose) -> list[Shape]:
-    """Curved arrows for each motion that starts at *pose*."""
-    shapes: list[Shape] = []
-    view = scene.figure.view
-    for arrow in scene.figure.arrows:
-        if arrow.start != pose.name:
+#: The least a moving part must move on paper, as a fraction of body height,
+#: for a view to show it with an arrow: smaller motions are not drawn.
+MIN_MOTION = 0.03
+
+
+def _arrow_paths(
+    scene: kin.Scene, pose: Pose, view: View, skip: frozenset[Arrow] = frozenset()
+) -> list[tuple[Arrow, Point2, Point2, Point2, float]]:
+    """(arrow, start, end, centre to bow away from, lift) for each arrow seen in *view*."""
+    paths = []
+    for arrow in scene.arrows_from(pose.name):
+        if arrow in skip:
             continue
         starts = kin.site_points(scene.bodies[arrow.start], arrow.part)
         ends = kin.site_points(scene.bodies[arrow.end], arrow.part)
-        if view is View.SIDE:  # both sides look alike: show the near one
+        if view in _SIDEWAYS:  # both sides look alike: show the near one
             starts, ends = starts[:1], ends[:1]
         body = scene.bodies[arrow.start]
-        # Arrows bow away from the head, where the eye goes first; a moving
-        # head's arrow bows away from the middle of the body.
-        centre = _flat(body["head"], view)
+        # Arrows bow away from the middle of the body.
+        flat = [_flat(p, view) for p in body.points.values()]
+        centre = (sum(p[0] for p in flat) / len(flat), sum(p[1] for p in flat) / len(flat))
         if arrow.part is BodySite.HEAD:
-            flat = [_flat(p, view) for p in body.points.values()]
-            centre = (sum(p[0] for p in flat) / len(flat), sum(p[1] for p in flat) / len(flat))
-        # Clear of the head when the head moves; a little off the limb otherwise.
-        lift = kin.HEAD_RADIUS * _SCALE + 3.0 if arrow.part is BodySite.HEAD else 5.0
+            lift = kin.HEAD_RADIUS * _SCALE + 3.5
+        elif arrow.part is BodySite.SHOULDER_BLADES:
+            lift = -2.5  # across the blades' lower half: their tops stay in sight
+        else:
+            lift = 5.0
         for a, b in zip(starts, ends, strict=True):
-            shapes += _arrow(_flat(a, view), _flat(b, view), centre, lift)
+            fa, fb = _flat(a, view), _flat(b, view)
+            if math.dist(fa, fb) < MIN_MOTION * _SCALE:
+                continue
+            if view in _SIDEWAYS and arrow.part in _TRUNK_PARTS:
+                fa, fb = _off_the_trunk(body, view, fa, fb)
+                lift = 0.0
+            paths.append((arrow, fa, fb, centre, lift))
+    return paths
+
+
+#: Parts inside the trunk's outline: seen from the side, their arrow is
+#: drawn beside the trunk, on the side the part moves to.
+_TRUNK_PARTS = frozenset({BodySite.SHOULDERS, BodySite.CHEST, BodySite.BACK})
+
+
+def _off_the_trunk(body: kin.Body, view: View, start: Point2, end: Point2) -> tuple[Point2, Point2]:
+    """*start* and *end* moved out of the trunk, toward where the motion goes."""
+    chest, neck = _flat(body["chest"], view), _flat(body["neck"], view)
+    length = math.dist(chest, neck) or 1.0
+    nx, ny = -(neck[1] - chest[1]) / length, (neck[0] - chest[0]) / length
+    if (end[0] - start[0]) * nx + (end[1] - start[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    away = kin.TRUNK_RADIUS * _SCALE + 3.0
+    return (start[0] + nx * away, start[1] + ny * away), (end[0] + nx * away, end[1] + ny * away)
+
+
+def _arrow_shapes(
+    scene: kin.Scene, pose: Pose, view: View, skip: frozenset[Arrow] = frozenset()
+) -> list[Shape]:
+    """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
+    shapes: list[Shape] = []
+    for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
+        straight = arrow.part is BodySite.SHOULDER_BLADES or (
+            view in _SIDEWAYS and arrow.part in _TRUNK_PARTS
+        )
+        shapes += _arrow(a, b, centre, lift, straight=straight)
     return shapes
 
 
 #: The shortest arrow drawn, in drawing units: a small motion, such as the
-#: shoulder blades pulling back, still gets an arrow that can be seen.
-_MIN_ARROW = 9.0
+#: shoulder blades pulling back, still gets a shaft that can be seen.
+_MIN_ARROW = 15.0
 
 
-def _arrow(start: Point2, end: Point2, centre: Point2, lift: float) -> list[Shape]:
-    """A curved arrow from *start* to *end*, bowing away from *centre*."""
+def _arrow(
+    start: Point2, end: Point2, centre: Point2, lift: float, *, straight: bool = False
+) -> list[Shape]:
+    """An arrow from *start* to *end*, bowing away from *centre*, on a paper outline."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
-    if length < 1.0:
-        return []
     ux, uy = dx / length, dy / length
-    if length < _MIN_ARROW:
-        middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        start = (middle[0] - ux * _MIN_ARROW / 2, middle[1] - uy * _MIN_ARROW / 2)
-        end = (middle[0] + ux * _MIN_ARROW / 2, middle[1] + uy * _MIN_ARROW / 2)
+    if length < _MIN_ARROW:  # keep the end where the part arrives
+        start = (end[0] - ux * _MIN_ARROW, end[1] - uy * _MIN_ARROW)
         length = _MIN_ARROW
     nx, ny = -uy, ux
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     if (middle[0] - centre[0]) * nx + (middle[1] - centre[1]) * ny < 0:
         nx, ny = -nx, -ny  # bow away from the body
-    bow = 0.18 * length
-    a = (start[0] + nx * lift + ux * 2, start[1] + ny * lift + uy * 2)
-    b = (end[0] + nx * lift - ux * 4, end[1] + ny * lift - uy * 4)
+    size = 5.5
+    a = (start[0] + nx * lift, start[1] + ny * lift)
+    b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
+    bow = 0.0 if straight else 0.2 * length
     control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)
-    steps = 10
+    steps = 8
     curve = tuple(
         (
             (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
@@ -323,49 +619,105 @@ def _arrow(start: Point2, end: Point2, centre: Point2, lift: float) -> list[Shap
     hx, hy = b[0] - curve[-2][0], b[1] - curve[-2][1]
     norm = math.hypot(hx, hy) or 1.0
     hx, hy = hx / norm, hy / norm
-    size = 4.5
-    tip = (b[0] + hx * size * 0.6, b[1] + hy * size * 0.6)
-    left = (b[0] - hx * size - hy * size * 0.6, b[1] - hy * size + hx * size * 0.6)
-    right = (b[0] - hx * size + hy * size * 0.6, b[1] - hy * size - hx * size * 0.6)
-    return [Line(curve, "accent"), Polygon((tip, left, right), "accent")]
-
-
-def _band_shapes(scene: kin.Scene, body: kin.Body) -> list[Shape]:
-    """The band: from the anchor in the door to each hand."""
-    if Prop.BAND not in scene.figure.props:
-        return []
-    view = scene.figure.view
-    first = scene.bodies[scene.figure.poses[0].name]
-    height = (first.palm("r")[1] + first.palm("l")[1]) / 2
-    door = kin.PROP_BOXES[Prop.BAND][0]
-    anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
+    tip = (b[0] + hx * size, b[1] + hy * size)
+    left = (b[0] - hy * size * 0.62, b[1] + hx * size * 0.62)
+    right = (b[0] + hy * size * 0.62, b[1] - hx * size * 0.62)
+    head = (tip, left, right)
     return [
-        Line((_flat(anchor, view), _flat(body.palm(side), view)), "band") for side in ("l", "r")
+        Line(curve, "paper", _ARROW + 2 * _GAP),
+        Polygon(head, "paper", "paper", 2 * _GAP),
+        Line(curve, "accent", _ARROW),
+        Polygon(head, "accent", "accent", 0.6),
     ]
 
 
-def _draw(
-    exercise: Exercise, figure: Figure, scene: kin.Scene, pose: Pose, locale: str | None
-) -> Illustration:
-    bounds = _bounds(scene)
+def _view_shapes(
+    scene: kin.Scene, pose: Pose, stage: _Stage, skip: frozenset[Arrow] = frozenset()
+) -> list[Shape]:
     body = scene.bodies[pose.name]
-    shapes: list[Shape] = [
-        *_prop_shapes(scene, bounds),
-        *_band_shapes(scene, body),
-        *_body_shapes(body, figure.view),
-        *_arrow_shapes(scene, pose),
+    return [
+        *_prop_shapes(scene, stage),
+        *_body_shapes(scene, body, stage),
+        *_arrow_shapes(scene, pose, stage.view, skip),
     ]
+
+
+@attrs.frozen
+class _Layout:
+    """Where the main view and the inset go in one picture."""
+
+    main: _Stage
+    inset: _Stage | None
+    box: Bounds
+    #: The inset's frame, in the picture's units.
+    frame: Bounds = (0.0, 0.0, 0.0, 0.0)
+
+
+def _layout(scene: kin.Scene) -> _Layout:
+    """Lay out the main view, and the inset beside it on its emptier side."""
+    figure = scene.figure
+    main = _stage(scene, figure.view)
+    if figure.inset is None:
+        return _Layout(main, None, main.bounds)
+    inset = _stage(scene, figure.inset)
+    x0, y0, x1, y1 = main.bounds
+    i0, j0, i1, j1 = inset.bounds
+    k = _INSET_SCALE
+    w, h = (i1 - i0) * k, (j1 - j0) * k
+    pad = 0.5
+    if (x1 - x0) < (y1 - y0) * 1.1:  # tall: the inset goes beside, at the top
+        frame = (x1, y1 - h - 2 * pad, x1 + w + 2 * pad, y1)
+        box = (x0, y0, frame[2] + pad, y1)
+    else:  # wide: the inset goes above, at the left
+        frame = (x0, y1, x0 + w + 2 * pad, y1 + h + 2 * pad)
+        box = (x0, y0, x1, frame[3] + pad)
+    return _Layout(main, inset, box, frame)
+
+
+def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape]:
+    shapes = _view_shapes(scene, pose, layout.main)
+    if layout.inset is not None:
+        # The inset shows only the motions the main view cannot.
+        shown = frozenset(path[0] for path in _arrow_paths(scene, pose, layout.main.view))
+        f0, g0, f1, g1 = layout.frame
+        shapes.append(Polygon(((f0, g0), (f1, g0), (f1, g1), (f0, g1)), "prop", "paper", 1.0))
+        i0, j0, i1, j1 = layout.inset.bounds
+        pad = 0.5
+        shapes.append(
+            Inset(
+                (f0 + pad, g0 + pad, f1 - f0 - 2 * pad, g1 - g0 - 2 * pad),
+                (i0, j0, i1 - i0, j1 - j0),
+                tuple(
+                    s
+                    for s in _view_shapes(scene, pose, layout.inset, shown)
+                    if not isinstance(s, Inset)
+                ),
+            )
+        )
+    return shapes
+
+
+def _draw(  # noqa: PLR0913 - the exercise, what is worked out once, the pose, the language
+    exercise: Exercise,
+    figure: Figure,
+    scene: kin.Scene,
+    layout: _Layout,
+    pose: Pose,
+    *,
+    locale: str | None,
+) -> Illustration:
     t = translations(locale)
     label = _pose_label(figure, pose, locale)
     title = t.gettext("%(name)s: %(pose)s") % {"name": exercise.name, "pose": label}
     alt = describe(figure, pose, scene, locale=locale)
-    x0, y0, x1, y1 = bounds
+    x0, y0, x1, y1 = layout.box
     svg = document(
-        shapes,
+        _picture_shapes(scene, pose, layout),
         box=(x0, y0, x1 - x0, y1 - y0),
         title=title,
         desc=alt,
         ident=f"figure-{exercise.id}-{pose.name}",
+        lang=check_locale(locale),
     )
     return Illustration(
         exercise=exercise.id, pose=pose.name, label=label, title=title, alt=alt, svg=svg
@@ -399,14 +751,26 @@ def describe(
     joints = pose.joints
     sentences = [_posture(pose, locale)]
     sentences += _trunk(joints, locale)
-    sentences += _arms(joints, locale)
+    sentences += _arms(pose, scene.bodies[pose.name], locale)
     sentences += _legs(joints, locale)
     if joints.shoulders >= 10:
         sentences.append(t.gettext("The shoulder blades pull back and together."))
     if Prop.BAND in figure.props:
         sentences.append(t.gettext("An elastic band runs from the hands to a door in front."))
     sentences += _motions(scene, pose, locale)
+    if figure.inset is not None:
+        sentences.append(_INSET_SENTENCES[figure.inset](t))
     return " ".join(sentences)
+
+
+#: What the inset shows, by its view.
+_INSET_SENTENCES = {
+    View.SIDE: lambda t: t.gettext("A small picture shows the same pose from the side."),
+    View.PROFILE: lambda t: t.gettext("A small picture shows the same pose from the side."),
+    View.FRONT: lambda t: t.gettext("A small picture shows the same pose from the front."),
+    View.BACK: lambda t: t.gettext("A small picture shows the same pose from behind."),
+    View.TOP: lambda t: t.gettext("A small picture shows the same pose from above."),
+}
 
 
 def _has(pose: Pose, site: BodySite, prop: Prop) -> bool:
@@ -499,30 +863,97 @@ def _words(
     return translations(locale).pgettext(context, row[2] if both else row[1])
 
 
-def _arm_words(arm: Arm, *, both: bool, locale: str | None) -> dict[str, str]:
-    where = _words(_ELEVATION_WORDS, arm.elevation, both=both, locale=locale)
-    if arm.elevation >= _ELEVATION_WORDS[0][0]:
-        where += _words(_PLANE_WORDS, arm.plane, both=both, locale=locale)
+#: How near a hand must be to a part of the body to rest on it, beyond
+#: touching: a fraction of body height.
+_NEAR = 0.03
+
+
+def _world_angles(body: kin.Body, side: str) -> tuple[float, float]:
+    """The upper arm's elevation from hanging straight down, and its plane, in the world.
+
+    The plane is measured as the ISB plane is, from straight ahead (the way
+    a standing figure faces) toward its own side.
+    """
+    shoulder, elbow = body[f"{side}.shoulder"], body[f"{side}.elbow"]
+    dx, dy, dz = (elbow[i] - shoulder[i] for i in range(3))
+    length = math.hypot(dx, dy, dz)
+    elevation = math.degrees(math.acos(max(-1.0, min(1.0, -dy / length))))
+    outward = dz if side == "r" else -dz
+    plane = math.degrees(math.atan2(outward, dx)) if math.hypot(dx, dz) > 1e-9 else 0.0
+    return elevation, plane
+
+
+def _arm_words(
+    body: kin.Body, side: str, arm: Arm, *, both: bool, locale: str | None
+) -> dict[str, str]:
+    elevation, plane = _world_angles(body, side)
+    where = _words(_ELEVATION_WORDS, round(elevation), both=both, locale=locale)
+    if elevation >= _ELEVATION_WORDS[0][0]:
+        where += _words(_PLANE_WORDS, round(plane), both=both, locale=locale)
     return {"where": where, "elbow": _words(_ELBOW_WORDS, arm.elbow, both=both, locale=locale)}
 
 
-def _arms(joints: Joints, locale: str | None) -> list[str]:
+def _segment_distance(point: kin.Vec, a: kin.Vec, b: kin.Vec) -> float:
+    ab = [b[i] - a[i] for i in range(3)]
+    length = sum(c * c for c in ab) or 1.0
+    k = max(0.0, min(1.0, sum((point[i] - a[i]) * ab[i] for i in range(3)) / length))
+    return math.dist(point, tuple(a[i] + k * ab[i] for i in range(3)))
+
+
+def hands_on_thighs(body: kin.Body) -> bool:
+    """Whether each hand rests on the thigh on its side."""
+    reach = 2 * kin.BODY_RADIUS + _NEAR
+    return all(
+        _segment_distance(body.palm(s), body[f"{s}.hip"], body[f"{s}.knee"]) <= reach
+        for s in ("r", "l")
+    )
+
+
+def hands_behind_head(body: kin.Body) -> bool:
+    """Whether both hands are at the back of the head."""
+    head, neck, chest = body["head"], body["neck"], body["chest"]
+    front = _unit(chest, neck)  # the head's up; behind is against its front
+    ahead = (front[1], -front[0])
+    for side in ("r", "l"):
+        palm = body.palm(side)
+        if math.dist(palm, head) > kin.HEAD_RADIUS + kin.BODY_RADIUS + _NEAR:
+            return False
+        if (palm[0] - head[0]) * ahead[0] + (palm[1] - head[1]) * ahead[1] > 0:
+            return False
+    return True
+
+
+def _arms(pose: Pose, body: kin.Body, locale: str | None) -> list[str]:
     t = translations(locale)
-    arm, other = joints.arms
-    hands_on_head = all(a.elevation >= 110 and a.elbow >= 120 for a in (arm, other))
-    if hands_on_head:
+    arm, other = pose.joints.arms
+    on_floor = {c.site for c in pose.contacts if c.prop is Prop.FLOOR}
+    if BodySite.HANDS in on_floor:
+        return [t.gettext("Both hands rest on the floor.")]
+    if hands_behind_head(body):
         return [t.gettext("The hands are laced behind the head, elbows out to the sides.")]
-    if arm == other:
+    if hands_on_thighs(body):
+        return [t.gettext("The hands rest on the thighs.")]
+    words = [
+        _arm_words(body, "r", arm, both=False, locale=locale),
+        _arm_words(body, "l", other, both=False, locale=locale),
+    ]
+    floor = [BodySite.HAND in on_floor, BodySite.OTHER_HAND in on_floor]
+    if words[0] == words[1] and not any(floor):
         return [
             t.gettext("Both arms %(where)s, with %(elbow)s.")
-            % _arm_words(arm, both=True, locale=locale)
+            % _arm_words(body, "r", arm, both=True, locale=locale)
         ]
-    return [
-        t.gettext("One arm %(where)s, with %(elbow)s.")
-        % _arm_words(arm, both=False, locale=locale),
-        t.gettext("The other arm %(where)s, with %(elbow)s.")
-        % _arm_words(other, both=False, locale=locale),
-    ]
+    first = (
+        t.gettext("One hand rests on the floor.")
+        if floor[0]
+        else t.gettext("One arm %(where)s, with %(elbow)s.") % words[0]
+    )
+    second = (
+        t.gettext("The other hand rests on the floor.")
+        if floor[1]
+        else t.gettext("The other arm %(where)s, with %(elbow)s.") % words[1]
+    )
+    return [first, second]
 
 
 def _legs(joints: Joints, locale: str | None) -> list[str]:
@@ -540,13 +971,6 @@ def _legs(joints: Joints, locale: str | None) -> list[str]:
     return []
 
 
-_DIRECTIONS = {
-    View.SIDE: ("forward", "back"),
-    View.FRONT: ("out", "out"),
-    View.BACK: ("out", "out"),
-    View.TOP: ("forward", "back"),
-}
-
 #: Each way an arrow can point, in words.
 _DIRECTION_WORDS = {
     ("up",): NC_("direction", "up"),
@@ -554,12 +978,15 @@ _DIRECTION_WORDS = {
     ("forward",): NC_("direction", "forward"),
     ("back",): NC_("direction", "back"),
     ("out",): NC_("direction", "out"),
+    ("together",): NC_("direction", "together"),
     ("up", "forward"): NC_("direction", "up and forward"),
     ("up", "back"): NC_("direction", "up and back"),
     ("up", "out"): NC_("direction", "up and out"),
+    ("up", "together"): NC_("direction", "up and together"),
     ("down", "forward"): NC_("direction", "down and forward"),
     ("down", "back"): NC_("direction", "down and back"),
     ("down", "out"): NC_("direction", "down and out"),
+    ("down", "together"): NC_("direction", "down and together"),
 }
 
 #: What an arrow on each part of the body says; ``%(direction)s`` is where it goes.
@@ -569,6 +996,7 @@ _ARROW_SENTENCES = {
     BodySite.SEAT: NC_("arrow", "An arrow shows the seat moving %(direction)s."),
     BodySite.CHEST: NC_("arrow", "An arrow shows the chest moving %(direction)s."),
     BodySite.SHOULDERS: NC_("arrow", "An arrow shows the shoulders moving %(direction)s."),
+    BodySite.SHOULDER_BLADES: NC_("arrow", "Arrows show the shoulder blades moving %(direction)s."),
     BodySite.ELBOWS: NC_("arrow", "An arrow shows the elbows moving %(direction)s."),
     BodySite.HANDS: NC_("arrow", "An arrow shows the hands moving %(direction)s."),
     BodySite.HAND: NC_("arrow", "An arrow shows one hand moving %(direction)s."),
@@ -582,27 +1010,53 @@ _ARROW_SENTENCES = {
 }
 
 
+#: The least motion the words name, as a fraction of body height.
+_STILL = 0.02
+
+
+def motion_words(scene: kin.Scene, arrow: Arrow) -> tuple[str, ...]:
+    """Where *arrow*'s part goes, in world terms: ("up", "forward") and the like.
+
+    Up and down first, then the larger of forward or back (the way the
+    figure faces, standing) and out or together (away from or toward the
+    middle of the body, for a pair of parts); either is left out when it is
+    under half the other.
+    """
+    a_points = kin.site_points(scene.bodies[arrow.start], arrow.part)
+    b_points = kin.site_points(scene.bodies[arrow.end], arrow.part)
+    a, b = (
+        _site_centre(scene.bodies[arrow.start], arrow.part),
+        _site_centre(scene.bodies[arrow.end], arrow.part),
+    )
+    words: list[str] = []
+    dy = b[1] - a[1]
+    dx = b[0] - a[0]
+    spread = 0.0
+    if len(a_points) > 1:
+        spread = abs(b_points[0][2] - b_points[-1][2]) - abs(a_points[0][2] - a_points[-1][2])
+        spread /= 2
+    across = max(abs(dx), abs(spread))
+    # A slight drift beside a larger motion is not named.
+    if abs(dy) > _STILL and abs(dy) >= across / 2:
+        words.append("up" if dy > 0 else "down")
+    if across > _STILL and across >= abs(dy) / 2:
+        if abs(dx) >= abs(spread):
+            words.append("forward" if dx > 0 else "back")
+        else:
+            words.append("out" if spread > 0 else "together")
+    return tuple(words)
+
+
 def _motions(scene: kin.Scene, pose: Pose, locale: str | None) -> list[str]:
     t = translations(locale)
     sentences = []
-    view = scene.figure.view
-    for arrow in scene.figure.arrows:
-        if arrow.start != pose.name:
-            continue
-        a = kin.project(_site_centre(scene.bodies[arrow.start], arrow.part), view)
-        b = kin.project(_site_centre(scene.bodies[arrow.end], arrow.part), view)
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        words = []
-        if dy > 0.02:
-            words.append("up")
-        elif dy < -0.02:
-            words.append("down")
-        if abs(dx) > 0.02:
-            ahead, behind = _DIRECTIONS[view]
-            words.append(ahead if dx > 0 else behind)
+    for arrow in scene.arrows_from(pose.name):
+        words = motion_words(scene, arrow)
+        if words not in _DIRECTION_WORDS:
+            words = words[:1]
         if not words:
             continue
-        direction = t.pgettext("direction", _DIRECTION_WORDS[tuple(words)])
+        direction = t.pgettext("direction", _DIRECTION_WORDS[words])
         sentence = t.pgettext("arrow", _ARROW_SENTENCES[arrow.part])
         sentences.append(sentence % {"direction": direction})
     return sentences

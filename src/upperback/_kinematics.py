@@ -27,19 +27,24 @@ from collections.abc import Iterator
 
 import attrs
 
-from .model import Arm, BodySite, Contact, Figure, Joints, Leg, Pose, Prop, View
+from .model import Arm, Arrow, BodySite, Contact, Figure, Joints, Leg, Pose, Prop, View
 
 __all__ = [
     "BODY_RADIUS",
     "HEAD_RADIUS",
     "LIMITS",
+    "NOSE_RADIUS",
     "SEGMENTS",
+    "SKEW",
     "TOLERANCE",
+    "TRUNK_RADIUS",
     "Body",
     "Box",
     "Scene",
     "Vec",
     "contact_error",
+    "figure_problems",
+    "point_radius",
     "pose_body",
     "problems",
     "project",
@@ -61,8 +66,15 @@ _ANKLE = 0.039
 #: Radius of the head circle: half the chin-to-top height.
 HEAD_RADIUS = (_HEAD_TOP - _CHIN) / 2
 #: Half the width of a limb stroke. A contact holds when the stroke's edge,
-#: not its centre line, touches the surface.
-BODY_RADIUS = 0.015
+#: not its centre line, touches the surface. A pictogram's limbs are drawn
+#: about as wide as a real arm, 4 to 5% of body height.
+BODY_RADIUS = 0.022
+#: Half the depth of the trunk, front to back: a contact of the back or the
+#: chest holds when the trunk's surface touches. About half the chest depth
+#: of an adult (our own round figure for a drawing, not a measured norm).
+TRUNK_RADIUS = 0.055
+#: The radius of the nose, drawn on the face's side of the head.
+NOSE_RADIUS = 0.02
 #: How far a contact may miss, or a joint sink into a surface: 2% of height.
 TOLERANCE = 0.02
 
@@ -91,8 +103,12 @@ SEGMENTS: dict[str, float] = {
 #: 80, extension 25. The shoulder's plane runs from 135 degrees across
 #: the body (horizontal adduction) to 45 behind the side (horizontal
 #: abduction). Shoulder-blade retraction is not in the tables: 25 degrees
-#: is our own bound for a drawing, not a clinical norm.
+#: is our own bound for a drawing, not a clinical norm. The trunk's lean
+#: is a posture, not a joint: from lying on the back (-90) to lying face
+#: down with the head a little low (100), our own bound, so that no figure
+#: stands on its head.
 LIMITS: dict[str, tuple[int, int]] = {
+    "trunk": (-90, 100),
     "spine": (-25, 80),
     "neck": (-45, 45),
     "shoulders": (0, 25),
@@ -105,6 +121,16 @@ LIMITS: dict[str, tuple[int, int]] = {
     "leg.knee": (0, 135),
     "leg.ankle": (-20, 50),
 }
+
+#: How far the middle of a shoulder blade sits from the spine, as a fraction
+#: of body height, at rest and fully pulled back; and the pull, in degrees,
+#: at which it is fully back. Drawing figures of our own: the blades are
+#: drawn, not measured.
+_BLADE_REST = 0.062
+_BLADE_PULLED = 0.022
+_BLADE_PULL_LIMIT = 25
+#: How far below the shoulders the blade's middle sits.
+_BLADE_DROP = 0.1
 
 #: Shoulder extension (an arm raised behind, in a plane near 180) is limited
 #: to 60 degrees (Table A.1).
@@ -183,8 +209,10 @@ def pose_body(joints: Joints) -> Body:
     """Forward kinematics: the body in *joints*, with the pelvis at the origin.
 
     The neck segment ends at the centre of the head, which sits forward of
-    the spine by its radius less a limb's, so that the back of the head
-    lines up with the back.
+    the spine by its radius less the trunk's, so that the back of the head
+    lines up with the back. Each shoulder blade (``r.blade``, ``l.blade``)
+    sits on the upper back and slides toward the spine as the shoulders
+    pull back.
     """
     t = _rad(joints.trunk)
     up: Vec = (math.sin(t), math.cos(t), 0.0)
@@ -199,11 +227,19 @@ def pose_body(joints: Joints) -> Body:
     up3 = _mix(up2, math.cos(n), front2, math.sin(n))
     front3 = _mix(front2, math.cos(n), up2, -math.sin(n))
     reach = SEGMENTS["neck"]
-    offset = HEAD_RADIUS - BODY_RADIUS
+    offset = HEAD_RADIUS - TRUNK_RADIUS
     # The head's centre is `reach` from the neck, `offset` of it forward.
     along = math.sqrt(reach * reach - offset * offset)
     head = _add(_add(neck, up3, along), front3, offset)
-    points: dict[str, Vec] = {"pelvis": pelvis, "chest": chest, "neck": neck, "head": head}
+    # The nose: on the face, so a picture shows which way the head faces.
+    nose = _add(head, front3, HEAD_RADIUS - NOSE_RADIUS / 2)
+    points: dict[str, Vec] = {
+        "pelvis": pelvis,
+        "chest": chest,
+        "neck": neck,
+        "head": head,
+        "nose": nose,
+    }
     for side, sign, arm, leg in (
         ("r", 1.0, joints.arms[0], joints.legs[0]),
         ("l", -1.0, joints.arms[1], joints.legs[1]),
@@ -214,6 +250,12 @@ def pose_body(joints: Joints) -> Body:
             neck, _mix(lateral, math.cos(g), front2, -math.sin(g)), SEGMENTS["shoulder"]
         )
         points |= _arm(side, shoulder, arm, (up2, front2, lateral))
+        # The blade's middle: below the shoulders on the upper back, from
+        # _BLADE_REST of body height beside the spine to _BLADE_PULLED at
+        # the full pull.
+        pull = min(max(joints.shoulders, 0), _BLADE_PULL_LIMIT) / _BLADE_PULL_LIMIT
+        spread = _BLADE_REST + (_BLADE_PULLED - _BLADE_REST) * pull
+        points[f"{side}.blade"] = _add(_add(neck, up2, -_BLADE_DROP), lateral, spread)
         hip = _add(pelvis, lateral, SEGMENTS["hip"])
         points |= _leg(side, hip, leg, (up, front, lateral))
     return Body(points)
@@ -280,6 +322,7 @@ _SEAT_DEPTH = 0.24
 _PILLOW_HEIGHT = 0.05
 _DOOR_HALF_WIDTH = 0.25
 _JAMB = 0.06
+_DOOR_HEIGHT = 1.2
 _BIG = None
 
 #: Each prop's solid parts. The body must not pass into them; contacts
@@ -290,18 +333,24 @@ PROP_BOXES: dict[Prop, tuple[Box, ...]] = {
     Prop.WALL: (Box((None, 0.0, None), (0.0, None, None)),),
     # The two sides of a door frame, their near faces at x = 0.
     Prop.DOORWAY: (
-        Box((0.0, 0.0, _DOOR_HALF_WIDTH), (0.1, 1.25, _DOOR_HALF_WIDTH + _JAMB)),
-        Box((0.0, 0.0, -_DOOR_HALF_WIDTH - _JAMB), (0.1, 1.25, -_DOOR_HALF_WIDTH)),
+        Box((0.0, 0.0, _DOOR_HALF_WIDTH), (0.1, _DOOR_HEIGHT, _DOOR_HALF_WIDTH + _JAMB)),
+        Box((0.0, 0.0, -_DOOR_HALF_WIDTH - _JAMB), (0.1, _DOOR_HEIGHT, -_DOOR_HALF_WIDTH)),
+        # The head of the frame, the bar across the top.
+        Box(
+            (0.0, _DOOR_HEIGHT, -_DOOR_HALF_WIDTH - _JAMB),
+            (0.1, _DOOR_HEIGHT + _JAMB, _DOOR_HALF_WIDTH + _JAMB),
+        ),
     ),
     # Two walls meeting in a corner ahead of the figure.
     Prop.WALL_CORNER: (
         Box((0.0, 0.0, _DOOR_HALF_WIDTH), (0.3, 1.25, _DOOR_HALF_WIDTH + 0.3)),
         Box((0.0, 0.0, -_DOOR_HALF_WIDTH - 0.3), (0.3, 1.25, -_DOOR_HALF_WIDTH)),
     ),
-    # A chair: the seat, its front edge at x = 0, and a low back.
+    # A chair: the seat, its front edge at x = 0, and a low back whose top is
+    # below the shoulder blades, so that the upper back can arch over it.
     Prop.CHAIR: (
         Box((-_SEAT_DEPTH, SEAT_HEIGHT - 0.04, -0.22), (0.0, SEAT_HEIGHT, 0.22)),
-        Box((-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22), (-_SEAT_DEPTH, SEAT_HEIGHT + 0.22, 0.22)),
+        Box((-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22), (-_SEAT_DEPTH, SEAT_HEIGHT + 0.15, 0.22)),
     ),
     # A folded pillow on the floor, centred on x = 0.
     Prop.PILLOW: (Box((-0.09, 0.0, -0.2), (0.09, _PILLOW_HEIGHT, 0.2)),),
@@ -341,6 +390,7 @@ def site_points(body: Body, site: BodySite) -> tuple[Vec, ...]:
         BodySite.SEAT: (body["pelvis"],),
         BodySite.CHEST: (body["chest"],),
         BodySite.SHOULDERS: tuple(body[f"{s}.shoulder"] for s in both),
+        BodySite.SHOULDER_BLADES: tuple(body[f"{s}.blade"] for s in both),
         BodySite.ELBOWS: tuple(body[f"{s}.elbow"] for s in both),
         BodySite.HANDS: tuple(body.palm(s) for s in both),
         BodySite.HAND: (body.palm(r),),
@@ -356,7 +406,26 @@ def site_points(body: Body, site: BodySite) -> tuple[Vec, ...]:
 
 
 def _radius(site: BodySite) -> float:
-    return HEAD_RADIUS if site is BodySite.HEAD else BODY_RADIUS
+    if site is BodySite.HEAD:
+        return HEAD_RADIUS
+    if site in {BodySite.BACK, BodySite.CHEST}:
+        return TRUNK_RADIUS
+    return BODY_RADIUS
+
+
+#: The points drawn as the thick trunk. The pelvis is not one of them: the
+#: trunk's lower end is drawn rounded off at the hips' height, so that a
+#: seat touches it where it touches the thighs.
+_TRUNK_POINTS = frozenset({"chest", "neck"})
+
+
+def point_radius(name: str) -> float:
+    """How far the drawn body reaches around the point called *name*."""
+    if name == "head":
+        return HEAD_RADIUS
+    if name == "nose":
+        return NOSE_RADIUS
+    return TRUNK_RADIUS if name in _TRUNK_POINTS else BODY_RADIUS
 
 
 def contact_error(body: Body, contact: Contact) -> float:
@@ -432,27 +501,38 @@ def posed(pose: Pose) -> Body:
 # -- checks ------------------------------------------------------------------
 
 
-def _angle_fields(joints: Joints) -> Iterator[tuple[str, str, int]]:
-    """(label, limit name, value) for every limited angle of *joints*."""
-    yield "spine", "spine", joints.spine
-    yield "neck", "neck", joints.neck
-    yield "shoulders", "shoulders", joints.shoulders
-    for label, arm in (("arm", joints.arms[0]), ("other arm", joints.arms[1])):
-        for field in ("elevation", "plane", "elbow", "wrist"):
-            yield f"{label} {field}", f"arm.{field}", getattr(arm, field)
-    for label, leg in (("leg", joints.legs[0]), ("other leg", joints.legs[1])):
-        for field in ("hip", "abduction", "knee", "ankle"):
-            yield f"{label} {field}", f"leg.{field}", getattr(leg, field)
+def _angle_fields(joints: Joints) -> Iterator[tuple[str, str, str, int]]:
+    """(label, limit name, JSON path in the joints, value) for every limited angle."""
+    yield "trunk", "trunk", "trunk", joints.trunk
+    yield "spine", "spine", "spine", joints.spine
+    yield "neck", "neck", "neck", joints.neck
+    yield "shoulders", "shoulders", "shoulders", joints.shoulders
+    for label, key, arm in (
+        ("arm", "arm", joints.arm),
+        ("other arm", "other_arm", joints.other_arm),
+    ):
+        if arm is not None:
+            for field in ("elevation", "plane", "elbow", "wrist"):
+                yield f"{label} {field}", f"arm.{field}", f"{key}.{field}", getattr(arm, field)
+    for label, key, leg in (
+        ("leg", "leg", joints.leg),
+        ("other leg", "other_leg", joints.other_leg),
+    ):
+        if leg is not None:
+            for field in ("hip", "abduction", "knee", "ankle"):
+                yield f"{label} {field}", f"leg.{field}", f"{key}.{field}", getattr(leg, field)
+
+
+def _angle_problems(joints: Joints) -> Iterator[tuple[str, str]]:
+    for label, limit, path, value in _angle_fields(joints):
+        low, high = LIMITS[limit]
+        if not low <= value <= high:
+            yield path, f"{label} {value} is outside the normal range {low} to {high}"
 
 
 def angle_problems(joints: Joints) -> list[str]:
     """Angles of *joints* outside the normal ranges of motion."""
-    found = []
-    for label, limit, value in _angle_fields(joints):
-        low, high = LIMITS[limit]
-        if not low <= value <= high:
-            found.append(f"{label} {value} is outside the normal range {low} to {high}")
-    return found
+    return [message for _, message in _angle_problems(joints)]
 
 
 def problems(figure: Figure, pose: Pose) -> list[str]:
@@ -461,19 +541,39 @@ def problems(figure: Figure, pose: Pose) -> list[str]:
     Checks: the angles are within normal ranges of motion, every contact
     holds within :data:`TOLERANCE`, and no joint passes into a prop.
     """
-    found = angle_problems(pose.joints)
+    return [message for _, message in _pose_problems(figure, pose)]
+
+
+def figure_problems(figure: Figure) -> list[tuple[str, str]]:
+    """Everything wrong with *figure*: (JSON path inside the figure, message).
+
+    The checks of :func:`problems`, for every pose: what a catalog's loader
+    runs on each figure, so that a figure that cannot be drawn right never
+    loads.
+    """
+    return [
+        (f"poses[{index}]{'.' + path if path else ''}", f"pose {pose.name!r}: {message}")
+        for index, pose in enumerate(figure.poses)
+        for path, message in _pose_problems(figure, pose)
+    ]
+
+
+def _pose_problems(figure: Figure, pose: Pose) -> Iterator[tuple[str, str]]:
+    angles = [(f"joints.{path}", message) for path, message in _angle_problems(pose.joints)]
+    yield from angles
+    if angles:  # a body bent out of range is placed nowhere sensible
+        return
     body = posed(pose)
-    for contact in pose.contacts:
+    for index, contact in enumerate(pose.contacts):
         error = contact_error(body, contact)
         if error > TOLERANCE:
-            found.append(f"contact {contact} misses by {error:.3f} of body height")
+            yield f"contacts[{index}]", f"contact {contact} misses by {error:.3f} of body height"
     for name, point in body.points.items():
-        radius = HEAD_RADIUS if name == "head" else BODY_RADIUS
+        radius = point_radius(name)
         for prop in dict.fromkeys((*figure.props, Prop.FLOOR)):
             depth = _depth_inside(point, radius, prop)
             if depth > TOLERANCE:
-                found.append(f"{name} is {depth:.3f} of body height inside the {prop.value}")
-    return found
+                yield "", f"{name} is {depth:.3f} of body height inside the {prop.value}"
 
 
 def _depth_inside(point: Vec, radius: float, prop: Prop) -> float:
@@ -494,16 +594,34 @@ def _depth_inside(point: Vec, radius: float, prop: Prop) -> float:
 # -- the view ----------------------------------------------------------------
 
 
+#: How far a point's nearness shifts it on paper: (across, up) per unit of
+#: nearness. A side view is turned a little, as if from in front and above,
+#: so that the far arm and leg show beside the near ones; a front or back
+#: view looks a little down, so that a body lying along the view line
+#: shows its length. An oblique parallel projection: lengths across the
+#: view stay true, and the same point always lands in the same place.
+SKEW: dict[View, tuple[float, float]] = {
+    View.SIDE: (-0.3, -0.13),
+    View.PROFILE: (0.0, 0.0),
+    View.FRONT: (0.0, -0.35),
+    View.BACK: (0.0, -0.35),
+    View.TOP: (0.0, 0.0),
+}
+
+
 def project(point: Vec, view: View) -> tuple[float, float, float]:
     """(across, up, nearness) of *point* seen from *view*; nearer is larger."""
     x, y, z = point
-    if view is View.SIDE:
-        return x, y, z
-    if view is View.FRONT:
-        return -z, y, x
-    if view is View.BACK:
-        return z, y, -x
-    return x, -z, y
+    if view in {View.SIDE, View.PROFILE}:
+        across, up, near = x, y, z
+    elif view is View.FRONT:
+        across, up, near = -z, y, x
+    elif view is View.BACK:
+        across, up, near = z, y, -x
+    else:
+        across, up, near = x, -z, y
+    skew_across, skew_up = SKEW[view]
+    return across + skew_across * near, up + skew_up * near, near
 
 
 @attrs.frozen
@@ -512,8 +630,21 @@ class Scene:
 
     figure: Figure
     bodies: dict[str, Body]
+    #: The figure's arrows by the pose they start from.
+    arrows: dict[str, tuple[Arrow, ...]] = attrs.field(factory=dict)
+
+    def arrows_from(self, pose: str) -> tuple[Arrow, ...]:
+        """The arrows drawn on the pose called *pose*."""
+        return self.arrows.get(pose, ())
 
 
 def scene(figure: Figure) -> Scene:
     """Pose every key pose of *figure*."""
-    return Scene(figure, {pose.name: posed(pose) for pose in figure.poses})
+    arrows: dict[str, list[Arrow]] = {}
+    for arrow in figure.arrows:
+        arrows.setdefault(arrow.start, []).append(arrow)
+    return Scene(
+        figure,
+        {pose.name: posed(pose) for pose in figure.poses},
+        {name: tuple(found) for name, found in arrows.items()},
+    )

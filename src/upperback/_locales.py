@@ -34,7 +34,7 @@ from .model import (
     _as_tuple,
     _items,
     _name,
-    _non_empty,
+    _steps,
     _text,
     _unique,
     language_tag,
@@ -66,7 +66,7 @@ class ExerciseText:
 
     name: str = attrs.field(validator=_name)
     summary: str = attrs.field(validator=_text)
-    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
+    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_steps, _items(Step)])
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=[_unique, attrs.validators.deep_iterable(_name)]
     )
@@ -126,6 +126,7 @@ def _same_numbers(path: str, original: str, translated: str) -> Iterator[Problem
             path,
             f"expected the numbers of the original text ({', '.join(want) or 'none'}), "
             f"got {', '.join(got) or 'none'}",
+            code="translation_mismatch",
         )
 
 
@@ -136,7 +137,9 @@ def _paired(
     if len(originals) != len(texts):
         noun = what if len(originals) == 1 else f"{what}s"
         yield Problem(
-            path, f"expected {len(originals)} {noun}, as in the catalog, got {len(texts)}"
+            path,
+            f"expected {len(originals)} {noun}, as in the catalog, got {len(texts)}",
+            code="translation_mismatch",
         )
     for index, (original, text) in enumerate(zip(originals, texts, strict=False)):
         yield from _same_numbers(f"{path}[{index}]{suffix}", original, text)
@@ -150,6 +153,7 @@ def content_problems(content: CatalogText, catalog: Catalog, language: str) -> l
             Problem(
                 "$.language",
                 f"expected {language!r}, the file's language, got {content.language!r}",
+                code="translation_mismatch",
             )
         )
     if content.data_version != catalog.data_version:
@@ -158,13 +162,16 @@ def content_problems(content: CatalogText, catalog: Catalog, language: str) -> l
                 "$.data_version",
                 f"expected {catalog.data_version!r}, the version of the catalog it translates, "
                 f"got {short_repr(content.data_version)}",
+                code="translation_mismatch",
             )
         )
     problems += _paired("$.safety", "safety line", catalog.safety, content.safety)
     problems += _same_numbers("$.disclaimer", catalog.disclaimer, content.disclaimer)
     problems += _same_numbers("$.license", catalog.license, content.license)
     problems += (
-        Problem("$.exercises", f"no translation of exercise {exercise.id!r}")
+        Problem(
+            "$.exercises", f"no translation of exercise {exercise.id!r}", code="missing_translation"
+        )
         for exercise in catalog
         if exercise.id not in content.exercises
     )
@@ -174,7 +181,11 @@ def content_problems(content: CatalogText, catalog: Catalog, language: str) -> l
             close = suggest(exercise_id, catalog.ids)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
-                Problem(_key(exercise_id), f"unknown exercise {short_repr(exercise_id)}{hint}")
+                Problem(
+                    _key(exercise_id),
+                    f"unknown exercise {short_repr(exercise_id)}{hint}",
+                    code="unknown_exercise",
+                )
             )
             continue
         problems += _exercise_problems(_key(exercise_id), exercise, text)
@@ -213,10 +224,11 @@ def _duplicate_labels(content: CatalogText) -> Iterator[Problem]:
                 yield Problem(
                     f"{_key(exercise_id)}.{field}",
                     f"{short_repr(label)} already names exercise {other!r}",
+                    code="duplicate_name",
                 )
 
 
-def parse_content(raw: bytes, source: str, catalog: Catalog, language: str) -> CatalogText:
+def parse_content(raw: bytes, source: str | None, catalog: Catalog, language: str) -> CatalogText:
     """Load the content file *raw* (read from *source*) that translates *catalog*.
 
     Raises:

@@ -18,6 +18,7 @@ import datetime as dt
 
 import attrs
 
+from . import _pydantic
 from ._i18n import check_locale, translations
 from .catalog import Catalog, load_catalog
 from .exceptions import InvalidConstraintError
@@ -50,7 +51,7 @@ __all__ = [
 #: and getting into position) is already a break, and it is what the
 #: program's time estimate counts; so by default no extra rest is added,
 #: and the session takes exactly the estimate.
-REST_BETWEEN_EXERCISES = 0
+REST_BETWEEN_EXERCISES: int = 0
 
 
 class EventKind(_Vocabulary):
@@ -397,3 +398,7 @@ class _Timeline:
 def _sentence(text: str) -> str:
     text = text.strip().removesuffix(".")
     return text[:1].upper() + text[1:]
+
+
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(EventKind, Event, Session)

@@ -12,7 +12,9 @@ for ``barbell``. The rule here, in order:
    and never fewer than one. ``elastic-bnd`` -> ``elastic-band``.
 
 Anything else suggests nothing. Text is compared in slug form: lower
-case, with spaces and underscores read as hyphens. Steps 1 and 2 need at
+case, with spaces and underscores read as hyphens, and a term that is
+what was typed in that form comes first (``Wall`` -> ``wall``, ahead of
+``wall-corner``). Steps 1 and 2 need at
 least three letters typed, so ``a`` does not match every term.
 """
 
@@ -62,8 +64,8 @@ def suggest(value: object, terms: Iterable[str], n: int = 3) -> list[str]:
     if len(typed) >= MIN_PART:
         found += [t for t in candidates if t.startswith(typed)]
         found += [t for t in candidates if typed in t and t not in found]
-    if typed in candidates and typed not in found:
-        found.insert(0, typed)
+    if typed in candidates:  # the same term in other case or spacing: surely meant
+        found = [typed, *(t for t in found if t != typed)]
     limit = max(1, len(typed) // 4)
     near = sorted(
         (

@@ -13,53 +13,79 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["INK", "Circle", "Line", "Polygon", "Shape", "document"]
+__all__ = ["INK", "WIDTH", "Circle", "Inset", "Line", "Polygon", "Shape", "document"]
 
 Point = tuple[float, float]
 
-#: The palette, by role. Dark ink on white for what matters, a lighter gray
-#: for the far side, a pale gray for props, and one accent for motion: all
-#: far apart in lightness, so they still read in grayscale.
+#: The palette, by role. Dark ink on white for the body's near side, a
+#: lighter gray for its far side, a pale gray for props, and one accent for
+#: motion: all far apart in lightness, so they still read in grayscale.
+#: ``paper`` outlines what sits in front, so that it stands apart.
 INK: dict[str, str] = {
     "near": "#1f1f1f",
     "far": "#8c8c8c",
-    "prop": "#c8c8c8",
+    "prop": "#b4b4b4",
     "prop-fill": "#ececec",
-    "band": "#6e6e6e",
+    "band": "#5a5a5a",
     "accent": "#c0392b",
     "paper": "#ffffff",
 }
 
-#: Stroke widths, in drawing units, by role.
-WIDTH: dict[str, float] = {"near": 3.0, "far": 3.0, "prop": 1.6, "band": 1.4, "accent": 2.0}
+#: Default stroke widths, in drawing units, by role.
+WIDTH: dict[str, float] = {
+    "near": 4.4,
+    "far": 4.4,
+    "prop": 1.2,
+    "band": 1.6,
+    "accent": 2.2,
+    "paper": 1.0,
+}
 
 
 @attrs.frozen
 class Line:
-    """An open polyline with round caps and joins."""
+    """An open polyline with round caps and joins, *width* wide (default: the role's)."""
 
     points: tuple[Point, ...]
     role: str
+    width: float | None = None
 
 
 @attrs.frozen
 class Circle:
-    """A circle filled with paper, so that it hides what is behind it."""
+    """A disc filled with the role's ink, or with paper and outlined when not *solid*."""
 
     centre: Point
     radius: float
     role: str
+    solid: bool = False
 
 
 @attrs.frozen
 class Polygon:
-    """A filled, closed shape."""
+    """A filled, closed shape: filled with *fill*'s ink (default: a prop's fill or the role's)."""
 
     points: tuple[Point, ...]
     role: str
+    fill: str | None = None
+    width: float | None = None
 
 
-Shape = Line | Circle | Polygon
+@attrs.frozen
+class Inset:
+    """A small picture inside the picture: *shapes* in their own *box*, shown in *frame*.
+
+    Both are (x, y, width, height) with y up: *frame* in the outer
+    picture's units, *box* in the inset's. What falls outside the box is
+    cut off.
+    """
+
+    frame: tuple[float, float, float, float]
+    box: tuple[float, float, float, float]
+    shapes: tuple[Line | Circle | Polygon, ...]
+
+
+Shape = Line | Circle | Polygon | Inset
 
 
 def _number(value: float) -> str:
@@ -80,6 +106,7 @@ def document(  # noqa: PLR0913 - every part of the document is its own argument
     desc: str,
     ident: str,
     width: float | None = None,
+    lang: str | None = None,
 ) -> str:
     """Return one SVG document drawing *shapes* in *box* (x, y, width, height, y up).
 
@@ -92,6 +119,9 @@ def document(  # noqa: PLR0913 - every part of the document is its own argument
             the page the SVG may be placed in.
         width: A width attribute in drawing units, or None for none (the
             page decides).
+        lang: The language of the title and description, as a BCP 47 tag
+            for ``xml:lang``, so that a screen reader reads them in the
+            right voice; or None.
     """
     x0, y0, w, h = box
     top = y0 + h  # y is flipped: drawing y becomes (top - y)
@@ -104,6 +134,8 @@ def document(  # noqa: PLR0913 - every part of the document is its own argument
             "aria-labelledby": f"{ident}-title {ident}-desc",
         },
     )
+    if lang is not None:
+        svg.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     if width is not None:
         svg.set("width", _number(width))
     ET.SubElement(svg, "title", {"id": f"{ident}-title"}).text = title
@@ -114,39 +146,62 @@ def document(  # noqa: PLR0913 - every part of the document is its own argument
         {"fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     )
     for shape in shapes:
-        if isinstance(shape, Line):
-            ET.SubElement(
-                group,
-                "polyline",
-                {
-                    "points": _points(shape.points, top),
-                    "stroke": INK[shape.role],
-                    "stroke-width": _number(WIDTH[shape.role]),
-                },
-            )
-        elif isinstance(shape, Circle):
-            ET.SubElement(
-                group,
-                "circle",
-                {
-                    "cx": _number(shape.centre[0]),
-                    "cy": _number(top - shape.centre[1]),
-                    "r": _number(shape.radius),
-                    "fill": INK["paper"],
-                    "stroke": INK[shape.role],
-                    "stroke-width": _number(WIDTH[shape.role]),
-                },
-            )
-        else:
-            fill = INK["prop-fill"] if shape.role == "prop" else INK[shape.role]
-            ET.SubElement(
-                group,
-                "polygon",
-                {
-                    "points": _points(shape.points, top),
-                    "fill": fill,
-                    "stroke": INK[shape.role],
-                    "stroke-width": _number(WIDTH.get(shape.role, 1.0)),
-                },
-            )
+        _draw(group, shape, top)
     return ET.tostring(svg, encoding="unicode") + "\n"
+
+
+def _draw(group: ET.Element, shape: Shape, top: float) -> None:
+    if isinstance(shape, Inset):
+        fx, fy, fw, fh = shape.frame
+        bx, by, bw, bh = shape.box
+        inner = ET.SubElement(
+            group,
+            "svg",
+            {
+                "x": _number(fx),
+                "y": _number(top - fy - fh),
+                "width": _number(fw),
+                "height": _number(fh),
+                "viewBox": f"{_number(bx)} 0 {_number(bw)} {_number(bh)}",
+                "overflow": "hidden",
+            },
+        )
+        for child in shape.shapes:
+            _draw(inner, child, by + bh)
+    elif isinstance(shape, Line):
+        ET.SubElement(
+            group,
+            "polyline",
+            {
+                "points": _points(shape.points, top),
+                "stroke": INK[shape.role],
+                "stroke-width": _number(WIDTH[shape.role] if shape.width is None else shape.width),
+            },
+        )
+    elif isinstance(shape, Circle):
+        attributes = {
+            "cx": _number(shape.centre[0]),
+            "cy": _number(top - shape.centre[1]),
+            "r": _number(shape.radius),
+        }
+        if shape.solid:
+            attributes["fill"] = INK[shape.role]
+        else:
+            attributes |= {
+                "fill": INK["paper"],
+                "stroke": INK[shape.role],
+                "stroke-width": _number(WIDTH[shape.role]),
+            }
+        ET.SubElement(group, "circle", attributes)
+    else:
+        default = "prop-fill" if shape.role == "prop" else shape.role
+        ET.SubElement(
+            group,
+            "polygon",
+            {
+                "points": _points(shape.points, top),
+                "fill": INK[shape.fill or default],
+                "stroke": INK[shape.role],
+                "stroke-width": _number(WIDTH[shape.role] if shape.width is None else shape.width),
+            },
+        )

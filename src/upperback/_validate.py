@@ -17,6 +17,7 @@ from .model import (
     Dosage,
     Equipment,
     Exercise,
+    Figure,
     Position,
     ProgressionKind,
     Reference,
@@ -28,6 +29,9 @@ from .model import (
 
 #: How many known ids an "unknown reference" problem suggests, at most.
 MAX_SUGGESTIONS = 3
+#: How many problems one figure reports, at most: a figure drawn all wrong
+#: says so without a page of detail.
+MAX_FIGURE_PROBLEMS = 8
 
 #: Letters of other scripts that look like Latin ones (after case folding),
 #: mapped to the Latin letter they pass for: a name written with a Cyrillic
@@ -110,7 +114,29 @@ def catalog_problems(
         *_duplicate_names(exercises),
         *_dangling_references(exercises, {r.id for r in references}),
         *_progression_problems(exercises),
+        *_figure_problems(exercises),
     ]
+
+
+def _figure_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
+    """The kinematic rules, on every figure: angles in range, contacts held, nothing in a prop.
+
+    A figure shared by many exercises is checked once.
+    """
+    from . import _kinematics as kin  # noqa: PLC0415 - lazy: most loads have few figures
+
+    found: dict[Figure, list[tuple[str, str]]] = {}
+    for index, exercise in enumerate(exercises):
+        figure = exercise.figure
+        if figure is None:
+            continue
+        if figure not in found:
+            found[figure] = kin.figure_problems(figure)
+        for path, message in found[figure][:MAX_FIGURE_PROBLEMS]:
+            yield Problem(
+                f"$.exercises[{index}].figure.{path}",
+                f"exercise {short_repr(exercise.id)}: {message}",
+            )
 
 
 def _terms_used(exercise: Exercise) -> Iterator[tuple[str, _Vocabulary]]:
@@ -146,12 +172,14 @@ def _undeclared_terms(exercises: Sequence[Exercise], vocabulary: Vocabulary) -> 
                     where,
                     f"{kind._kind()} {term.value!r} is not built in and not declared "  # noqa: SLF001
                     "in the catalog's vocabulary",
+                    code="undeclared_term",
                 )
             elif known._declaration() != term._declaration():  # noqa: SLF001
                 yield Problem(
                     where,
                     f"{kind._kind()} {term.value!r} differs from its declaration "  # noqa: SLF001
                     "in the catalog's vocabulary",
+                    code="term_mismatch",
                 )
 
 
@@ -162,6 +190,7 @@ def _duplicate_ids(path: str, ids: Sequence[str]) -> Iterator[Problem]:
             yield Problem(
                 f"{path}[{index}].id",
                 f"duplicate id {short_repr(id_)}, already used at {path}[{first[id_]}]",
+                code="duplicate_id",
             )
         else:
             first[id_] = index
@@ -182,6 +211,7 @@ def _duplicate_names(exercises: Sequence[Exercise]) -> Iterator[Problem]:
                     f"$.exercises[{index}].{field}",
                     f"{short_repr(text)} already names exercise {other!r}"
                     + ("" if text.isascii() else " (the two look the same)"),
+                    code="duplicate_name",
                 )
 
 
@@ -198,6 +228,7 @@ def _dangling_references(exercises: Sequence[Exercise], known: set[str]) -> Iter
                 yield Problem(
                     f"$.exercises[{index}].references[{ref_index}]",
                     f"unknown reference {short_repr(ref)}; {_expected(ref, ordered)}",
+                    code="unknown_reference",
                 )
 
 
@@ -219,13 +250,23 @@ def _range_problems(path: str, kind: ProgressionKind, dosage: Dosage | None) -> 
     if kind not in (ProgressionKind.MORE_REPS, ProgressionKind.LONGER_HOLD):
         return
     if dosage is None:
-        yield Problem(path, "expected a dosage to move through, got none (not given)")
+        yield Problem(
+            path,
+            "expected a dosage to move through, got none (not given)",
+            code="invalid_progression",
+        )
     elif kind is ProgressionKind.MORE_REPS and dosage.reps.is_exact:
-        yield Problem(path, "expected a range of reps to move through, got an exact count")
+        yield Problem(
+            path,
+            "expected a range of reps to move through, got an exact count",
+            code="invalid_progression",
+        )
     elif kind is ProgressionKind.LONGER_HOLD and (
         dosage.hold is None or dosage.hold.duration.is_exact
     ):
-        yield Problem(path, "expected a hold range to move through, got none")
+        yield Problem(
+            path, "expected a hold range to move through, got none", code="invalid_progression"
+        )
 
 
 def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
@@ -239,9 +280,17 @@ def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
             if target is None:
                 continue
             if target == exercise.id:
-                yield Problem(f"{path}.exercise", "an exercise cannot progress to itself")
+                yield Problem(
+                    f"{path}.exercise",
+                    "an exercise cannot progress to itself",
+                    code="progression_cycle",
+                )
             elif target not in ids:
-                yield Problem(f"{path}.exercise", f"unknown exercise {short_repr(target)}")
+                yield Problem(
+                    f"{path}.exercise",
+                    f"unknown exercise {short_repr(target)}",
+                    code="unknown_exercise",
+                )
             else:
                 graph.setdefault(exercise.id, []).append(target)
     cycle = _find_cycle(graph)
@@ -250,6 +299,7 @@ def _progression_problems(exercises: Sequence[Exercise]) -> Iterator[Problem]:
         yield Problem(
             f"$.exercises[{index}].progressions",
             "progressions form a cycle: " + " -> ".join(cycle),
+            code="progression_cycle",
         )
 
 

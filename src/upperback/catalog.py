@@ -9,19 +9,28 @@ bundled one cannot be changed by anyone who holds it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
+from typing import IO, TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, overload
 
 import attrs
 
+from . import _pydantic
 from ._index import ExerciseIndex, select
 from ._resources import read_data
 from ._suggest import suggest
 from ._validate import catalog_problems, name_key
-from .exceptions import CatalogError, DataError, Problem, UnknownExerciseError, short_repr
+from .exceptions import (
+    CatalogError,
+    DataError,
+    Problem,
+    UnknownExerciseError,
+    UnknownVocabularyError,
+    short_repr,
+)
 from .model import (
     Category,
     Equipment,
@@ -38,7 +47,7 @@ from .model import (
     _optional_text,
     _text,
     _to_extra,
-    _unknown,
+    canonical_base,
     language_tag,
 )
 
@@ -48,6 +57,12 @@ if TYPE_CHECKING:
 __all__ = ["Catalog", "SearchResult", "load_catalog"]
 
 _V = TypeVar("_V", bound=_OpenVocabulary)
+
+#: A word of a name or alias: a run of letters (accents are letters too).
+_WORD = re.compile(r"[^\W\d_]+")
+#: In another language, words this long or longer are search labels too:
+#: shorter ones are articles and prepositions ("de", "la", "en", "los").
+_SEARCH_WORD = 4
 
 
 @attrs.frozen
@@ -82,6 +97,11 @@ class Catalog:
         extra: An app's own data about the catalog (see :class:`Extra`).
         locale: The language its text is written in, such as ``"en"`` or
             ``"es"``. :meth:`localized` returns it in another language.
+        fhir_base: The address under which :func:`~upperback.to_fhir`
+            names this catalog's exercises (their canonical URLs), such as
+            ``"https://clinic.example/fhir"``; ``None`` when the catalog
+            declares none. upperback's own address names only its own
+            exercises.
     """
 
     data_version: str = attrs.field(validator=_text)
@@ -103,6 +123,7 @@ class Catalog:
     title: str | None = attrs.field(default=None, validator=_optional_text)
     extra: Extra = attrs.field(factory=Extra, converter=_to_extra)
     locale: str = attrs.field(default="en", validator=language_tag)
+    fhir_base: str | None = attrs.field(default=None, validator=canonical_base)
 
     #: What the converter raises when a document is not a valid catalog.
     __upperback_error__: ClassVar[type[DataError]] = CatalogError
@@ -197,8 +218,14 @@ class Catalog:
             found = self._declared_terms(kind).get(value)
             if found is not None:
                 return found
-        declared = [term.value for term in self.vocabulary.terms(kind)]
-        raise _unknown(kind, value, declared)
+        # A person chooses these: "unknown" (what a catalog says when it does
+        # not know) is never offered.
+        valid = [m.value for m in kind if m.value != "unknown"]
+        valid += [term.value for term in self.vocabulary.terms(kind)]
+        close = suggest(value, valid) if isinstance(value, str) else []
+        error = UnknownVocabularyError(kind._kind(), value, valid, close)  # noqa: SLF001
+        error._locale = self.locale  # noqa: SLF001 - the language in use
+        raise error
 
     def _declared_terms(self, kind: type[_V]) -> Mapping[str, _V]:
         """The declared terms of *kind* by slug, indexed on first use.
@@ -222,7 +249,14 @@ class Catalog:
         """
         origin = self._origins.get(exercise_id)
         if origin is None:
-            return _Origin(self.disclaimer, self.safety, self.sources, self.license, self.title)
+            return _Origin(
+                self.disclaimer,
+                self.safety,
+                self.sources,
+                self.license,
+                self.title,
+                self.fhir_base,
+            )
         return origin
 
     def _evidence(self, exercises: Iterable[Exercise]) -> _Origin:
@@ -309,6 +343,12 @@ class Catalog:
         query's order, whichever is higher (0 to 1; 1 is an exact match).
         Ties keep catalog order.
 
+        A catalog in another language than English also finds an exercise
+        by each word of four letters or more of its name and aliases: its
+        names are phrases with articles and prepositions ("Deslizar los
+        brazos en la pared"), so one word typed ("pared") would score too
+        low against the whole name.
+
         Args:
             text: What the person typed, such as ``"wall angels"``.
             limit: At most this many results.
@@ -318,12 +358,27 @@ class Catalog:
 
         index = self._search_index
         if not isinstance(index, _search.SearchIndex):  # built on the first search; a race
-            index = _search.SearchIndex.build([_search.labels(e) for e in self.exercises])
+            index = _search.SearchIndex.build([self._search_texts(e) for e in self.exercises])
             object.__setattr__(self, "_search_index", index)
         return tuple(
             SearchResult(exercise, round(score, 3), label)
             for exercise, score, label in index.search(self.exercises, text, limit, cutoff)
         )
+
+    def _search_texts(self, exercise: Exercise) -> tuple[str, ...]:
+        """What *exercise* is found by: its labels, and in another language their words."""
+        from . import _i18n, _search  # noqa: PLC0415 - lazy, as in search()
+
+        labels = _search.labels(exercise)
+        if self.locale == _i18n.SOURCE_LOCALE:
+            return labels
+        words = (
+            word
+            for text in (exercise.name, *exercise.aliases)
+            for word in _WORD.findall(text)
+            if len(word) >= _SEARCH_WORD
+        )
+        return tuple(dict.fromkeys((*labels, *words)))
 
     # -- combining --------------------------------------------------------
 
@@ -350,11 +405,16 @@ class Catalog:
                 "$.locale",
                 f"the catalog is in {other.locale!r}, the one it is added to in "
                 f"{self.locale!r}; localize both to one language first",
+                code="locale_mismatch",
             )
             raise CatalogError([problem], other._source)
         mine = {r.id: r for r in self.references}
         clashes = [
-            Problem(f"$.references[{i}]", f"reference {r.id!r} differs from the one already loaded")
+            Problem(
+                f"$.references[{i}]",
+                f"reference {r.id!r} differs from the one already loaded",
+                code="merge_conflict",
+            )
             for i, r in enumerate(other.references)
             if r.id in mine and mine[r.id] != r
         ]
@@ -379,7 +439,21 @@ class Catalog:
 
     # -- languages --------------------------------------------------------
 
-    def localized(self, locale: str, *, content: str | os.PathLike[str] | None = None) -> Catalog:
+    def localized(
+        self,
+        locale: str,
+        *,
+        content: str
+        | os.PathLike[str]
+        | bytes
+        | bytearray
+        | memoryview
+        | IO[bytes]
+        | IO[str]
+        | None = None,
+        name: str | None = None,
+        max_bytes: int | None = None,
+    ) -> Catalog:
         """Return this catalog with its text in *locale*.
 
         The result holds the same typed objects (ids, dosage, figures,
@@ -401,7 +475,13 @@ class Catalog:
         Args:
             locale: A language the package has, such as ``"es"``.
             content: A content file that translates this catalog, in
-                place of the bundled one.
+                place of the bundled one: a path, its bytes, or a file
+                object, as for :func:`load_catalog`.
+            name: What messages call *content*, such as an uploaded
+                file's name. Default: the path, or nothing for bytes and
+                file objects.
+            max_bytes: The largest content file to read, in bytes
+                (default ``MAX_CATALOG_BYTES``, 64 MiB).
 
         Raises:
             UnknownLocaleError: The package has no such language; the error
@@ -420,8 +500,8 @@ class Catalog:
 
         locale = _i18n.check_locale(locale)
         if content is not None:
-            source = os.fspath(content)
-            raw = _read_limited(source, MAX_CATALOG_BYTES)
+            limit = MAX_CATALOG_BYTES if max_bytes is None else max_bytes
+            raw, source = read_source(content, limit, name)
             return self._translated(locale, _locales.parse_content(raw, source, self, locale), self)
         if self._original is not None:  # back to where it came from, or on from there
             return self._original.localized(locale)
@@ -488,6 +568,9 @@ class Catalog:
 
 _translations_lock = threading.Lock()
 
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(Catalog)
+
 
 @attrs.frozen
 class _Origin:
@@ -498,6 +581,7 @@ class _Origin:
     sources: tuple[Source, ...]
     license: str
     title: str | None
+    fhir_base: str | None = None
 
 
 _VOCABULARY_KINDS: tuple[tuple[str, type[_OpenVocabulary]], ...] = (
@@ -521,6 +605,7 @@ def _term_clashes(base: Vocabulary, other: Vocabulary) -> list[Problem]:
                         f"$.vocabulary.{field}[{i}]",
                         f"{kind._kind()} {term.value!r} is declared differently "  # noqa: SLF001
                         "in the catalog it is added to",
+                        code="merge_conflict",
                     )
                 )
     return problems
@@ -549,7 +634,11 @@ def _restore(
 def _exercise_clashes(base: Catalog, other: Catalog) -> list[Problem]:
     """Ids, names and aliases of *other* already used in *base*, at their place in *other*."""
     problems = [
-        Problem(f"$.exercises[{i}].id", f"id {e.id!r} is already in the catalog it is added to")
+        Problem(
+            f"$.exercises[{i}].id",
+            f"id {e.id!r} is already in the catalog it is added to",
+            code="merge_conflict",
+        )
         for i, e in enumerate(other.exercises)
         if e.id in base
     ]
@@ -566,6 +655,7 @@ def _exercise_clashes(base: Catalog, other: Catalog) -> list[Problem]:
                         f"$.exercises[{i}].{field}",
                         f"{short_repr(text)} already names exercise {taken!r} "
                         "of the catalog it is added to",
+                        code="merge_conflict",
                     )
                 )
     return problems
@@ -600,11 +690,26 @@ _bundled_lock = threading.Lock()
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 
 
+#: Where a catalog or a content file can come from: a path, its bytes, or
+#: a file object opened for reading (binary, or text read as UTF-8).
+CatalogSource: TypeAlias = (
+    "str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]"
+)
+
+
 def load_catalog(
-    path: str | os.PathLike[str] | None = None,
+    path: str
+    | os.PathLike[str]
+    | bytes
+    | bytearray
+    | memoryview
+    | IO[bytes]
+    | IO[str]
+    | None = None,
     *,
     locale: str | None = None,
     max_bytes: int = MAX_CATALOG_BYTES,
+    name: str | None = None,
 ) -> Catalog:
     """Load the bundled catalog, or a catalog file.
 
@@ -617,52 +722,120 @@ def load_catalog(
     must be a regular file (not a pipe or a device) of UTF-8 text, at most
     *max_bytes* long.
 
+    *path* may also be the file's content, as :class:`bytes` (an upload
+    held in memory), or a file object opened for reading, such as an
+    uploaded file's ``.file``: binary, or text, which is read as UTF-8.
+    The same *max_bytes* limit applies, and a file object is read no
+    further than one byte past it. Messages then name *name*, such as
+    the name the uploader gave; no temporary path leaks into them. A
+    :class:`str` is always a path: load JSON text with
+    ``load_catalog(text.encode())``, or ``io.StringIO(text)``.
+
+    >>> import io
+    >>> load_catalog(b"{}", name="clinic.json")
+    Traceback (most recent call last):
+    ...
+    upperback.exceptions.CatalogError: invalid catalog in 'clinic.json' (4 problems):
+      $.data_version: required key missing
+      $.disclaimer: required key missing
+      $.license: required key missing
+      $.exercises: required key missing
+
     With a *locale*, return the catalog in that language, as
     :meth:`Catalog.localized` does: ``load_catalog(locale="es")`` is the
     bundled catalog in Spanish, made once and then shared.
 
     Args:
-        path: A catalog file, or ``None`` for the bundled catalog.
+        path: A catalog file (a path, bytes or a file object), or ``None``
+            for the bundled catalog.
         locale: The language to return it in, such as ``"es"``; ``None``
             for the language it is written in.
         max_bytes: The largest file to read, in bytes (default
             ``MAX_CATALOG_BYTES``, 64 MiB). A bigger file is refused
             before it is read, so a huge or endless file cannot exhaust
             memory.
+        name: What messages call the catalog, such as an uploaded file's
+            name. Default: the path, or nothing for bytes and file objects.
 
     Raises:
         CatalogError: The file is not valid JSON (with line and column),
             not a valid catalog, bigger than *max_bytes*, not a regular
             file, or its name holds a null character; every problem is
             listed with its path.
+        TypeError: *path* is none of the kinds above.
         OSError: The file cannot be opened or read.
         UnknownLocaleError: The package has no such language.
         MissingTranslationError: The language has no translation of some
             of the catalog's exercises (see :meth:`Catalog.localized`).
     """
     if locale is not None:
-        return load_catalog(path, max_bytes=max_bytes).localized(locale)
+        return load_catalog(path, max_bytes=max_bytes, name=name).localized(locale)
     if path is None:
         return _load_bundled()
-    source = os.fspath(path)
-    if isinstance(source, bytes):  # pragma: no cover - the annotation says str
-        source = os.fsdecode(source)
-    catalog = _parse(_read_limited(source, max_bytes), source)
+    raw, source = read_source(path, max_bytes, name)
+    catalog = _parse(raw, source)
     object.__setattr__(catalog, "_source", source)
     return catalog
+
+
+def read_source(
+    source: CatalogSource, max_bytes: int, name: str | None
+) -> tuple[bytes, str | None]:
+    """The bytes of *source* (a path, bytes or a file object) and what messages call it.
+
+    Raises:
+        CatalogError: More than *max_bytes*, not a regular file, or a file
+            object that gives neither bytes nor text.
+        TypeError: *source* is none of those.
+    """
+    if isinstance(source, bytes | bytearray | memoryview):
+        raw = bytes(source)
+    elif isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        if isinstance(path, bytes):  # pragma: no cover - the annotation says str
+            path = os.fsdecode(path)
+        try:
+            return _read_limited(path, max_bytes), name or path
+        except CatalogError as exc:
+            raise (exc.with_source(name) if name else exc) from None
+    elif callable(getattr(source, "read", None)):
+        raw = _read_file_object(source, max_bytes, name)
+    else:
+        msg = f"expected a path, bytes or a file object, got {type(source).__name__}"
+        raise TypeError(msg)
+    if len(raw) > max_bytes:
+        raise CatalogError([_too_big(len(raw), max_bytes)], name)
+    return raw, name
+
+
+def _read_file_object(file: IO[bytes] | IO[str], max_bytes: int, name: str | None) -> bytes:
+    data = file.read(max_bytes + 1)
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogatepass")
+    if isinstance(data, bytes | bytearray):
+        return bytes(data)
+    problem = Problem(
+        "$",
+        f"expected the file object to give bytes or text, got {type(data).__name__}",
+        code="wrong_type",
+    )
+    raise CatalogError([problem], name)
 
 
 def _read_limited(source: str, max_bytes: int) -> bytes:
     """Read the regular file *source*, refusing one over *max_bytes*."""
     if "\0" in source:
-        raise CatalogError([Problem("$", "the file name holds a null character")], source)
+        problem = Problem("$", "the file name holds a null character", code="not_a_file")
+        raise CatalogError([problem], source)
     # O_NONBLOCK: opening a FIFO must not wait for a writer. It changes
     # nothing for a regular file.
     fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        problem = Problem("$", "expected a regular file, got a pipe, device or folder")
+        problem = Problem(
+            "$", "expected a regular file, got a pipe, device or folder", code="not_a_file"
+        )
         raise CatalogError([problem], source)
     with os.fdopen(fd, "rb") as file:
         if info.st_size > max_bytes:
@@ -674,7 +847,11 @@ def _read_limited(source: str, max_bytes: int) -> bytes:
 
 
 def _too_big(size: int, max_bytes: int) -> Problem:
-    return Problem("$", f"the file is {size} bytes; the limit is {max_bytes} bytes (see max_bytes)")
+    return Problem(
+        "$",
+        f"the file is {size} bytes; the limit is {max_bytes} bytes (see max_bytes)",
+        code="too_large",
+    )
 
 
 def _load_bundled() -> Catalog:
@@ -686,7 +863,7 @@ def _load_bundled() -> Catalog:
     return _bundled
 
 
-def _parse(raw: bytes, source: str) -> Catalog:
+def _parse(raw: bytes, source: str | None) -> Catalog:
     from . import _convert  # noqa: PLC0415 - cattrs loads with the first catalog
 
     try:

@@ -23,7 +23,7 @@ import enum
 
 import attrs
 
-from ._i18n import N_, NC_, SOURCE_LOCALE, check_locale, translations
+from ._i18n import N_, NC_, SOURCE_LOCALE, check_locale, translations, week_span
 from .catalog import Catalog, load_catalog
 from .model import Dosage, Exercise
 from .program import HOLD_STEP_SECONDS, Program, explain_omission
@@ -295,7 +295,7 @@ def _answers(
                 ),
             ),
         ),
-        "14b": (filled, _tailoring(program, source, lang)),
+        "14b": (filled, _tailoring(program, source, catalog, lang)),
         "15": (
             filled,
             (
@@ -335,10 +335,7 @@ def _weekly(program: Program, exercise: Exercise) -> list[tuple[int, int, Dosage
 
 
 def _weeks(first: int, last: int, lang: str) -> str:
-    t = translations(lang)
-    if first == last:
-        return t.pgettext("lower case", "week %(number)s") % {"number": first}
-    return t.pgettext("lower case", "weeks %(first)s to %(last)s") % {"first": first, "last": last}
+    return week_span(first, last, lang, lower=True)
 
 
 def _progress(program: Program, exercise: Exercise, lang: str) -> str:
@@ -371,10 +368,14 @@ def _dose(program: Program, exercises: tuple[Exercise, ...], lang: str) -> tuple
     return tuple(lines)
 
 
-def _tailoring(program: Program, catalog: Catalog, lang: str) -> tuple[str, ...]:
+def _tailoring(
+    program: Program, catalog: Catalog, localized: Catalog, lang: str
+) -> tuple[str, ...]:
+    """Item 14b; *localized* is *catalog* in *lang*, for the exercises' names."""
     t = translations(lang)
     request = program.request
     none = t.pgettext("nothing listed", "none")
+    no_position = t.pgettext("no position listed", "none")
     equipment = ", ".join(
         e.value if lang == SOURCE_LOCALE else e.describe(locale=lang) for e in request.equipment
     )
@@ -384,7 +385,7 @@ def _tailoring(program: Program, catalog: Catalog, lang: str) -> tuple[str, ...]
     )
     lines = [
         t.gettext("Equipment the person has: %(equipment)s.") % {"equipment": equipment or none},
-        t.gettext("Positions avoided: %(positions)s.") % {"positions": avoided or none},
+        t.gettext("Positions avoided: %(positions)s.") % {"positions": avoided or no_position},
         t.ngettext(
             "Time for one session: %(count)s minute.",
             "Time for one session: %(count)s minutes.",
@@ -395,14 +396,24 @@ def _tailoring(program: Program, catalog: Catalog, lang: str) -> tuple[str, ...]
         % {"sessions": request.sessions_per_week, "weeks": request.weeks},
     ]
     if request.include:
-        lines.append(t.gettext("Asked for first: %(ids)s.") % {"ids": ", ".join(request.include)})
+        lines.append(
+            t.gettext("Asked for first: %(ids)s.") % {"ids": _names(request.include, localized)}
+        )
     if request.exclude:
         lines.append(
-            t.gettext("Left out on request: %(ids)s.") % {"ids": ", ".join(request.exclude)}
+            t.gettext("Left out on request: %(ids)s.") % {"ids": _names(request.exclude, localized)}
         )
     lines.extend(
         t.gettext("Not chosen: %(id)s, because %(reason)s.")
-        % {"id": o.exercise, "reason": explain_omission(o, program, catalog, lang)}
+        % {
+            "id": _names((o.exercise,), localized),
+            "reason": explain_omission(o, program, catalog, lang),
+        }
         for o in program.omitted
     )
     return tuple(lines)
+
+
+def _names(ids: tuple[str, ...], catalog: Catalog) -> str:
+    """The exercises' names, in the catalog's language; an id the catalog lacks, as it is."""
+    return ", ".join(catalog[i].name if i in catalog else i for i in ids)

@@ -631,7 +631,8 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _slugs(kind: type[Equipment | Position | Region | Category]) -> str:
-    built_in = ", ".join(member.value for member in kind)
+    # "unknown" is what a catalog says when it does not know: never a choice.
+    built_in = ", ".join(member.value for member in kind if member.value != "unknown")
     return f"{built_in}, or one a --catalog file declares"
 
 
@@ -993,10 +994,14 @@ def _fhir(obj: Exercise | Program, args: _Args, catalog: Catalog) -> str:
     if isinstance(obj, Program):
         try:
             resource = to_fhir(
-                obj, patient=patient, catalog=catalog, bundle_type=kind, locale=_fhir_locale(args)
+                obj,
+                patient_reference=patient,
+                catalog=catalog,
+                bundle_type=kind,
+                locale=_fhir_locale(args),
             )
         except InvalidConstraintError as exc:
-            raise InvalidOptionError("--patient", str(exc).partition(": ")[2]) from None
+            raise InvalidOptionError("--patient", exc.reason) from None
     else:
         resource = to_fhir(obj, catalog=catalog, locale=_fhir_locale(args))
     return json.dumps(resource, indent=2, ensure_ascii=False)
@@ -1061,12 +1066,27 @@ def _write_file(text: str | bytes, output: Path) -> None:
     So a failure never leaves a half-written or emptied file. Overwriting
     an existing file is the Unix habit, and kept. A device or a pipe
     (``-o /dev/stdout``) is written directly, as it cannot be replaced.
+
+    A symbolic link to a file, or a link to nothing, is refused: writing
+    through it would replace (or create) a file somewhere else than the
+    path given, which a link planted in a shared folder could choose.
+
+    Raises:
+        InvalidOptionError: *output* is a link to a file or a dangling link.
+        OSError: The file cannot be written.
     """
-    target = Path(os.path.realpath(output))
+    target = Path(output)
     try:
         mode: int | None = target.stat().st_mode
     except FileNotFoundError:
         mode = None
+    if target.is_symlink() and (mode is None or stat.S_ISREG(mode)):
+        what = "a link to nothing" if mode is None else "a link to another file"
+        raise InvalidOptionError(
+            "--output",
+            f"{_printable(os.fspath(output))} is {what}; upperback does not write through "
+            "links: give the path of the file itself",
+        )
     # Encoded first: a failure here comes before any file is touched.
     data = text.encode("utf-8") if isinstance(text, str) else text
     if mode is not None and not stat.S_ISREG(mode):

@@ -55,16 +55,16 @@ SOURCE_URL: Final = "https://github.com/yuhonas/free-exercise-db"
 #: bands for pull-ups, which are not the light therapy band a home
 #: program means.
 EQUIPMENT: Final[Mapping[str, tuple[str, str]]] = {
-    "bands": ("resistance-band", "a resistance band"),
-    "barbell": ("barbell", "a barbell"),
-    "cable": ("cable-machine", "a cable machine"),
+    "bands": ("resistance-band", "resistance band"),
+    "barbell": ("barbell", "barbell"),
+    "cable": ("cable-machine", "cable machine"),
     "dumbbell": ("dumbbell", "dumbbells"),
-    "e-z curl bar": ("ez-curl-bar", "an EZ curl bar"),
-    "exercise ball": ("exercise-ball", "an exercise ball"),
-    "foam roll": ("foam-roller", "a foam roller"),
-    "kettlebells": ("kettlebell", "a kettlebell"),
-    "machine": ("weight-machine", "a weight machine"),
-    "medicine ball": ("medicine-ball", "a medicine ball"),
+    "e-z curl bar": ("ez-curl-bar", "EZ curl bar"),
+    "exercise ball": ("exercise-ball", "exercise ball"),
+    "foam roll": ("foam-roller", "foam roller"),
+    "kettlebells": ("kettlebell", "kettlebell"),
+    "machine": ("weight-machine", "weight machine"),
+    "medicine ball": ("medicine-ball", "medicine ball"),
 }
 _NOTHING = "body only"
 _NOT_KNOWN = ("other", None)
@@ -333,13 +333,19 @@ def _to_source_path(
     """Point a problem of the made catalog back at the source record it came from."""
     match = re.match(r"^\$\.exercises\[(\d+)\](.*)$", problem.path)
     if not match:
-        return Problem(problem.path, f"{problem.message} (in the catalog made from the data)")
+        return Problem(
+            problem.path,
+            f"{problem.message} (in the catalog made from the data)",
+            code=problem.code,
+            input=problem.input,
+        )
     index = int(match[1])
     exercise = document["exercises"][index]
     return Problem(
         f"$[{origins[index]}]",
         f"exercise {short_repr(exercise['extra']['source_id'])}: {problem.message} "
         f"(at {exercise['id']}{match[2]} in the catalog made from it)",
+        code=problem.code,
     )
 
 

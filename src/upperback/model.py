@@ -70,6 +70,14 @@ __all__ = [
 #: turning into a plan.
 MAX_COUNT = 100
 
+#: The most steps an exercise may have, and the most characters a step may
+#: hold. A home exercise has a handful of short steps (the bundled ones: at
+#: most 8, of at most 90 characters); the bounds keep a hostile catalog from
+#: making a handout hundreds of pages long: one exercise with 400 long steps
+#: took WeasyPrint minutes to print.
+MAX_STEPS = 40
+MAX_STEP_LENGTH = 2_000
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 if TYPE_CHECKING:
@@ -247,8 +255,9 @@ class _OpenVocabulary(_Vocabulary):
 
         Args:
             id: Its slug, such as ``"barbell"``; not a built-in one.
-            label: The words a handout uses, such as ``"a barbell"``.
-                Default: the slug with spaces for hyphens.
+            label: The words a handout uses, such as ``"barbell"``: a bare
+                noun phrase, as the built-in terms are (``"wall corner"``),
+                with no article. Default: the slug with spaces for hyphens.
             labels: The words in other languages, by language tag, such
                 as ``{"es": "una barra"}``.
 
@@ -535,6 +544,16 @@ def _name(instance: object, attribute: attrs.Attribute[str], value: str) -> None
         raise FieldError(attribute.name, f"expected a name a reader can see whole, got {bad}")
 
 
+def _step_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A step: visible text of at most :data:`MAX_STEP_LENGTH` characters."""
+    _text(instance, attribute, value)
+    if len(value) > MAX_STEP_LENGTH:
+        raise FieldError(
+            attribute.name,
+            f"expected a step of at most {MAX_STEP_LENGTH} characters, got {len(value)}",
+        )
+
+
 def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str | None) -> None:
     if value is not None:
         _text(instance, attribute, value)
@@ -542,6 +561,24 @@ def _optional_text(instance: object, attribute: attrs.Attribute[str], value: str
 
 #: A language tag as gettext folders name them: ``es``, ``pt_BR``, ``sr-Latn``.
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+
+#: A FHIR canonical base: an http(s) address with no query, fragment or final slash.
+_CANONICAL_BASE = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*[^\s/?#])?$")
+
+
+def canonical_base(
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    """``None``, or an address such as ``https://clinic.example/fhir`` (at most 200 characters)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) > 200 or not _CANONICAL_BASE.fullmatch(value):
+        raise FieldError(
+            attribute.name,
+            "expected an http(s) address such as 'https://clinic.example/fhir', with no "
+            f"final slash, query or fragment, got {_short(value)}",
+        )
 
 
 def language_tag(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -588,7 +625,7 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 #: The validators that check only a field's type. The loader's hooks make
 #: every value of its field's type, so it skips these and runs the others
 #: (see ``_convert._value_checks``); constructors run them all.
-TYPE_CHECKS: set[object] = set()
+_TYPE_CHECKS: set[object] = set()
 
 
 def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
@@ -599,7 +636,7 @@ def _instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs 
             names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             raise FieldTypeError(attribute.name, f"expected {names}, got {type(value).__name__}")
 
-    TYPE_CHECKS.add(check)
+    _TYPE_CHECKS.add(check)
     return check
 
 
@@ -620,7 +657,7 @@ def _items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
                     f"expected {kind.__name__} at index {index}, got {type(item).__name__}",
                 )
 
-    TYPE_CHECKS.add(check)
+    _TYPE_CHECKS.add(check)
     return check
 
 
@@ -629,6 +666,14 @@ def _non_empty(
 ) -> None:
     if not value:
         raise FieldError(attribute.name, "expected at least one item, got none")
+
+
+def _steps(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """At least one step, and at most :data:`MAX_STEPS`."""
+    if not value:
+        raise FieldError(attribute.name, "expected at least one item, got none")
+    if len(value) > MAX_STEPS:
+        raise FieldError(attribute.name, f"expected at most {MAX_STEPS} steps, got {len(value)}")
 
 
 def _unique(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -859,7 +904,12 @@ class View(_Vocabulary):
     the right side of the body, nearest the viewer.
     """
 
+    #: From the right side, turned a little toward the front and seen a
+    #: little from above, so that the far arm and leg show too.
     SIDE = "side"
+    #: From the right side exactly, not turned: for a body against a wall,
+    #: whose touching a turned view would hide.
+    PROFILE = "profile"
     FRONT = "front"
     BACK = "back"
     TOP = "top"
@@ -896,6 +946,8 @@ class BodySite(_Vocabulary):
     SEAT = "seat"
     CHEST = "chest"
     SHOULDERS = "shoulders"
+    #: The two shoulder blades, on the upper back.
+    SHOULDER_BLADES = "shoulder-blades"
     ELBOWS = "elbows"
     HANDS = "hands"
     HAND = "hand"
@@ -1071,10 +1123,12 @@ class Figure:
     """How to draw an exercise: a view, props, two or more key poses and arrows.
 
     Args:
-        view: Where the camera stands.
+        view: Where the camera stands: the view that shows the movement.
         props: What is drawn with the body; every contact's prop is one.
         poses: The key poses, in order; the first is the start.
         arrows: Motions to show, each between two of the poses.
+        inset: A second view, drawn small in a corner of each picture, for
+            what the main view cannot show; or ``None``.
 
     .. versionadded:: 0.1.0
     """
@@ -1083,6 +1137,9 @@ class Figure:
     props: tuple[Prop, ...] = attrs.field(validator=[_unique, _members(Prop)])
     poses: tuple[Pose, ...] = attrs.field(validator=_check_poses)
     arrows: tuple[Arrow, ...] = ()
+    inset: View | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(View))
+    )
 
     def __attrs_post_init__(self) -> None:
         names = {pose.name for pose in self.poses}
@@ -1098,6 +1155,8 @@ class Figure:
             for name in (arrow.start, arrow.end):
                 if name not in names:
                     raise FieldError("arrows", f"expected a pose name, got {name!r}")
+        if self.inset is self.view:
+            raise FieldError("inset", f"expected another view than view, got {self.view.value!r}")
 
     def pose(self, name: str) -> Pose:
         """Return the pose called *name*.
@@ -1266,7 +1325,7 @@ class Vocabulary:
     """A catalog's own terms, beside the built-in ones.
 
     Each is a value of the built-in type, made with ``custom()``, such as
-    ``Equipment.custom("barbell", "a barbell")``: the catalog file declares
+    ``Equipment.custom("barbell", "barbell")``: the catalog file declares
     them in its ``vocabulary`` section. A declared term is never assumed:
     no default equipment list holds one, so an exercise that needs a barbell
     is chosen only for a person who says they have one.
@@ -1317,7 +1376,7 @@ class Step:
     In catalog files a step is written as a plain string.
     """
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_step_text)
 
     def __str__(self) -> str:
         return self.text
@@ -1435,7 +1494,7 @@ class Exercise:
     positions: tuple[Position, ...] = attrs.field(
         converter=_to_positions, validator=[_non_empty, _unique, _members(Position)]
     )
-    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_non_empty, _items(Step)])
+    steps: tuple[Step, ...] = attrs.field(converter=_as_tuple, validator=[_steps, _items(Step)])
     dosage: Dosage | None = attrs.field(validator=_optional(Dosage))
     equipment: tuple[Requirement, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items(Requirement)
@@ -1579,12 +1638,17 @@ class Reference:
         """Return the value of the identifier in *scheme*, if there is one."""
         return next((i.value for i in self.identifiers if i.scheme is scheme), None)
 
-    def cite(self) -> str:
+    def cite(self, *, locale: str | None = None) -> str:
         """Return the citation, in AMA style.
 
         A book: ``Kisner C, Colby LA. Therapeutic Exercise: Foundations and
         Techniques. 6th ed. F. A. Davis Company; 2012.`` An article ends
-        with its journal, volume, issue, pages and DOI.
+        with its journal, volume, issue, pages and DOI. The work's own
+        words stay as published; what the citation adds, the edition, is
+        said in *locale* (``"6.ª ed."`` in Spanish).
+
+        Raises:
+            UnknownLocaleError: The package has no such language.
         """
         names = ", ".join(f"{a.family} {a.initials}" for a in self.authors[:6])
         if len(self.authors) > 6:  # AMA lists up to six, else three and "et al"
@@ -1593,7 +1657,7 @@ class Reference:
         if self.kind is ReferenceKind.BOOK:
             parts = [f"{names}. {title}."]
             if self.edition is not None and self.edition > 1:
-                parts.append(f"{_ordinal(self.edition)} ed.")
+                parts.append(_edition(self.edition, locale))
             parts.append(f"{self.publisher}; {self.year}.")
         else:
             where = f"{self.journal}. {self.year}"
@@ -1613,11 +1677,23 @@ class Reference:
         return " ".join(parts)
 
 
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+#: "3rd ed.": one whole phrase for each English ordinal ending, so that a
+#: language says the edition its own way ("3.ª ed." in Spanish).
+_EDITIONS = {
+    "st": NC_("edition", "%(number)sst ed."),
+    "nd": NC_("edition", "%(number)snd ed."),
+    "rd": NC_("edition", "%(number)srd ed."),
+    "th": NC_("edition", "%(number)sth ed."),
+}
+
+
+def _edition(number: int, locale: str | None) -> str:
+    """``"3rd ed."`` in English, ``"3.ª ed."`` in Spanish."""
+    if 10 <= number % 100 <= 20:  # the teens all take "th"
+        ending = "th"
+    else:
+        ending = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return translations(locale).pgettext("edition", _EDITIONS[ending]) % {"number": number}
 
 
 @attrs.frozen

@@ -25,15 +25,22 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import compress, repeat
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 
+from . import _pydantic
 from ._gc import collector_paused
 from ._i18n import minutes, translations
 from ._index import ExerciseIndex, bits_of, positions_of
 from .catalog import Catalog, index_of, load_catalog
-from .exceptions import InvalidConstraintError, NoEligibleExercisesError, UnknownExerciseError
+from .exceptions import (
+    InvalidConstraintError,
+    NoEligibleExercisesError,
+    UnknownExerciseError,
+    UnknownVocabularyError,
+    short_repr,
+)
 from .model import (
     Category,
     Dosage,
@@ -124,7 +131,7 @@ class Omission:
     """An exercise left out of a program, and why.
 
     Args:
-        exercise: The exercise id.
+        exercise: The exercise's id, as in :attr:`ProgramItem.exercise`.
         reason: Which constraint removed it.
         detail: The same in plain words, naming what was missing.
     """
@@ -351,7 +358,17 @@ class ProgramRequest:
 
 @attrs.frozen
 class ProgramItem:
-    """One exercise in one week: its dosage that week and its estimated time."""
+    """One exercise in one week: its dosage that week and its estimated time.
+
+    Args:
+        exercise: The exercise's id, as everywhere a program names an
+            exercise (its JSON holds ids, never whole exercises);
+            ``catalog[item.exercise]`` is the exercise, and :func:`adapt`
+            takes the id too.
+        dosage: Its dosage that week.
+        estimated_duration: Its estimated time in one session; in JSON,
+            whole seconds.
+    """
 
     exercise: str = attrs.field(validator=_slug)
     dosage: Dosage = attrs.field(validator=_instance(Dosage))
@@ -636,14 +653,32 @@ def _pick(values: Sequence[int], level: int, levels: int) -> int:
 
 
 def _parse_all(
-    kind: type[_O], values: Iterable[str | _O] | None, catalog: Catalog
+    kind: type[_O], values: Iterable[str | _O] | None, catalog: Catalog, field: str
 ) -> tuple[_O, ...]:
-    """Terms of *kind*, built in or declared by *catalog*, each once."""
+    """Terms of *kind*, built in or declared by *catalog*, each once.
+
+    An unknown one raises with *field* and its index as where it is, in the
+    catalog's language.
+    """
     if values is None:
         return ()
     if isinstance(values, str):
         values = [values]
-    return tuple(dict.fromkeys(catalog.term(kind, v) for v in values))
+    terms: list[_O] = []
+    for index, value in enumerate(values):
+        try:
+            terms.append(catalog.term(kind, value))
+        except UnknownVocabularyError as err:
+            err.loc = (field, index)
+            err._locale = catalog.locale  # noqa: SLF001 - the language in use
+            raise
+    return tuple(dict.fromkeys(terms))
+
+
+def _convert_unstructure(obj: object) -> object:
+    from ._convert import unstructure  # noqa: PLC0415 - cattrs loads only when used
+
+    return unstructure(obj)
 
 
 def _check_dosages(
@@ -653,22 +688,31 @@ def _check_dosages(
         return ()
     if not isinstance(dosages, Mapping):
         raise InvalidConstraintError(
-            f"dosages: expected a mapping of exercise ids to dosages, got {type(dosages).__name__}"
+            "dosages",
+            f"expected a mapping of exercise ids to dosages, got {type(dosages).__name__}",
+            code="wrong_type",
         )
     checked = []
     for exercise_id, dosage in dosages.items():
         try:
             exercise = catalog[exercise_id]
         except UnknownExerciseError as err:
-            raise InvalidConstraintError(f"dosages: {err}") from None
+            raise InvalidConstraintError(
+                "dosages", str(err), code="unknown_exercise", input=exercise_id
+            ) from None
         if exercise.dosage is not None:
             raise InvalidConstraintError(
-                f"dosages: exercise {exercise_id!r} has its own dosage in its catalog; "
-                "a dosage is supplied only where the catalog gives none"
+                "dosages",
+                f"exercise {exercise_id!r} has its own dosage in its catalog; "
+                "a dosage is supplied only where the catalog gives none",
+                input=exercise_id,
             )
         if not isinstance(dosage, Dosage):
             raise InvalidConstraintError(
-                f"dosages: expected a Dosage for {exercise_id!r}, got {type(dosage).__name__}"
+                "dosages",
+                f"expected a Dosage for {exercise_id!r}, got {type(dosage).__name__}",
+                code="wrong_type",
+                input=exercise_id,
             )
         checked.append(GivenDosage(exercise_id, dosage))
     order = {exercise_id: i for i, exercise_id in enumerate(catalog.ids)}
@@ -678,15 +722,23 @@ def _check_dosages(
 def _known(equipment: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
     if Equipment.UNKNOWN in equipment:
         raise InvalidConstraintError(
-            "equipment: 'unknown' is not something a person has; name what they have"
+            "equipment",
+            "'unknown' is not something a person has; name what they have",
+            input="unknown",
         )
     return equipment
 
 
-def _check_count(name: str, value: object, low: int, high: int) -> int:
+def _check_count(name: str, value: object, low: int, high: int, locale: str | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidConstraintError(
-            f"{name}: expected a whole number from {low} to {high}, got {value!r}"
+            name,
+            f"expected a whole number from {low} to {high}, got {short_repr(value)}",
+            code="out_of_range",
+            input=value,
+            low=low,
+            high=high,
+            locale=locale,
         )
     return value
 
@@ -701,7 +753,9 @@ def _check_ids(name: str, ids: Iterable[str] | None, catalog: Catalog) -> tuple[
         try:
             catalog[exercise_id]
         except UnknownExerciseError as err:  # the catalog already suggests close ids
-            raise InvalidConstraintError(f"{name}: {err}") from None
+            raise InvalidConstraintError(
+                name, str(err), code="unknown_exercise", input=exercise_id
+            ) from None
     return checked
 
 
@@ -766,17 +820,21 @@ def build_program(  # noqa: PLR0913 - keyword arguments mirror the request
     request = ProgramRequest(
         equipment=DEFAULT_EQUIPMENT
         if equipment is None
-        else _known(_parse_all(Equipment, equipment, catalog)),
-        avoid_positions=_parse_all(Position, avoid_positions, catalog),
-        minutes_per_session=_check_count("minutes_per_session", minutes_per_session, 1, 240),
-        sessions_per_week=_check_count("sessions_per_week", sessions_per_week, 1, 7),
-        weeks=_check_count("weeks", weeks, 1, 52),
+        else _known(_parse_all(Equipment, equipment, catalog, "equipment")),
+        avoid_positions=_parse_all(Position, avoid_positions, catalog, "avoid_positions"),
+        minutes_per_session=_check_count(
+            "minutes_per_session", minutes_per_session, 1, 240, catalog.locale
+        ),
+        sessions_per_week=_check_count(
+            "sessions_per_week", sessions_per_week, 1, 7, catalog.locale
+        ),
+        weeks=_check_count("weeks", weeks, 1, 52, catalog.locale),
         start=_check_start(start, weeks),
         include=_check_ids("include", include, catalog),
         exclude=_check_ids("exclude", exclude, catalog),
         timing=_check_timing(timing),
-        regions=_parse_all(Region, regions, catalog),
-        categories=_parse_all(Category, categories, catalog),
+        regions=_parse_all(Region, regions, catalog, "regions"),
+        categories=_parse_all(Category, categories, catalog, "categories"),
         dosages=_check_dosages(dosages, catalog),
     )
     with collector_paused():  # thousands of omissions, no cycles
@@ -787,11 +845,15 @@ def _check_start(start: object, weeks: int) -> dt.date | None:
     if start is None:
         return None
     if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
-        raise InvalidConstraintError(f"start: expected a date, got {start!r}")
+        raise InvalidConstraintError(
+            "start", f"expected a date, got {short_repr(start)}", code="wrong_type", input=start
+        )
     if _last_day(start, weeks) is None:
         raise InvalidConstraintError(
-            f"start: {weeks} weeks from {start} would end after {dt.date.max}, "
-            "the last date there is"
+            "start",
+            f"{weeks} weeks from {start} would end after {dt.date.max}, the last date there is",
+            code="out_of_range",
+            input=start.isoformat(),
         )
     return start
 
@@ -808,7 +870,9 @@ def _check_timing(timing: object) -> Timing:
     if timing is None:
         return Timing()
     if not isinstance(timing, Timing):
-        raise InvalidConstraintError(f"timing: expected a Timing, got {type(timing).__name__}")
+        raise InvalidConstraintError(
+            "timing", f"expected a Timing, got {type(timing).__name__}", code="wrong_type"
+        )
     return timing
 
 
@@ -939,7 +1003,11 @@ def _build(request: ProgramRequest, catalog: Catalog) -> Program:
     chosen = _choose(request, catalog, plan, eligible, omitted)
     in_order = omitted.in_catalog_order()
     if not chosen:
-        raise NoEligibleExercisesError(list(in_order))
+
+        def explain(omission: Omission, locale: str | None) -> str:
+            return _explain(omission, request, catalog, locale)
+
+        raise NoEligibleExercisesError(list(in_order), explain=explain, locale=catalog.locale)
     plans = {e.id: _weekly_dosages(e, request.weeks) for e in chosen}
 
     position_of = index_of(catalog).position_of
@@ -1205,9 +1273,14 @@ def explain_omission(
     from the exercise and the request, in another language. *catalog* is
     where the exercise is, localized or not.
     """
+    return _explain(omission, program.request, catalog, locale)
+
+
+def _explain(
+    omission: Omission, request: ProgramRequest, catalog: Catalog, locale: str | None
+) -> str:
     if omission.exercise not in catalog:
         return omission.detail
-    request = program.request
     exercise = _Given({g.exercise: g.dosage for g in request.dosages}).dose(
         catalog[omission.exercise]
     )
@@ -1439,7 +1512,10 @@ def _dosage_of(exercise: Exercise) -> Dosage:
     """The dosage of *exercise*; an exercise without one has no ladder and no times."""
     if exercise.dosage is None:
         raise InvalidConstraintError(
-            f"exercise {exercise.id!r} has no dosage: its catalog does not say how much to do"
+            "exercise",
+            f"exercise {exercise.id!r} has no dosage: its catalog does not say how much to do",
+            code="no_dosage",
+            input=exercise.id,
         )
     return exercise.dosage
 
@@ -1457,13 +1533,38 @@ def _minutes_of(seconds: float, locale: str | None = None) -> str:
 # -- adapting ------------------------------------------------------------
 
 
-def adapt(
-    exercise: Exercise,
+def _adapt_arguments(
+    exercise: Exercise | str, feedback: object, catalog: Catalog | None, locale: str | None
+) -> tuple[Exercise, Feedback]:
+    """The exercise (looked up if an id) and the feedback; errors say which argument."""
+    if isinstance(exercise, str):
+        where = catalog if catalog is not None else load_catalog(locale=locale)
+        try:
+            exercise = where[exercise]
+        except UnknownExerciseError as err:
+            err.loc = ("exercise",)
+            raise
+    try:
+        return exercise, Feedback.parse(feedback)  # type: ignore[arg-type] # checked here
+    except UnknownVocabularyError as err:
+        err.loc = ("feedback",)
+        err._locale = locale  # noqa: SLF001 - the language in use
+        raise
+
+
+def _clause(dosage: Dosage, locale: str | None) -> str:
+    """The dosage in words, without its own final period: a message adds one."""
+    return dosage.describe(locale=locale).removesuffix(".")
+
+
+def adapt(  # noqa: PLR0913 - the person, the exercise and how it felt
+    exercise: Exercise | str,
     current_dosage: Dosage,
-    feedback: str | Feedback,
+    feedback: Feedback | Literal["too-easy", "just-right", "too-hard", "painful"],
     *,
     equipment: Iterable[str | Equipment] | None = None,
     locale: str | None = None,
+    catalog: Catalog | None = None,
 ) -> Adjustment:
     """Say what to do next with *exercise*, given how *current_dosage* felt.
 
@@ -1474,7 +1575,8 @@ def adapt(
     stops it and says to contact a provider.
 
     Args:
-        exercise: The exercise.
+        exercise: The exercise, or its id (as in :attr:`ProgramItem.exercise`
+            and :attr:`Omission.exercise`), looked up in *catalog*.
         current_dosage: What the person did: a step of the ladder, or the
             exercise's own dosage (taken as the easiest step).
         feedback: How it felt.
@@ -1484,18 +1586,23 @@ def adapt(
         locale: The language of the message (default: English). Pass an
             exercise of a catalog localized to the same language, so that
             its name is in that language too.
+        catalog: Where to look an id up. Default: the bundled catalog, in
+            *locale*.
 
     Raises:
         InvalidConstraintError: *current_dosage* is not on the exercise's
             ladder, or holds a load none of whose options is in *equipment*.
         UnknownVocabularyError: *feedback* or a piece of equipment is not a
             known slug.
+        UnknownExerciseError: *exercise* is an id that is not in *catalog*.
         UnknownLocaleError: The package has no such language.
 
-    .. versionchanged:: 0.2.0 the *equipment* argument.
+    .. versionchanged:: 0.1.0
+       *exercise* may be an id, and *catalog* says where to find it; the
+       *equipment* argument.
     """
     t = translations(locale)
-    feedback = Feedback.parse(feedback)
+    exercise, feedback = _adapt_arguments(exercise, feedback, catalog, locale)
     have = (
         DEFAULT_EQUIPMENT
         if equipment is None
@@ -1508,8 +1615,11 @@ def adapt(
         and current_dosage in ladder(exercise)
     ):
         raise InvalidConstraintError(
-            f"current_dosage: {current_dosage.describe()!r} holds "
-            f"{current_dosage.load.describe()}, and equipment has none of them"
+            "current_dosage",
+            f"{current_dosage.describe()!r} holds {current_dosage.load.describe()}, "
+            "and equipment has none of them",
+            code="dosage_not_on_ladder",
+            input=_convert_unstructure(current_dosage),
         )
     if current_dosage == exercise.dosage:
         level = 0
@@ -1517,8 +1627,11 @@ def adapt(
         level = steps.index(current_dosage)
     else:
         raise InvalidConstraintError(
-            f"current_dosage: {current_dosage.describe()!r} is not a step of "
-            f"{exercise.id!r}; expected one of: " + "; ".join(s.describe() for s in steps)
+            "current_dosage",
+            f"{current_dosage.describe()!r} is not a step of {exercise.id!r}; expected one of: "
+            + "; ".join(s.describe() for s in steps),
+            code="dosage_not_on_ladder",
+            input=_convert_unstructure(current_dosage),
         )
     current = steps[level]
     name = {"name": exercise.name.lower()}
@@ -1569,10 +1682,22 @@ def adapt(
     )
 
 
-def _clause(dosage: Dosage, locale: str | None) -> str:
-    """*dosage* in words, without a full stop at the end: a message adds its own."""
-    return dosage.describe(locale=locale).removesuffix(".")
-
-
 def _listed(values: Iterable[str | Equipment]) -> Iterable[str | Equipment]:
     return [values] if isinstance(values, str) else values
+
+
+# pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.
+_pydantic.install(
+    OmissionReason,
+    Omission,
+    Timing,
+    GivenDosage,
+    ProgramRequest,
+    ProgramItem,
+    Week,
+    Schedule,
+    Program,
+    Feedback,
+    Action,
+    Adjustment,
+)

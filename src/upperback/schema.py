@@ -20,7 +20,7 @@ from .exceptions import UnknownVocabularyError
 __all__ = ["SCHEMA_NAMES", "json_schema"]
 
 #: The names :func:`json_schema` knows.
-SCHEMA_NAMES: tuple[str, ...] = ("catalog", "content", "program", "session")
+SCHEMA_NAMES: tuple[str, ...] = ("catalog", "content", "program", "session", "log")
 
 
 @functools.cache
@@ -28,12 +28,15 @@ def _read(name: str) -> str:
     return read_data("schema", f"{name}.schema.json").decode("utf-8")
 
 
-def json_schema(name: Literal["catalog", "content", "program", "session"] | str) -> dict[str, Any]:  # noqa: PYI051
+def json_schema(
+    name: Literal["catalog", "content", "program", "session", "log"] | str,  # noqa: PYI051
+) -> dict[str, Any]:
     """Return the JSON Schema for catalog files, content files or programs.
 
     The names are ``"catalog"``, ``"content"`` (the words of a catalog in
-    another language, see :doc:`/languages`), ``"program"`` and
-    ``"session"`` (a guided session, see :doc:`/sessions`).
+    another language, see :doc:`/languages`), ``"program"``,
+    ``"session"`` (a guided session) and ``"log"`` (what was done; see
+    :doc:`/sessions` for both).
 
     Each call returns a fresh copy, so changing it changes nothing else.
 

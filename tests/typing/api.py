@@ -9,6 +9,7 @@ main calls return, exactly.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 from typing_extensions import assert_type
@@ -19,11 +20,14 @@ from upperback import (
     DEFAULT_EQUIPMENT,
     DOSE_CEILING,
     FORMATS,
+    MAX_PAIN,
     MIN_SECONDS_PER_REP,
+    PAIN_RISE,
     PAPER_SIZES,
     REST_BETWEEN_EXERCISES,
     SEVERAL_TIMES,
     Action,
+    Adherence,
     Adjustment,
     Arm,
     Arrow,
@@ -36,14 +40,17 @@ from upperback import (
     CertRow,
     CertSection,
     CertStatus,
+    Change,
     Contact,
     DataError,
     Dosage,
     DoseCeiling,
     Equipment,
+    ErrorDetails,
     Event,
     EventKind,
     Exercise,
+    ExerciseAdherence,
     Extra,
     Feedback,
     Figure,
@@ -61,13 +68,17 @@ from upperback import (
     Joints,
     Leg,
     Load,
+    Log,
+    LogEntry,
     MissingExtraError,
     MissingTranslationError,
+    NextWeek,
     NoDosageError,
     NoEligibleExercisesError,
     NoFigureError,
     Omission,
     OmissionReason,
+    PainPoint,
     PaperSize,
     Period,
     Pose,
@@ -78,8 +89,10 @@ from upperback import (
     ProgramRequest,
     Progression,
     ProgressionKind,
+    ProgressReport,
     Prop,
     Range,
+    Reason,
     Reference,
     ReferenceKind,
     Region,
@@ -100,10 +113,13 @@ from upperback import (
     View,
     Vocabulary,
     Week,
+    WeekAdherence,
     adapt,
+    adherence,
     available_locales,
     build_program,
     cert_report,
+    check_log,
     climbs_on_condition,
     dumps,
     free_exercise_db,
@@ -113,12 +129,18 @@ from upperback import (
     json_schema,
     ladder,
     load_catalog,
+    load_log,
     loads,
+    log_to_fhir,
+    next_week,
+    progress_report,
     render,
     rounds_a_day,
     session,
     session_days,
+    structure,
     to_fhir,
+    unstructure,
 )
 
 # -- the catalog ------------------------------------------------------------
@@ -217,6 +239,7 @@ assert_type(ReferenceKind.parse("book"), ReferenceKind)
 
 reference = catalog.reference("pesco-2006")
 assert_type(reference.cite(), str)
+assert_type(reference.cite(locale="es"), str)
 assert_type(reference.kind, ReferenceKind)
 assert_type(reference.authors, tuple[Author, ...])
 assert_type(reference.identifiers, tuple[Identifier, ...])
@@ -317,11 +340,23 @@ assert_type(json_schema("catalog"), dict[str, Any])
 assert_type(dumps(exercise.dosage), str)
 assert_type(loads(dumps(exercise.dosage), Dosage), Dosage)
 assert_type(loads("{}", Program), Program)
+assert_type(loads(b"{}", Catalog, name="clinic.json"), Catalog)
+assert_type(dumps(program, compact=True), str)
+assert_type(dumps([exercise, exercise]), str)
+plain: Any = unstructure(program)
+assert_type(structure(plain, Program), Program)
+assert_type(structure({"reps": 8}, Dosage, catalog=catalog), Dosage)
+assert_type(load_catalog(b"{}", name="clinic.json", max_bytes=1024), Catalog)
+assert_type(load_catalog(io.BytesIO(b"{}")), Catalog)
+assert_type(load_catalog(io.StringIO("{}")), Catalog)
+assert_type(catalog.localized("es", content=b"{}", name="es.json"), Catalog)
 assert_type(upperback.__version__, str)
 
 # -- FHIR and CERT -----------------------------------------------------------
 
-assert_type(to_fhir(program, patient="Patient/1", bundle_type="transaction"), dict[str, Any])
+assert_type(
+    to_fhir(program, patient_reference="Patient/1", bundle_type="transaction"), dict[str, Any]
+)
 assert_type(to_fhir(exercise), dict[str, Any])
 assert_type(to_fhir(program, locale="es"), dict[str, Any])
 assert_type(to_fhir(catalog, date=dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)), dict[str, Any])
@@ -343,16 +378,27 @@ except UnknownExerciseError as err:
 except CatalogError as err:
     assert_type(err.problems, tuple[Problem, ...])
     assert_type(err.problems[0].path, str)
+    assert_type(err.problems[0].code, str)
+    assert_type(err.problems[0].loc, tuple[str | int, ...])
+    details: list[ErrorDetails] = err.errors()
+    assert_type(details[0]["loc"], tuple[str | int, ...])
+    assert_type(details[0]["type"], str)
+    assert_type(details[0]["msg"], str)
+    assert_type(details[0]["input"], object)
 except DataError as err:
     value_error: ValueError = err
 except UnknownVocabularyError as err:
     assert_type(err.valid, tuple[str, ...])
 except InvalidConstraintError as err:
     value_error = err
+    assert_type(err.field, str | None)
+    assert_type(err.reason, str)
+    assert_type(err.errors(locale="es"), list[ErrorDetails])
 except NoEligibleExercisesError as err:
     assert_type(err.omitted, tuple[Omission, ...])
 except InvalidOptionError as err:
     value_error = err
+    assert_type(err.field, str)
 except UnknownFormatError as err:
     assert_type(err.valid, tuple[str, ...])
 except MissingExtraError as err:
@@ -391,3 +437,27 @@ assert_type(timeline.events[0].exercise, str | None)
 assert_type(timeline.duration, dt.timedelta)
 assert_type(session_days(program), tuple[SessionDay, ...])
 assert_type(session_days(program)[0].date, dt.date | None)
+
+
+# -- the log and adherence ----------------------------------------------------
+
+entry = LogEntry(dt.date(2026, 1, 5), "band-row", 2, 15, pain_before=3, pain_after=MAX_PAIN)
+log = Log((entry,), start=dt.date(2026, 1, 5))
+assert_type(load_log(upperback.dumps(log), program), Log)
+assert_type(check_log(log, program, catalog), Log)
+measured = adherence(program, log)
+assert_type(measured, Adherence)
+assert_type(measured.exercises, tuple[ExerciseAdherence, ...])
+assert_type(measured.weeks, tuple[WeekAdherence, ...])
+assert_type(measured.pain, tuple[PainPoint, ...])
+assert_type(measured.completion, float | None)
+planned = next_week(program, log, locale="es")
+assert_type(planned, NextWeek)
+assert_type(planned.changes, tuple[Change, ...])
+assert_type(planned.changes[0].reason, Reason)
+assert_type(PAIN_RISE, int)
+report = progress_report(program, log, locale="es")
+assert_type(report, ProgressReport)
+assert_type(render(report, "html"), str)
+assert_type(render(report, "pdf"), bytes)
+assert_type(log_to_fhir(program, log, patient="Patient/1"), dict[str, Any])

@@ -9,11 +9,11 @@ from upperback.catalog import Catalog
 from upperback.model import Exercise, IdentifierScheme, Reference
 
 from ._base import (
-    BASE,
     EXERCISE_THERAPY,
     EXT_EQUIPMENT,
     EXT_POSITION,
     JSON,
+    base_of,
     canonical,
     computable_name,
     narrative,
@@ -25,7 +25,13 @@ __all__ = ["activity_definition", "activity_url", "related_artifacts", "usage"]
 
 def activity_url(exercise: Exercise) -> str:
     """The canonical URL of *exercise*'s ActivityDefinition."""
-    return canonical("ActivityDefinition", resource_id(exercise.id))
+    return canonical("ActivityDefinition", resource_id(exercise.id), exercise.id)
+
+
+def _id_system(exercise_id: str) -> str | None:
+    """The identifier system of exercise ids under the exercise's base; none without one."""
+    base = base_of(exercise_id)
+    return None if base is None else f"{base}/exercise-id"
 
 
 def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOURCE_LOCALE) -> JSON:
@@ -56,7 +62,7 @@ def activity_definition(exercise: Exercise, catalog: Catalog, locale: str = SOUR
         ]
         or None,
         "url": activity_url(exercise),
-        "identifier": [{"system": f"{BASE}/exercise-id", "value": exercise.id}],
+        "identifier": [{"system": _id_system(exercise.id), "value": exercise.id}],
         "version": catalog.data_version,
         "name": computable_name(exercise.name),
         "title": exercise.name,
@@ -93,7 +99,7 @@ def related_artifacts(
     nothing borrows no other's references.
     """
     ids = dict.fromkeys(ref for exercise in exercises for ref in exercise.references)
-    artifacts = [_citation(catalog.reference(i)) for i in ids]
+    artifacts = [_citation(catalog.reference(i), locale) for i in ids]
     sources = catalog._evidence(exercises).sources  # noqa: SLF001
     artifacts.extend(
         {"type": "derived-from", "display": source.credit(locale=locale)} for source in sources
@@ -101,8 +107,8 @@ def related_artifacts(
     return artifacts
 
 
-def _citation(reference: Reference) -> JSON:
-    artifact: JSON = {"type": "citation", "citation": reference.cite()}
+def _citation(reference: Reference, locale: str) -> JSON:
+    artifact: JSON = {"type": "citation", "citation": reference.cite(locale=locale)}
     doi = reference.identifier(IdentifierScheme.DOI)
     if doi:
         artifact["url"] = f"https://doi.org/{quote(doi, safe='/:;()._-')}"

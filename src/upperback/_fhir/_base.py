@@ -6,24 +6,36 @@ checked. Nothing else may appear in an export: the tests look.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import Any
+
+import attrs
 
 __all__ = [
     "BASE",
+    "CATEGORY_ACTIVITY",
     "CATEGORY_PHYSICAL_ACTIVITY",
     "CODE_SYSTEM_URL",
+    "EXERCISE_DURATION",
     "EXERCISE_THERAPY",
     "EXT_EQUIPMENT",
     "EXT_POSITION",
     "JSON",
+    "MINUTE",
+    "PAIN_SEVERITY",
+    "PHYSICAL_ACTIVITY_PANEL",
     "VERIFIED_CODES",
     "XVER_PARAMETER",
+    "Bases",
     "VerifiedCode",
+    "base_of",
+    "bases",
     "canonical",
     "full_url",
     "narrative",
@@ -57,6 +69,8 @@ XVER_PARAMETER = (
 )
 
 SNOMED = "http://snomed.info/sct"
+LOINC = "http://loinc.org"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 PA_TEMPORARY_CODES = "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
 PLAN_DEFINITION_TYPE = "http://terminology.hl7.org/CodeSystem/plan-definition-type"
 UCUM = "http://unitsofmeasure.org"
@@ -119,6 +133,53 @@ _UNITS_OF_TIME = (
 WEEK = VerifiedCode(UCUM, "wk", "week", _UNITS_OF_TIME)
 SECOND = VerifiedCode(UCUM, "s", "second", _UNITS_OF_TIME)
 
+MINUTE = VerifiedCode(UCUM, "min", "minute", _UNITS_OF_TIME)
+
+#: LOINC 72514-3, the 0 to 10 numeric pain rating a person reports.
+PAIN_SEVERITY = VerifiedCode(
+    LOINC,
+    "72514-3",
+    "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+    "HL7 Europe EPS examples (github.com/hl7-eu/eps, _attic/examples-new/"
+    '1cdebaff-a26d-404e-9cc1-51246e489456.fsh): $loinc#72514-3 "Pain severity - 0-10 verbal '
+    'numeric rating [Score] - Reported"; HL7 Belgium patient-monitoring (github.com/hl7-be/'
+    "patient-monitoring, input/fsh/valuesets/ScalePain.fsh): ValueSet pain-scale, 0 no pain to "
+    "10 worst, 'See https://loinc.org/72514-3'; eCQM value set Standardized Pain Assessment Tool "
+    "lists 72514-3 with the same name",
+)
+
+#: The Physical Activity IG's panel grouping the measures of one performed exercise.
+PHYSICAL_ACTIVITY_PANEL = VerifiedCode(
+    PA_TEMPORARY_CODES,
+    "PAPanel",
+    "Physical Activity Panel",
+    "HL7 Physical Activity IG 1.0.0, example Observation - Activity Group "
+    "(hl7.org/fhir/us/physical-activity/Observation-ExampleActivityGroup.html): code "
+    "'Physical Activity Panel (Temporary Codes#PAPanel)', with hasMember activity measures "
+    "(profile pa-activity-group, input/fsh/ObservationExerciseSupport.fsh)",
+)
+
+#: LOINC 55411-3, an activity measure of the Physical Activity IG.
+EXERCISE_DURATION = VerifiedCode(
+    LOINC,
+    "55411-3",
+    "Exercise duration",
+    "HL7 Physical Activity IG 1.0.0, example Observation - Activity Measure - Duration "
+    "(hl7.org/fhir/us/physical-activity/Observation-ExampleActivityDuration.html): "
+    "'Exercise duration (LOINC#55411-3)', value in UCUM min; ValueSet PAActivityMeasures "
+    "(input/fsh/Vocabulary.fsh)",
+)
+
+#: The observation category every Physical Activity IG observation carries.
+CATEGORY_ACTIVITY = VerifiedCode(
+    OBSERVATION_CATEGORY,
+    "activity",
+    "Activity",
+    "HL7 Physical Activity IG 1.0.0 example observations (Observation-ExampleActivityGroup, "
+    "Observation-ExampleActivityDuration): 'Activity (Observation Category Codes#activity)', "
+    "linking terminology.hl7.org CodeSystem-observation-category",
+)
+
 #: Every code of someone else's system that an export may carry.
 VERIFIED_CODES: tuple[VerifiedCode, ...] = (
     EXERCISE_THERAPY,
@@ -126,6 +187,11 @@ VERIFIED_CODES: tuple[VerifiedCode, ...] = (
     PROTOCOL,
     WEEK,
     SECOND,
+    MINUTE,
+    PAIN_SEVERITY,
+    PHYSICAL_ACTIVITY_PANEL,
+    EXERCISE_DURATION,
+    CATEGORY_ACTIVITY,
 )
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9\-.]")
@@ -140,14 +206,63 @@ def resource_id(*parts: str) -> str:
     return f"{text[:51]}-{digest}"
 
 
-def canonical(resource_type: str, rid: str) -> str:
-    """The canonical URL of one of our definitional resources."""
-    return f"{BASE}/{resource_type}/{rid}"
+@attrs.frozen
+class Bases:
+    """Whose address names what, in one export.
+
+    Args:
+        exercises: The canonical base of each exercise, by id: ours
+            (:data:`BASE`) for upperback's own exercises, the catalog's or
+            the caller's for others, ``None`` for an exercise with none.
+        default: The base of the resources an export makes (a program's
+            or a catalog's PlanDefinition): ours only when every exercise
+            in it is ours.
+    """
+
+    exercises: Mapping[str, str | None] = attrs.field(factory=dict)
+    default: str | None = BASE
 
 
-def full_url(resource_type: str, rid: str) -> str:
+_BASES: ContextVar[Bases] = ContextVar("upperback_fhir_bases", default=Bases())  # noqa: B039 - frozen
+
+#: The namespace of the ``urn:uuid:`` canonical of a resource with no base.
+_NO_BASE = uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE}/no-canonical-base")
+
+
+@contextlib.contextmanager
+def bases(given: Bases) -> Iterator[None]:
+    """Name the resources made inside the block with *given*'s bases."""
+    token = _BASES.set(given)
+    try:
+        yield
+    finally:
+        _BASES.reset(token)
+
+
+def base_of(exercise_id: str | None = None) -> str | None:
+    """The base for *exercise_id*, or for the export's own resources."""
+    current = _BASES.get()
+    if exercise_id is None:
+        return current.default
+    return current.exercises.get(exercise_id, current.default)
+
+
+def canonical(resource_type: str, rid: str, exercise_id: str | None = None) -> str:
+    """The canonical URL of a definitional resource: under its base, or a ``urn:uuid:``.
+
+    A resource with no base (a catalog of your own that declares none) gets
+    a stable ``urn:uuid:``, never upperback's address.
+    """
+    base = base_of(exercise_id)
+    if base is None:
+        return f"urn:uuid:{uuid.uuid5(_NO_BASE, f'{resource_type}/{rid}')}"
+    return f"{base}/{resource_type}/{rid}"
+
+
+def full_url(resource_type: str, rid: str, exercise_id: str | None = None) -> str:
     """A stable ``urn:uuid:`` for a Bundle entry: the same inputs, the same uuid."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, canonical(resource_type, rid))}"
+    name = canonical(resource_type, rid, exercise_id)
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
 def narrative(title: str, paragraphs: Iterable[str] = (), items: Iterable[str] = ()) -> JSON:

@@ -15,7 +15,7 @@ import datetime as dt
 
 import attrs
 
-from upperback._i18n import SOURCE_LOCALE, translations
+from upperback._i18n import SOURCE_LOCALE, translations, week_span
 from upperback.model import Dosage, Exercise, HoldUnit, Period, Range
 
 from ._activity import activity_url
@@ -50,14 +50,8 @@ class Block:
         return self.last_week - self.first_week + 1
 
     def describe(self, locale: str = SOURCE_LOCALE) -> str:
-        """``"Week 1"`` or ``"Weeks 2 to 4"``."""
-        t = translations(locale)
-        if self.first_week == self.last_week:
-            return t.gettext("Week %(number)s") % {"number": self.first_week}
-        return t.gettext("Weeks %(first)s to %(last)s") % {
-            "first": self.first_week,
-            "last": self.last_week,
-        }
+        """``"Week 1"``, ``"Weeks 1 and 2"`` or ``"Weeks 2 to 4"``."""
+        return week_span(self.first_week, self.last_week, locale)
 
 
 def service_request(  # noqa: PLR0913 - each link of the request is its own argument

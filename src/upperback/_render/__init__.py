@@ -28,6 +28,7 @@ import os
 from collections.abc import Callable
 from typing import Literal, overload
 
+from upperback._adherence import ProgressReport
 from upperback._i18n import check_locale
 from upperback.catalog import Catalog, load_catalog
 from upperback.cert import CertReport
@@ -57,7 +58,7 @@ _CERT_FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
 @overload
 def render(
-    obj: Exercise | Program | Catalog | CertReport,
+    obj: Exercise | Program | Catalog | CertReport | ProgressReport,
     format: Literal["text", "markdown", "html", "ics"] = "text",
     *,
     catalog: Catalog | None = None,
@@ -71,7 +72,7 @@ def render(
 
 @overload
 def render(
-    obj: Exercise | Program | Catalog | CertReport,
+    obj: Exercise | Program | Catalog | CertReport | ProgressReport,
     format: Literal["pdf"],
     *,
     catalog: Catalog | None = None,
@@ -85,7 +86,7 @@ def render(
 
 @overload
 def render(
-    obj: Exercise | Program | Catalog | CertReport,
+    obj: Exercise | Program | Catalog | CertReport | ProgressReport,
     format: Format = "text",
     *,
     catalog: Catalog | None = None,
@@ -98,7 +99,7 @@ def render(
 
 
 def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and format; its options
-    obj: Exercise | Program | Catalog | CertReport,
+    obj: Exercise | Program | Catalog | CertReport | ProgressReport,
     format: Format = "text",  # noqa: A002 - the word users expect
     *,
     catalog: Catalog | None = None,
@@ -110,11 +111,24 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
 ) -> str | bytes:
     """Return a patient handout for *obj*, or a dated program's calendar.
 
+    ``str`` for text, ``bytes`` for PDF: type checkers see one signature
+    per format::
+
+        render(obj, "text" | "markdown" | "html" = "text", ...) -> str
+        render(obj, "pdf", ...) -> bytes
+        render(obj, format: Format, ...) -> str | bytes   # a format known only at run time
+
+    It is safe to call from many threads at once, PDF included (see
+    :doc:`/webapp`).
+
     Args:
         obj: An exercise, a program from :func:`upperback.build_program`,
             or a whole catalog (every exercise in it); or a CERT report from
             :func:`upperback.cert_report`, printed as a checklist (text,
-            Markdown or HTML; the other arguments do not apply to it).
+            Markdown or HTML; the other arguments do not apply to it); or a
+            clinician's progress report from
+            :func:`upperback.progress_report` (Markdown, HTML or PDF, in
+            the report's own language).
         format: ``"text"``, ``"markdown"``, ``"html"`` or ``"pdf"``. HTML
             is one self-contained, print-ready page; PDF is that page
             printed by WeasyPrint, as a tagged PDF (PDF/UA-1).
@@ -168,6 +182,8 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
        The ``"pdf"`` format and *options*.
     """
     locale = check_locale(locale)
+    if isinstance(obj, ProgressReport):
+        return _progress(obj, format)
     if isinstance(obj, CertReport):
         from . import _cert  # noqa: PLC0415 - lazy: only for CERT reports
 
@@ -214,6 +230,22 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
 
         return _pdf.render_pdf(output, handout)
     return output
+
+
+#: The formats of a progress report.
+_REPORT_FORMATS: tuple[Format, ...] = ("markdown", "html", "pdf")
+
+
+def _progress(report: ProgressReport, format: Format) -> str | bytes:  # noqa: A002
+    from . import _report  # noqa: PLC0415 - lazy: only for progress reports
+
+    if format not in _REPORT_FORMATS:
+        raise UnknownFormatError(format, _REPORT_FORMATS)
+    if format == "pdf":
+        from . import _pdf  # noqa: PLC0415 - lazy: only for PDF
+
+        _pdf.require_weasyprint()
+    return _report.render_report(report, format)
 
 
 def _calendar(

@@ -8,9 +8,10 @@ render, never at import time. The PDF is made from the very HTML that the
 
 from __future__ import annotations
 
-from typing import NoReturn
+import functools
+from typing import Any, NoReturn
 
-from upperback.exceptions import MissingExtraError
+from upperback.exceptions import MissingExtraError, TemplateError, short_repr
 
 from ._view import Handout
 
@@ -35,11 +36,33 @@ def require_weasyprint() -> None:
         raise MissingExtraError("pdf", f"weasyprint (and Pango: {exc})") from None
 
 
-def _no_fetching(url: str, *args: object, **kwargs: object) -> NoReturn:
-    """Our handouts are self-contained: a template that links out fails loudly."""
-    del args, kwargs
-    msg = f"a handout must not load anything, but it asks for {url!r}"
-    raise ValueError(msg)
+@functools.cache
+def _no_fetching() -> tuple[Any, type[BaseException]]:
+    """A WeasyPrint URL fetcher that refuses every URL, and the error it stops with.
+
+    WeasyPrint (70 and later) takes a :class:`weasyprint.urls.URLFetcher`;
+    an error that derives from its ``FatalURLFetchingError`` stops the
+    rendering instead of becoming a warning. A plain function, as earlier
+    versions took, failed there with an ``AttributeError``.
+    """
+    from weasyprint.urls import (  # type: ignore[import-untyped]  # noqa: PLC0415
+        FatalURLFetchingError,
+        URLFetcher,
+    )
+
+    class FetchRefusedError(FatalURLFetchingError):  # type: ignore[misc]  # untyped base
+        """Carries the refused URL out of WeasyPrint, which catches ordinary errors."""
+
+        def __init__(self, url: str) -> None:
+            self.url = url
+            super().__init__(url)
+
+    class NoFetching(URLFetcher):  # type: ignore[misc]  # untyped base
+        def fetch(self, url: str, headers: object = None) -> NoReturn:
+            del headers
+            raise FetchRefusedError(url)
+
+    return NoFetching(), FetchRefusedError
 
 
 def render_pdf(page: str, handout: Handout) -> bytes:
@@ -47,11 +70,22 @@ def render_pdf(page: str, handout: Handout) -> bytes:
 
     The title comes from the page's ``<title>`` and the language from
     ``<html lang>``; the variant is PDF/UA-1.
+
+    Raises:
+        TemplateError: The page asks to load something (an image, a style
+            sheet, a font): only a template from ``template_dir`` can.
     """
     import weasyprint  # noqa: PLC0415 - optional: only PDF needs it
 
-    document = weasyprint.HTML(string=page, url_fetcher=_no_fetching)
-    pdf = document.write_pdf(pdf_variant=VARIANT, pdf_tags=True, custom_metadata=False)
+    fetcher, refused = _no_fetching()
+    try:
+        document = weasyprint.HTML(string=page, url_fetcher=fetcher)
+        pdf = document.write_pdf(pdf_variant=VARIANT, pdf_tags=True, custom_metadata=False)
+    except refused as exc:
+        url = getattr(exc, "url", "")
+        raise TemplateError(
+            f"a handout must not load anything, but it asks for {short_repr(url)}"
+        ) from None
     if pdf is None:  # pragma: no cover - write_pdf returns bytes without a target
         msg = f"WeasyPrint returned no PDF for {handout.title!r}"
         raise RuntimeError(msg)

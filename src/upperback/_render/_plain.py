@@ -57,10 +57,6 @@ class _Dialect:
             lines.append("  ".join(cells).rstrip())
         return [*lines, ""]
 
-    def tick(self) -> str:
-        """An empty box to tick."""
-        return "[ ]"
-
     def blank(self, width: int) -> str:
         """A line to write on."""
         return "_" * width
@@ -208,7 +204,7 @@ def _exercise(exercise: ExerciseView, handout: Handout, d: _Dialect) -> list[str
 
 
 def _tracking(week: TrackingWeek, handout: Handout, d: _Dialect) -> list[str]:
-    """One week of the tracking sheet: a row an exercise, a column a day."""
+    """One week of the tracking sheet: a row an exercise, a column a day, then pain and feeling."""
     labels = handout.labels
     rows: list[list[str]] = []
     if d.dates_below:
@@ -217,6 +213,9 @@ def _tracking(week: TrackingWeek, handout: Handout, d: _Dialect) -> list[str]:
             rows.append(["", *(day.date or "" for day in week.days)])
     else:
         header = [labels.exercise, *(f"{day.name} {day.date or ''}".strip() for day in week.days)]
-    rows += [[name, *(d.tick() for _ in week.days)] for name in week.rows]
-    rows.append([labels.pain, *(d.blank(3) for _ in week.days)])
+    # The fields of a log entry (upperback.LogEntry): what was done of each
+    # exercise, pain before and after, how it felt, and notes.
+    rows += [[name, *(d.blank(6) for _ in week.days)] for name in week.rows]
+    rows.append([labels.pain, *(d.blank(5) for _ in week.days)])
+    rows.append([labels.feeling, *(d.blank(3) for _ in week.days)])
     return [*d.heading(3, week.heading), *d.notes(labels.tracking_notes, d.table(header, rows))]

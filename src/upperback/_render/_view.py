@@ -25,6 +25,7 @@ from upperback._i18n import (
     minutes,
     short_date,
     translations,
+    week_span,
     weekday_name,
 )
 from upperback.catalog import Catalog
@@ -82,11 +83,14 @@ class Labels:
     notes: str = N_("Notes from your provider")
     tracking: str = N_("Your tracking sheet")
     tracking_intro: str = N_(
-        "Tick a box each day you do an exercise. "
-        "Each day, write how bad your pain is, from 0 (no pain) to 10 (worst pain)."
+        "Each day you do an exercise, write the sets and reps you did, like 2 x 10. "
+        "If it has a hold, add how long you held, like 2 x 10, 5 s. "
+        "Write your pain before and after, from 0 (no pain) to 10 (worst pain), like 3 / 2. "
+        "Write how it felt: 1 too easy, 2 just right, 3 too hard, 4 painful."
     )
     exercise: str = N_("Exercise")
-    pain: str = N_("Pain (0 to 10)")
+    pain: str = N_("Pain before / after (0 to 10)")
+    feeling: str = N_("How it felt (1 to 4)")
     tracking_notes: str = N_("Notes")
     page: str = N_("Page")
     page_of: str = N_("of")
@@ -194,6 +198,13 @@ class TrackingWeek:
         return any(day.date is not None for day in self.days)
 
 
+#: A card with more steps, or more characters of text, than this is "long"
+#: (see :attr:`ExerciseView.long`). A bundled card has at most 8 steps and
+#: 560 characters; a printed page beside the pictures holds about 3,000.
+LONG_CARD_STEPS = 20
+LONG_CARD_CHARACTERS = 2_000
+
+
 @attrs.frozen
 class ExerciseView:
     """One exercise as the handout shows it.
@@ -221,6 +232,16 @@ class ExerciseView:
     def dated(self) -> bool:
         """Whether the weeks have dates, so a "Dates" column has something to show."""
         return any(line.dates is not None for line in self.dosages)
+
+    @property
+    def long(self) -> bool:
+        """Whether the card holds more text than a printed page shows beside the pictures.
+
+        Such a card is printed in one column and may split across pages:
+        kept whole, it would start on a new page and leave a blank one.
+        """
+        texts = (self.summary, *self.steps, *self.progressions, *self.cautions)
+        return len(self.steps) > LONG_CARD_STEPS or sum(map(len, texts)) > LONG_CARD_CHARACTERS
 
 
 @attrs.frozen
@@ -554,7 +575,7 @@ def _handout(  # noqa: PLR0913 - each part of a handout is its own argument
         exercises=views,
         safety=evidence.safety or (translations(locale).gettext(_FALLBACK_SAFETY),),
         disclaimer=evidence.disclaimer,
-        citations=tuple(r.cite() for r in _cited(exercises, catalog)),
+        citations=tuple(r.cite(locale=locale) for r in _cited(exercises, catalog)),
         credits=tuple(s.credit(locale=locale) for s in evidence.sources),
         data_version=catalog.data_version,
     )
@@ -715,12 +736,7 @@ def _week_label(number: int, locale: str) -> str:
 
 
 def _weeks_label(weeks: list[Week], locale: str) -> str:
-    if len(weeks) == 1:
-        return _week_label(weeks[0].number, locale)
-    return translations(locale).gettext("Weeks %(first)s to %(last)s") % {
-        "first": weeks[0].number,
-        "last": weeks[-1].number,
-    }
+    return week_span(weeks[0].number, weeks[-1].number, locale)
 
 
 def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...]:
