@@ -29,6 +29,7 @@ from upperback import (
     illustrate,
     illustrations,
 )
+from upperback import _illustrate as ill
 from upperback import _kinematics as kin
 from upperback._svg import INK
 
@@ -689,3 +690,38 @@ def test_the_arrows_are_said_as_the_steps_say_the_motion(exercise_id):
     alt = illustrate(CATALOG[exercise_id], "start").alt
     said = re.findall(r"shows? (.*?)\.", alt)
     assert [s for s in said if " moving " in s] == MOTIONS[exercise_id]
+
+
+def test_the_squeezed_blades_move_toward_the_spine_under_their_arrows():
+    # Issue 20, review round 2: start and end looked the same, and the arrows
+    # hid the blades. From behind, each blade's inner edge comes visibly
+    # nearer the spine, and the arrows run under the blades, not over them.
+
+    figure = figure_of("scapular-squeeze")
+    scene = kin.scene(figure)
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    spine = ill._flat(start["neck"], View.BACK)[0]
+    before, after = ill._blades(start, View.BACK), ill._blades(end, View.BACK)
+    assert len(before) == len(after) == 2
+    for a, b in zip(before, after, strict=True):
+        inner = [min(abs(x - spine) for x, _ in shape.points) for shape in (a, b)]
+        assert inner[0] - inner[1] >= ill.MIN_MOTION * ill._SCALE
+    lowest = min(y for shape in before for _, y in shape.points)
+    shafts = [
+        s
+        for s in ill._arrow_shapes(scene, figure.pose("start"), View.BACK)
+        if getattr(s, "role", None) == "accent" and type(s).__name__ == "Line"
+    ]
+    assert len(shafts) == 2
+    for shaft in shafts:
+        assert max(y for _, y in shaft.points) < lowest
+
+
+def test_a_head_seen_from_behind_has_ears_and_no_face():
+
+    posed = kin.scene(figure_of("scapular-squeeze")).bodies["start"]
+    back = ill._head(posed, View.BACK)
+    front = ill._head(posed, View.FRONT)
+    assert len(back) == 4 + 4  # head and nose, each on paper, and two ears on paper
+    assert not [s for s in back if s.radius <= 1.0]  # no eyes: they are the smallest discs
+    assert len(front) == 4 + 2  # and from in front, two eyes

@@ -135,6 +135,15 @@ _GAP = 1.4
 _ARROW = 2.2
 #: How far above the hands at the start the band is anchored.
 _BAND_RISE = 0.07
+#: A shoulder blade's drawn size, as fractions of body height: from its
+#: middle up to its top edge and down to its lower tip, and its width.
+_BLADE_TOP = 0.035
+_BLADE_TIP = 0.05
+_BLADE_WIDTH = 0.04
+#: The ears, seen from behind: their radius and how far out from the
+#: head's middle, in drawing units.
+_EAR = 1.6
+_EAR_OUT = kin.HEAD_RADIUS * _SCALE + 0.2
 #: The inset's size, as a fraction of the main picture's scale.
 _INSET_SCALE = 0.5
 
@@ -445,12 +454,16 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
     up = _unit(body["chest"], body["neck"])
     shapes: list[Shape] = []
     for side in ("r", "l"):
+        # A blade as seen on the back: its inner edge upright beside the
+        # spine, its top running out to the shoulder, its lower tip pointing
+        # down (not a V under the neck).
         blade = body[f"{side}.blade"]
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         corners = (
-            _along(blade, up, 0.035),
-            _along(_along(blade, up, 0.035), out, 0.034),
-            _along(_along(blade, up, -0.05), out, 0.006),
+            _along(blade, up, _BLADE_TOP),
+            _along(_along(blade, up, _BLADE_TOP + 0.008), out, _BLADE_WIDTH),
+            _along(_along(blade, up, -_BLADE_TIP), out, 0.012),
+            _along(blade, up, -_BLADE_TIP + 0.02),
         )
         shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
     return shapes
@@ -499,6 +512,11 @@ def _head(body: kin.Body, view: View) -> list[Shape]:
         Circle(nose, kin.NOSE_RADIUS * _SCALE, "near", solid=True),
     ]
     facing = _near(body["nose"], view) > _near(body["head"], view) + kin.HEAD_RADIUS / 2
+    away = _near(body["nose"], view) < _near(body["head"], view) - kin.HEAD_RADIUS / 2
+    if away:  # the back of the head: ears stand out at its sides, and no face
+        ears = [(head[0] + dx, head[1] - 0.6) for dx in (-_EAR_OUT, _EAR_OUT)]
+        shapes[2:2] = [Circle(ear, _EAR + _GAP, "paper", solid=True) for ear in ears]
+        shapes[4:4] = [Circle(ear, _EAR, "near", solid=True) for ear in ears]
     if facing and math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:
         shapes += [
             Circle((head[0] + dx, head[1] + 1.0), 1.0, "paper", solid=True) for dx in (-2.2, 2.2)
@@ -540,7 +558,7 @@ def _arrow_paths(
         if arrow.part is BodySite.HEAD:
             lift = kin.HEAD_RADIUS * _SCALE + 3.5
         elif arrow.part is BodySite.SHOULDER_BLADES:
-            lift = -2.5  # across the blades' lower half: their tops stay in sight
+            lift = -(_BLADE_TIP * _SCALE + 4.0)  # under the blades' tips: the blades stay in sight
         else:
             lift = 5.0
         for a, b in zip(starts, ends, strict=True):
