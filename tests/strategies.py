@@ -857,6 +857,61 @@ def content_files(draw: st.DrawFn, catalog: Catalog, language: str = "es") -> di
     }
 
 
+@st.composite
+def built_programs(draw: st.DrawFn) -> tuple[Catalog, Program]:
+    """A random catalog and a program built from it for a random person (one that fits).
+
+    Dosages are drawn within the dose ceiling (some with a load of their
+    own) and unknown equipment is dropped, so that most draws fit.
+    """
+    drawn = draw(catalogs())
+    catalog = attrs.evolve(
+        drawn, exercises=tuple(_within_ceiling(draw, e) for e in drawn.exercises)
+    )
+    everything = [
+        *(e for e in Equipment if e is not Equipment.UNKNOWN),
+        *catalog.vocabulary.equipment,
+    ]
+    kwargs = {
+        **draw(constraints()),
+        # Mostly everything, so that most draws fit; loads are built-in equipment.
+        "equipment": draw(
+            st.just(everything)
+            | st.lists(known_equipment, unique=True).map(
+                lambda kit: [*kit, *catalog.vocabulary.equipment]
+            )
+        ),
+        "avoid_positions": [],
+        "include": [],
+        "exclude": [],
+        "catalog": catalog,
+        "minutes_per_session": 240,
+        "timing": None,
+    }
+    program = _build_or_none(kwargs)
+    assume(program is not None)
+    assert program is not None
+    return catalog, program
+
+
+def _within_ceiling(draw: st.DrawFn, exercise: Exercise) -> Exercise:
+    """*exercise* within the dose ceiling, with known equipment and the progressions it allows."""
+    if exercise.dosage is None:
+        return exercise
+    dosage = draw(ceiling_dosages)
+    if draw(st.booleans()):
+        dosage = attrs.evolve(dosage, load=draw(loads))
+    hold = dosage.hold
+    kept = tuple(
+        p
+        for p in exercise.progressions
+        if not (p.kind is ProgressionKind.MORE_REPS and dosage.reps.is_exact)
+        and not (p.kind is ProgressionKind.LONGER_HOLD and (hold is None or hold.duration.is_exact))
+    )
+    equipment = tuple(r for r in exercise.equipment if Equipment.UNKNOWN not in r.any_of)
+    return attrs.evolve(exercise, dosage=dosage, progressions=kept, equipment=equipment)
+
+
 # -- guided sessions ----------------------------------------------------------
 
 

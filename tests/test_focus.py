@@ -51,7 +51,10 @@ def test_a_saved_program_without_a_focus_still_loads():
 
 def test_within_a_group_the_rule_prefers_start_now_then_asked_regions_then_catalog_order():
     catalog = load_catalog()
-    base = attrs.evolve(catalog.get("thoracic-extension"), aliases=(), progressions=())
+    extension = catalog.get("thoracic-extension")
+    # Once a day: a frequency counts in the budget, and the rule is about order.
+    once = attrs.evolve(extension.dosage, frequency=None)
+    base = attrs.evolve(extension, aliases=(), progressions=(), dosage=once)
     # Two mobility exercises named so that alphabetical order disagrees with the rule.
     later = attrs.evolve(base, id="aaa-later", name="Aaa later", regions=(Region.CORE,))
     best = attrs.evolve(

@@ -69,7 +69,7 @@ class TestProperties:
             assert exercise_id not in kwargs["exclude"]
         for week in program.weeks:
             assert tuple(i.exercise for i in week.items) == chosen
-            assert week.estimated_session_duration <= budget
+            assert week.estimated_session_duration <= week.estimated_daily_duration <= budget
             assert week.estimated_session_duration == sum(
                 (i.estimated_duration for i in week.items), dt.timedelta()
             )
@@ -91,8 +91,8 @@ class TestProperties:
         else:
             assert dosage.hold.unit is source.hold.unit
             assert dosage.hold.duration.low in source.hold.duration
-        allowed_loads = {p.load for p in exercise.progressions}
-        assert dosage.load is None or dosage.load in allowed_loads
+        # The calendar applies no progression: a load comes only on a condition.
+        assert dosage.load == source.load
 
     @given(strategies.catalogs(), strategies.constraints())
     def test_invariants_hold_for_any_catalog(self, catalog, kwargs):
@@ -107,14 +107,18 @@ class TestProperties:
             catalog.ids
         )
         for week in program.weeks:
-            assert week.estimated_session_duration <= budget
+            assert week.estimated_daily_duration <= budget
             for item in week.items:
                 exercise = catalog[item.exercise]
                 assert exercise.fits(kwargs["equipment"], avoid_positions=kwargs["avoid_positions"])
                 source = exercise.dosage
                 assert item.dosage.sets == source.sets
                 assert item.dosage.reps.low in source.reps
-                assert item.dosage.load in {source.load, *(p.load for p in exercise.progressions)}
+                # The calendar applies no progression, and a load needs the kit.
+                assert item.dosage.load == source.load
+                if source.load is not None:
+                    assert set(source.load.options) & set(kwargs["equipment"])
+                assert upperback.DOSE_CEILING.allows(source)
 
     @given(strategies.constraints())
     def test_same_inputs_equal_program(self, kwargs):
@@ -226,11 +230,17 @@ class TestExamples:
         assert week_values(program, "arm-slide-on-wall", lambda d: d.reps.low) == [8, 9, 11, 12]
         assert week_values(program, "thoracic-stretch", lambda d: d.hold.duration.low) == [15] * 4
 
-    def test_mid_trap_load_only_after_a_week_at_the_top(self):
-        program = build_program(minutes_per_session=60)
-        loads = week_values(program, "mid-trap-raise", lambda d: d.load)
-        assert loads[0] is None
-        assert all(load is not None for load in loads[1:])
+    @pytest.mark.parametrize(
+        "equipment",
+        [
+            None,
+            ["firm-surface", "pillow", "soup-cans"],
+            ["small-weights", *upperback.DEFAULT_EQUIPMENT],
+        ],
+    )
+    def test_mid_trap_load_is_never_on_the_calendar(self, equipment):
+        program = build_program(equipment=equipment, minutes_per_session=60)
+        assert week_values(program, "mid-trap-raise", lambda d: d.load) == [None] * 4
         assert (
             week_values(program, "mid-trap-raise", lambda d: (d.sets, d.reps.low)) == [(3, 15)] * 4
         )
@@ -329,10 +339,21 @@ class TestLadderAndAdapt:
         ]
         assert words["band-row"] == ["2 sets of 15"]
 
+    @pytest.mark.parametrize("kit", ["default", "everything"])
     @pytest.mark.parametrize("exercise_id", upperback.load_catalog().ids)
-    def test_adapt_at_the_bottom_and_top_of_every_range(self, catalog, exercise_id):
+    def test_adapt_at_the_bottom_and_top_of_every_range(self, catalog, exercise_id, kit):
         exercise = catalog[exercise_id]
-        steps = ladder(exercise)
+        if kit == "default":
+            steps = ladder(exercise, equipment=upperback.DEFAULT_EQUIPMENT)
+            adapt = upperback.adapt
+        else:
+            everything = [e for e in Equipment if e is not Equipment.UNKNOWN]
+            steps = ladder(exercise, equipment=everything)
+            assert steps == ladder(exercise)
+
+            def adapt(*args, **kwargs):
+                return upperback.adapt(*args, equipment=everything, **kwargs)
+
         bottom, top = steps[0], steps[-1]
 
         easier = adapt(exercise, bottom, "too-hard")

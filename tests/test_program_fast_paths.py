@@ -46,7 +46,7 @@ def _reference_build(request, catalog):
     worst = [dt.timedelta()] * request.weeks
     chosen = []
     for exercise in p._in_choice_order(eligible, request):
-        times = [request.timing.estimate(d) for d in plans[exercise.id]]
+        times = [request.timing.estimate_daily(d) for d in plans[exercise.id]]
         if all(w + t <= budget for w, t in zip(worst, times, strict=True)):
             chosen.append(exercise)
             worst = [w + t for w, t in zip(worst, times, strict=True)]
@@ -103,7 +103,9 @@ def _both(request, catalog):
 @given(st.data(), st.integers(1, 12), strategies.timings)
 def test_weekly_seconds_are_the_estimates_of_the_weekly_dosages(data, weeks, timing):
     exercise = data.draw(strategies.exercises())
-    expected = [int(timing.estimate(d).total_seconds()) for d in p._weekly_dosages(exercise, weeks)]
+    expected = [
+        int(timing.estimate_daily(d).total_seconds()) for d in p._weekly_dosages(exercise, weeks)
+    ]
     assert p._weekly_seconds(exercise, weeks, timing) == expected
     assert p._first_and_last_seconds(exercise, weeks, timing) == (expected[0], expected[-1])
     assert min(expected) == expected[0]

@@ -49,6 +49,7 @@ from .model import (
     FieldError,
     Hold,
     HoldUnit,
+    Load,
     Period,
     Position,
     ProgressionKind,
@@ -68,6 +69,7 @@ __all__ = [
     "DEFAULT_EQUIPMENT",
     "DOSE_CEILING",
     "MIN_SECONDS_PER_REP",
+    "SEVERAL_TIMES",
     "Action",
     "Adjustment",
     "DoseCeiling",
@@ -83,7 +85,9 @@ __all__ = [
     "Week",
     "adapt",
     "build_program",
+    "climbs_on_condition",
     "ladder",
+    "rounds_a_day",
 ]
 
 #: What a typical home has: used when ``build_program`` is given no equipment.
@@ -117,6 +121,9 @@ class OmissionReason(_Vocabulary):
     UNKNOWN_POSITION = "unknown-position"
     #: The catalog gives no dosage, and the request supplies none.
     NO_DOSAGE = "no-dosage"
+    #: Its dosage has the person hold a load (such as soup cans or small
+    #: weights), and the person has none of its options.
+    MISSING_LOAD = "missing-load"
 
 
 @attrs.frozen
@@ -196,10 +203,18 @@ class DoseCeiling:
     hold_seconds: int = 60
 
     def allows(self, dosage: Dosage) -> bool:
-        """Whether *dosage*, at the top of its ranges, is within the ceiling."""
+        """Whether *dosage*, at the top of its ranges, is within the ceiling.
+
+        The frequency counts: the repetitions of a whole day (every time
+        it is done, see :func:`rounds_a_day`) may not be more than
+        ``sets * reps``, the most one session may hold.
+        """
         hold = dosage.hold.duration.high if dosage.hold else 0
         return (
-            dosage.sets <= self.sets and dosage.reps.high <= self.reps and hold <= self.hold_seconds
+            dosage.sets <= self.sets
+            and dosage.reps.high <= self.reps
+            and hold <= self.hold_seconds
+            and dosage.sets * dosage.reps.high * rounds_a_day(dosage) <= self.sets * self.reps
         )
 
     def describe(self, *, locale: str | None = None) -> str:
@@ -210,10 +225,31 @@ class DoseCeiling:
             "reps": self.reps,
         }
         return t.ngettext(
-            "at most %(sets)s, with holds of up to %(seconds)s second",
-            "at most %(sets)s, with holds of up to %(seconds)s seconds",
+            "at most %(sets)s a day, with holds of up to %(seconds)s second",
+            "at most %(sets)s a day, with holds of up to %(seconds)s seconds",
             self.hold_seconds,
         ) % {"sets": sets, "seconds": self.hold_seconds}
+
+
+#: How many times a day "several times each day" counts as, for time and
+#: the dose ceiling. The source gives no number; "several" is more than two.
+SEVERAL_TIMES = 3
+
+
+def rounds_a_day(dosage: Dosage) -> int:
+    """How many times a day the person does *dosage*, at most: 1 without a frequency.
+
+    A frequency each day counts at the top of its range, and "several
+    times each day" as :data:`SEVERAL_TIMES`. A frequency each week
+    counts as the times it needs on one day if spread over all seven
+    (``"10 times each week"``: 2); "several times each week" as 1.
+    """
+    frequency = dosage.frequency
+    if frequency is None:
+        return 1
+    if frequency.period is Period.DAY:
+        return SEVERAL_TIMES if frequency.times is None else frequency.times.high
+    return 1 if frequency.times is None else -(-frequency.times.high // 7)
 
 
 #: The dose ceiling :func:`build_program` applies to every catalog.
@@ -255,6 +291,10 @@ class Timing:
             + (dosage.sets - 1) * self.rest_between_sets
         )
         return dt.timedelta(seconds=seconds)
+
+    def estimate_daily(self, dosage: Dosage) -> dt.timedelta:
+        """Return the time *dosage* takes in a day: :meth:`estimate` times :func:`rounds_a_day`."""
+        return self.estimate(dosage) * rounds_a_day(dosage)
 
 
 @attrs.frozen
@@ -359,6 +399,18 @@ class Week:
         if self.start is not None and self.end != self.start + dt.timedelta(days=6):
             raise FieldError("end", f"expected the 7th day from the start, got {self.end}")
 
+    @property
+    def estimated_daily_duration(self) -> dt.timedelta:
+        """The time of a session day: the session, and the other times that day.
+
+        An exercise done more than once a day (see :func:`rounds_a_day`)
+        counts each time; :attr:`estimated_session_duration` counts it once.
+        """
+        return sum(
+            (item.estimated_duration * rounds_a_day(item.dosage) for item in self.items),
+            dt.timedelta(),
+        )
+
 
 @attrs.frozen
 class Schedule:
@@ -457,6 +509,14 @@ class Program:
                 raise FieldError(
                     f"weeks[{index}].items", "expected the same exercises as week 1, in order"
                 )
+            for number, item in enumerate(week.items):
+                load = item.dosage.load
+                if load is not None and set(load.options).isdisjoint(request.equipment):
+                    raise FieldError(
+                        f"weeks[{index}].items[{number}].dosage.load",
+                        "expected a load the request's equipment has, got "
+                        + ", ".join(o.value for o in load.options),
+                    )
 
     @property
     def exercise_ids(self) -> tuple[str, ...]:
@@ -509,7 +569,9 @@ def _values(span: Range, step: int) -> list[int]:
     return [*values, span.high]
 
 
-def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
+def ladder(
+    exercise: Exercise, *, equipment: Iterable[Equipment] | None = None
+) -> tuple[Dosage, ...]:
     """Return the exact dosages an exercise moves through, easiest first.
 
     Built from the source's dosage alone: reps move one at a time from the
@@ -520,10 +582,20 @@ def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
     on the ladder goes past the source: sets never change, and reps and
     holds stay inside their ranges.
 
+    Args:
+        exercise: The exercise.
+        equipment: What the person has. With it, the loaded step is there
+            only when one of the load's options is in *equipment*: a load
+            is never offered to someone who does not have it. Default:
+            every step, as the catalog gives them.
+
     Raises:
         InvalidConstraintError: The exercise has no dosage (its catalog
             does not give one).
+
+    .. versionchanged:: 0.2.0 the *equipment* argument.
     """
+    have = None if equipment is None else frozenset(equipment)
     dosage = _dosage_of(exercise)
     reps = _values(dosage.reps, 1)
     holds: list[int] = []
@@ -537,11 +609,37 @@ def ladder(exercise: Exercise) -> tuple[Dosage, ...]:
         if dosage.hold is not None:
             hold = Hold(Range.exact(_pick(holds, level, levels)), dosage.hold.unit)
         steps.append(attrs.evolve(dosage, reps=Range.exact(_pick(reps, level, levels)), hold=hold))
+    load = _added_load(exercise)
+    if (
+        load is not None
+        and load != dosage.load  # the dosage holds it already: no step to add
+        and (have is None or not have.isdisjoint(load.options))
+    ):
+        steps.append(attrs.evolve(steps[-1], load=load))
+    return tuple(steps)
+
+
+def _added_load(exercise: Exercise) -> Load | None:
+    """The load of the exercise's first ``add-load`` progression, if it has one."""
     for progression in exercise.progressions:
         if progression.kind is ProgressionKind.ADD_LOAD:
-            steps.append(attrs.evolve(steps[-1], load=progression.load))
-            break
-    return tuple(steps)
+            return progression.load
+    return None
+
+
+def climbs_on_condition(exercise: Exercise) -> bool:
+    """Whether the catalog makes the climb through the dosage's range conditional.
+
+    A ``more-reps`` or ``longer-hold`` progression says to move up the
+    range *when* something happens (its ``when``), not week by week. The
+    ladder moves reps and holds together, so either one makes the whole
+    climb conditional: the builder then keeps every week at the easiest
+    step, and :func:`adapt` moves up on ``too-easy``.
+    """
+    return any(
+        p.kind in (ProgressionKind.MORE_REPS, ProgressionKind.LONGER_HOLD)
+        for p in exercise.progressions
+    )
 
 
 def _pick(values: Sequence[int], level: int, levels: int) -> int:
@@ -809,7 +907,8 @@ def _eligible(request: ProgramRequest, catalog: Catalog, plan: _PlanData, omitte
     index = index_of(catalog)
     excluded = [index.position_of[i] for i in request.exclude if i in index.position_of]
     eligible = index.matching(equipment=request.equipment, avoided=request.avoid_positions)
-    eligible &= plan.dose_ok & ~bits_of(excluded, index.size)
+    without_load = plan.without_load(request.equipment) if plan.loads else 0
+    eligible &= plan.dose_ok & ~without_load & ~bits_of(excluded, index.size)
     if request.categories:
         eligible &= _union(index.by_category.get(c, 0) for c in request.categories)
     if request.regions:
@@ -825,6 +924,7 @@ def _eligible(request: ProgramRequest, catalog: Catalog, plan: _PlanData, omitte
         (~index.doable_with(set(request.equipment)), missing),
         (index.only_in(avoided) if avoided else 0, plan.position_kinds),
         (~plan.dose_ok, range(index.size)),
+        (without_load, range(index.size)),
     ]
     if request.categories:
         focus = _union(index.by_category.get(c, 0) for c in request.categories)
@@ -1008,6 +1108,10 @@ class _PlanData:
     low_hold: list[int]
     high: list[int]
     high_hold: list[int]
+    #: Per exercise, the times a day it is done (rounds_a_day).
+    rounds: list[int]
+    #: Per load a dosage carries (as a requirement), the exercises whose dosage carries it.
+    loads: dict[Requirement, int]
     #: seconds(), for the last few timings: never changed once made.
     by_timing: dict[tuple[int, int, int, bool], tuple[list[int], list[int]]] = attrs.field(
         factory=dict, eq=False
@@ -1035,6 +1139,11 @@ class _PlanData:
                     for s, high, hold in zip(self.sets, self.high, self.high_hold, strict=True)
                 ]
             )
+            if any(r != 1 for r in self.rounds):
+                firsts = [r * f for r, f in zip(self.rounds, firsts, strict=True)]
+                lasts = (
+                    firsts if one_week else [r * x for r, x in zip(self.rounds, lasts, strict=True)]
+                )
             found = (firsts, lasts)
             if len(self.by_timing) >= _TIMINGS_KEPT:
                 self.by_timing.clear()
@@ -1053,18 +1162,26 @@ class _PlanData:
     def build(cls, exercises: Sequence[Exercise]) -> _PlanData:
         """Read *exercises*."""
         dose_ok = []
-        sets, low, low_hold, high, high_hold = [], [], [], [], []
+        sets, low, low_hold, high, high_hold, rounds = [], [], [], [], [], []
+        loads: dict[Requirement, list[int]] = {}
         for position, exercise in enumerate(exercises):
             dosage = exercise.dosage
             if dosage is None:  # never chosen: no times to know
                 dosage = _NO_TIME
             elif DOSE_CEILING.allows(dosage):
                 dose_ok.append(position)
+            if dosage.load is not None:
+                loads.setdefault(Requirement(dosage.load.options), []).append(position)
             reps = dosage.sets * (2 if dosage.per_side else 1)
             hold = dosage.hold.duration if dosage.hold is not None else None
             sets.append(dosage.sets - 1)
+            rounds.append(rounds_a_day(dosage))
             low.append(reps * dosage.reps.low)
             low_hold.append(reps * dosage.reps.low * (hold.low if hold else 0))
+            if exercise.progressions and climbs_on_condition(exercise):
+                high.append(low[-1])
+                high_hold.append(low_hold[-1])
+                continue
             high.append(reps * dosage.reps.high)
             high_hold.append(reps * dosage.reps.high * (hold.high if hold else 0))
         requirements: dict[Requirement, int] = {}
@@ -1086,7 +1203,13 @@ class _PlanData:
             low_hold=low_hold,
             high=high,
             high_hold=high_hold,
+            rounds=rounds,
+            loads={r: bits_of(p, size) for r, p in loads.items()},
         )
+
+    def without_load(self, equipment: Iterable[Equipment]) -> int:
+        """The exercises whose dosage carries a load none of whose options is in *equipment*."""
+        return _union(bits for r, bits in self.loads.items() if not r.is_met_by(equipment))
 
 
 #: Stands in for a missing dosage in _PlanData's sums; never chosen (not dose_ok).
@@ -1234,6 +1357,14 @@ def _reason(  # noqa: PLR0911 - one return a reason
                 "ceiling": DOSE_CEILING.describe(locale=locale),
             },
         )
+    load = exercise.dosage.load
+    if load is not None and not Requirement(load.options).is_met_by(request.equipment):
+        return Omission(
+            exercise.id,
+            OmissionReason.MISSING_LOAD,
+            t.gettext("it is done with %(load)s in your hands")
+            % {"load": load.describe(locale=locale)},
+        )
     if request.categories and exercise.category not in request.categories:
         category = (
             exercise.category.value if locale is None else exercise.category.describe(locale=locale)
@@ -1284,26 +1415,31 @@ def _in_choice_order(eligible: Sequence[Exercise], request: ProgramRequest) -> l
 
 
 def _weekly_dosages(exercise: Exercise, weeks: int) -> list[Dosage]:
-    steps = ladder(exercise)
-    # ladder() ends with an extra, loaded step when the exercise has an
-    # add-load progression; the source's own dosage may carry a load too.
-    loaded = any(p.kind is ProgressionKind.ADD_LOAD for p in exercise.progressions)
-    top = len(steps) - 2 if loaded else len(steps) - 1
-    plan = [steps[_pick(range(top + 1), week, weeks)] for week in range(weeks)]
-    if loaded and steps[top] in plan:
-        for week in range(plan.index(steps[top]) + 1, weeks):
-            plan[week] = steps[-1]
-    return plan
+    """The dosage of each week: the calendar applies no progression.
+
+    The steps of the source's range are spread over the weeks; a loaded
+    step (an ``add-load`` progression) is never on the calendar, since the
+    source makes it conditional; where the catalog makes the climb itself
+    conditional (:func:`climbs_on_condition`), every week is the easiest step.
+    """
+    steps = ladder(exercise, equipment=())  # the range only: no load step
+    if climbs_on_condition(exercise):
+        return [steps[0]] * weeks
+    top = len(steps) - 1
+    return [steps[_pick(range(top + 1), week, weeks)] for week in range(weeks)]
 
 
 def _weekly_seconds(exercise: Exercise, weeks: int, timing: Timing) -> list[int]:
-    """The seconds of each week's dosage: ``timing.estimate`` of ``_weekly_dosages``, in integers.
+    """The seconds a day of each week's dosage: ``timing.estimate_daily`` of ``_weekly_dosages``.
 
     The same steps as :func:`ladder` and the same weeks as
     :func:`_weekly_dosages`, without making a :class:`Dosage`: a load changes
     no time, so the loaded weeks take as long as the top step.
     """
     dosage = _dosage_of(exercise)
+    if climbs_on_condition(exercise):
+        return [_first_and_last_seconds(exercise, 1, timing)[0]] * weeks
+    rounds = rounds_a_day(dosage)
     reps, hold = dosage.reps, dosage.hold
     rep_steps = len(range(reps.low, reps.high)) + 1
     hold_steps = 0
@@ -1324,7 +1460,7 @@ def _weekly_seconds(exercise: Exercise, weeks: int, timing: Timing) -> list[int]
             held = _step_value(
                 hold.duration.low, hold.duration.high, hold_step, hold_steps, level, levels
             )
-        seconds.append(fixed + sets * rep * per_rep * (timing.seconds_per_rep + held))
+        seconds.append(rounds * (fixed + sets * rep * per_rep * (timing.seconds_per_rep + held)))
     return seconds
 
 
@@ -1332,19 +1468,29 @@ def _first_and_last_seconds(exercise: Exercise, weeks: int, timing: Timing) -> t
     """The seconds of the first and the last week: the bottom and the top of the ladder.
 
     Reps and holds never go down from one week to the next, so these are
-    also the shortest and the longest weeks.
+    also the shortest and the longest weeks. Seconds are a day's: every
+    time the exercise is done that day (:func:`rounds_a_day`).
     """
     dosage = _dosage_of(exercise)
+    rounds = rounds_a_day(dosage)
     per_rep = 2 if dosage.per_side else 1
     fixed = timing.setup + (dosage.sets - 1) * timing.rest_between_sets
     hold = dosage.hold.duration if dosage.hold is not None else None
-    first = fixed + dosage.sets * dosage.reps.low * per_rep * (
-        timing.seconds_per_rep + (hold.low if hold else 0)
+    first = rounds * (
+        fixed
+        + dosage.sets
+        * dosage.reps.low
+        * per_rep
+        * (timing.seconds_per_rep + (hold.low if hold else 0))
     )
-    if weeks == 1:
+    if weeks == 1 or climbs_on_condition(exercise):
         return first, first
-    last = fixed + dosage.sets * dosage.reps.high * per_rep * (
-        timing.seconds_per_rep + (hold.high if hold else 0)
+    last = rounds * (
+        fixed
+        + dosage.sets
+        * dosage.reps.high
+        * per_rep
+        * (timing.seconds_per_rep + (hold.high if hold else 0))
     )
     return first, last
 
@@ -1411,11 +1557,12 @@ def _clause(dosage: Dosage, locale: str | None) -> str:
     return dosage.describe(locale=locale).removesuffix(".")
 
 
-def adapt(
+def adapt(  # noqa: PLR0913 - the person, the exercise and how it felt
     exercise: Exercise | str,
     current_dosage: Dosage,
     feedback: Feedback | Literal["too-easy", "just-right", "too-hard", "painful"],
     *,
+    equipment: Iterable[str | Equipment] | None = None,
     locale: str | None = None,
     catalog: Catalog | None = None,
 ) -> Adjustment:
@@ -1433,6 +1580,9 @@ def adapt(
         current_dosage: What the person did: a step of the ladder, or the
             exercise's own dosage (taken as the easiest step).
         feedback: How it felt.
+        equipment: What the person has, as for :func:`build_program`
+            (default: :data:`DEFAULT_EQUIPMENT`). A load is the next step
+            only when one of its options is here (see :func:`ladder`).
         locale: The language of the message (default: English). Pass an
             exercise of a catalog localized to the same language, so that
             its name is in that language too.
@@ -1441,17 +1591,36 @@ def adapt(
 
     Raises:
         InvalidConstraintError: *current_dosage* is not on the exercise's
-            ladder.
-        UnknownVocabularyError: *feedback* is not a known slug.
+            ladder, or holds a load none of whose options is in *equipment*.
+        UnknownVocabularyError: *feedback* or a piece of equipment is not a
+            known slug.
         UnknownExerciseError: *exercise* is an id that is not in *catalog*.
         UnknownLocaleError: The package has no such language.
 
     .. versionchanged:: 0.1.0
-       *exercise* may be an id, and *catalog* says where to find it.
+       *exercise* may be an id, and *catalog* says where to find it; the
+       *equipment* argument.
     """
     t = translations(locale)
     exercise, feedback = _adapt_arguments(exercise, feedback, catalog, locale)
-    steps = ladder(exercise)
+    have = (
+        DEFAULT_EQUIPMENT
+        if equipment is None
+        else _known(tuple(dict.fromkeys(Equipment.parse(e) for e in _listed(equipment))))
+    )
+    steps = ladder(exercise, equipment=have)
+    if (
+        current_dosage.load is not None
+        and current_dosage not in steps
+        and current_dosage in ladder(exercise)
+    ):
+        raise InvalidConstraintError(
+            "current_dosage",
+            f"{current_dosage.describe()!r} holds {current_dosage.load.describe()}, "
+            "and equipment has none of them",
+            code="dosage_not_on_ladder",
+            input=_convert_unstructure(current_dosage),
+        )
     if current_dosage == exercise.dosage:
         level = 0
     elif current_dosage in steps:
@@ -1511,6 +1680,10 @@ def adapt(
         )
         % name,
     )
+
+
+def _listed(values: Iterable[str | Equipment]) -> Iterable[str | Equipment]:
+    return [values] if isinstance(values, str) else values
 
 
 # pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.

@@ -25,6 +25,7 @@ from upperback import (
     PAIN_RISE,
     PAPER_SIZES,
     REST_BETWEEN_EXERCISES,
+    SEVERAL_TIMES,
     Action,
     Adherence,
     Adjustment,
@@ -119,6 +120,7 @@ from upperback import (
     build_program,
     cert_report,
     check_log,
+    climbs_on_condition,
     dumps,
     free_exercise_db,
     free_exercise_db_document,
@@ -133,6 +135,7 @@ from upperback import (
     next_week,
     progress_report,
     render,
+    rounds_a_day,
     session,
     session_days,
     structure,
@@ -302,6 +305,13 @@ assert_type(DOSE_CEILING, DoseCeiling)
 assert_type(DOSE_CEILING.allows(dosage), bool)
 assert_type(DOSE_CEILING.describe(), str)
 min_seconds_per_rep: int = MIN_SECONDS_PER_REP
+several_times: int = SEVERAL_TIMES
+assert_type(rounds_a_day(dosage), int)
+assert_type(climbs_on_condition(exercise), bool)
+assert_type(Timing().estimate_daily(dosage), dt.timedelta)
+assert_type(program.weeks[0].estimated_daily_duration, dt.timedelta)
+assert_type(ladder(exercise, equipment=[Equipment.SOUP_CANS]), tuple[Dosage, ...])
+assert_type(adapt(exercise, dosage, "too-easy", equipment=["soup-cans"]), Adjustment)
 
 assert_type(ladder(exercise), tuple[Dosage, ...])
 adjustment = adapt(exercise, dosage, "too-easy")

@@ -29,8 +29,9 @@ from upperback._i18n import (
     weekday_name,
 )
 from upperback.catalog import Catalog
-from upperback.model import Exercise, Reference
-from upperback.program import Program, Week, how_often, weeks_phrase
+from upperback.exceptions import InvalidOptionError
+from upperback.model import Exercise, Period, ProgressionKind, Reference
+from upperback.program import OmissionReason, Program, Week, how_often, ladder, weeks_phrase
 
 from ._options import DEFAULT_OPTIONS, HandoutOptions
 
@@ -324,6 +325,7 @@ def build(
         UnknownLocaleError: The package has no such language.
     """
     locale = check_locale(locale)
+    _check_date_given(obj, options)
     obj, catalog = _localized(obj, catalog, locale)
     handout = _build(obj, catalog, locale, pictures=pictures)
     details, notes = _details(options, locale)
@@ -340,6 +342,25 @@ def build(
     if options.figures_dir is not None:
         handout = _linked(handout, options.figures_dir)
     return handout
+
+
+def _check_date_given(obj: object, options: HandoutOptions) -> None:
+    """Refuse a plan handed over after its first day: its first days would be gone.
+
+    Raises:
+        InvalidOptionError: *options* gives a date later than the start of
+            the program *obj*.
+    """
+    given = options.date_given
+    if not isinstance(obj, Program) or given is None or not obj.weeks:
+        return
+    start = obj.weeks[0].start
+    if start is not None and given > start:
+        raise InvalidOptionError(
+            "date_given",
+            f"{given.isoformat()} is after the plan's first day, {start.isoformat()}; "
+            "give the handout on or before the day the plan starts, or start the plan later",
+        )
 
 
 def _linked(handout: Handout, folder: str) -> Handout:
@@ -424,8 +445,15 @@ def _program(program: Program, catalog: Catalog, locale: str, *, pictures: bool)
     t = translations(locale)
     exercises = tuple(catalog[exercise_id] for exercise_id in program.exercise_ids)
     views = tuple(
-        _exercise(
-            number, exercise, _weekly(program, exercise.id, locale), locale, pictures=pictures
+        attrs.evolve(
+            _exercise(
+                number,
+                exercise,
+                (*_weekly(program, exercise.id, locale), *_if_easy(program, exercise, locale)),
+                locale,
+                pictures=pictures,
+            ),
+            progressions=_offered(program, exercise, catalog, locale),
         )
         for number, exercise in enumerate(exercises, 1)
     )
@@ -630,6 +658,79 @@ def _weekly(program: Program, exercise_id: str, locale: str) -> tuple[DosageLine
     )
 
 
+def _if_easy(program: Program, exercise: Exercise, locale: str) -> tuple[DosageLine, ...]:
+    """The load as the condition the source makes it: "Weeks 2 to 4, if week 1 felt easy".
+
+    Only for a person who has the load (:func:`~upperback.ladder` with their
+    equipment), and only when a week follows the first one at the top of
+    the range: the load comes after a week at the top felt easy, never by
+    the calendar alone.
+    """
+    steps = ladder(exercise, equipment=program.request.equipment)
+    if exercise.dosage is None or steps[-1].load == steps[0].load:
+        return ()
+    top = steps[-2]
+    weeks = program.weeks
+    first_top = next(
+        (
+            week.number
+            for week in weeks
+            for item in week.items
+            if item.exercise == exercise.id and item.dosage == top
+        ),
+        None,
+    )
+    if first_top is None or first_top >= len(weeks):
+        return ()
+    later = list(weeks[first_top:])
+    t = translations(locale)
+    label = t.gettext("%(weeks)s, if week %(number)s felt easy") % {
+        "weeks": _weeks_label(later, locale),
+        "number": first_top,
+    }
+    return (
+        DosageLine(
+            label,
+            _span(later[0].start, later[-1].end, locale),
+            _sentence(steps[-1].describe(locale=locale)),
+        ),
+    )
+
+
+def _offered(
+    program: Program, exercise: Exercise, catalog: Catalog, locale: str
+) -> tuple[str, ...]:
+    """The progressions a program's handout offers this person.
+
+    A load only to a person who has one of its options; a move to another
+    exercise only when that exercise is in the catalog and was not left
+    out for this person (one left out only for time may take this one's
+    place), named by its name.
+    """
+    t = translations(locale)
+    have = set(program.request.equipment)
+    left_out = {
+        o.exercise for o in program.omitted if o.reason is not OmissionReason.OVER_TIME_BUDGET
+    }
+    offered = []
+    for progression in exercise.progressions:
+        if progression.kind is ProgressionKind.ADD_LOAD:
+            if progression.load is None or have.isdisjoint(progression.load.options):
+                continue
+        elif progression.kind is ProgressionKind.NEXT_EXERCISE:
+            target = progression.exercise
+            if target is None or target in left_out or target not in catalog:
+                continue
+            when = progression.when[:1].upper() + progression.when[1:]
+            offered.append(
+                t.gettext("%(when)s: move on to %(exercise)s.")
+                % {"when": when, "exercise": _lower_first(catalog[target].name)}
+            )
+            continue
+        offered.append(progression.describe(locale=locale))
+    return tuple(offered)
+
+
 def _week_label(number: int, locale: str) -> str:
     return translations(locale).gettext("Week %(number)s") % {"number": number}
 
@@ -654,6 +755,7 @@ def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...
             % {"minutes": _minutes(longest, locale)}
         )
     first = {item.exercise: item.dosage for item in weeks[0].items} if weeks else {}
+    every_day = program.schedule.sessions_per_week < 7
     for exercise_id in program.schedule.more_often:
         exercise = catalog[exercise_id]
         frequency = next(
@@ -663,9 +765,24 @@ def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...
         often = (
             frequency.describe(locale=locale) if frequency else t.gettext("more than once a day")
         )
+        values = {"name": _lower_first(exercise.name), "how_often": often}
+        if every_day and (frequency is None or frequency.period is Period.DAY):
+            # What the person does: this one every day, the session on its days only.
+            lines.append(
+                t.gettext(
+                    "Do the %(name)s %(how_often)s. Do it every day, also on days with no session."
+                )
+                % values
+            )
+        else:
+            lines.append(t.gettext("Do the %(name)s %(how_often)s.") % values)
+    if program.schedule.more_often and weeks:
+        daily = max(week.estimated_daily_duration for week in weeks)
         lines.append(
-            t.gettext("Do the %(name)s %(how_often)s.")
-            % {"name": _lower_first(exercise.name), "how_often": often}
+            t.gettext(
+                "Counting every time you do each exercise, a session day takes about %(minutes)s."
+            )
+            % {"minutes": _minutes(daily, locale)}
         )
     return tuple(lines)
 
