@@ -738,3 +738,21 @@ def test_a_head_seen_from_behind_has_ears_and_no_face():
     assert len(back) == 4 + 4  # head and nose, each on paper, and two ears on paper
     assert not [s for s in back if s.radius <= 1.0]  # no eyes: they are the smallest discs
     assert len(front) == 4 + 2  # and from in front, two eyes
+
+
+def test_the_thoracic_stretch_curls_the_head_and_upper_back_not_the_hips():
+    # Issue 20, review round 2: the end read as a fold from the hips (a
+    # hamstring stretch). The source curls the head and neck: the lower back
+    # stays upright, the head drops, and the drawn lower back does not lean.
+    scene = kin.scene(figure_of("thoracic-stretch"))
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    assert figure_of("thoracic-stretch").pose("end").joints.trunk == 0
+    assert math.dist(start["chest"], end["chest"]) < 1e-9  # the hips do not fold
+    assert start["head"][1] - end["head"][1] >= 0.1  # the head curls down
+    assert end["neck"][0] - end["chest"][0] > 0  # over the upper back
+
+    def lower_back(posed):
+        return ill._torso(posed, View.SIDE, "near")[0].points
+
+    xs = [sorted(x for x, _ in lower_back(b)) for b in (start, end)]
+    assert xs[0] == pytest.approx(xs[1])

@@ -453,8 +453,15 @@ def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
     spine = tuple(_flat(p, view) for p in (bottom, chest, top))
     shoulders = [_flat(body[f"{s}.shoulder"], view) for s in ("r", "l")]
     hips = [_flat(body[f"{s}.hip"], view) for s in ("l", "r")]
+    # The trunk's sides at the chest, where it bends: the lower back and the
+    # upper back are drawn apart, so a curl of the upper back does not read
+    # as a lean from the hips.
+    k = kin.SEGMENTS["lumbar"] / (kin.SEGMENTS["lumbar"] + kin.SEGMENTS["thoracic"])
+    width = kin.SEGMENTS["hip"] + (kin.SEGMENTS["shoulder"] - kin.SEGMENTS["hip"]) * k
+    ribs = [_flat(_along(chest, (0.0, 0.0, 1.0), w), view) for w in (width, -width)]
     shapes: list[Shape] = [
-        Polygon(_hull([*shoulders, *hips]), role, role, _LIMB),
+        Polygon(_hull([*ribs, *hips]), role, role, _LIMB),
+        Polygon(_hull([*shoulders, *ribs]), role, role, _LIMB),
         Line(spine, role, _TRUNK),
         Line((_flat(neck, view), _flat(body["head"], view)), role, _LIMB),
     ]
