@@ -756,3 +756,32 @@ def test_the_thoracic_stretch_curls_the_head_and_upper_back_not_the_hips():
 
     xs = [sorted(x for x, _ in lower_back(b)) for b in (start, end)]
     assert xs[0] == pytest.approx(xs[1])
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_wall_slide_arm_is_drawn_over_the_head_not_out_of_it(pose):
+    # Issue 20, review round 2: in profile the near arm, out to the side on
+    # the wall, hid behind the head and seemed to grow out of the skull.
+    scene = kin.scene(figure_of("arm-slide-on-wall"))
+    posed = scene.bodies[pose]
+    stage = ill._stage(scene, View.PROFILE)
+    shapes = ill._body_shapes(scene, posed, stage)
+    head = ill._flat(posed["head"], View.PROFILE)
+    hand = ill._flat(posed.palm("r"), View.PROFILE)
+    drawn_at = [getattr(s, "centre", None) for s in shapes]
+    head_last = max(i for i, c in enumerate(drawn_at) if c == head)
+    hand_last = max(i for i, c in enumerate(drawn_at) if c == hand)
+    assert hand_last > head_last
+
+
+def test_the_raised_far_leg_is_set_off_by_an_outline():
+    # Issue 20, review round 2: the raised far leg, light gray, read as a
+    # table edge. Far legs get the paper outline near limbs have.
+    scene = kin.scene(figure_of("quadruped-arm-leg-raise"))
+    posed = scene.bodies["end"]
+    legs = ill._leg(posed, "l", View.SIDE, "far", gap=True)
+    assert [s.role for s in legs[:2]] == ["paper", "far"]
+    shapes = ill._body_shapes(scene, posed, ill._stage(scene, View.SIDE))
+    knee = ill._flat(posed["l.knee"], View.SIDE)
+    outlines = [s for s in shapes if s.role == "paper" and knee in getattr(s, "points", ())]
+    assert outlines

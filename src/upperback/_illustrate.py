@@ -498,7 +498,7 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     shapes: list[Shape] = []
     for side in far:
         shapes += _band_shapes(scene, body, stage, side)
-        shapes += _leg(body, side, view, "far", gap=False)
+        shapes += _leg(body, side, view, "far", gap=True)
         shapes += _arm(body, side, view, "far", gap=False)
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
@@ -506,13 +506,20 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     shapes += _torso(body, view, "near")
     shapes += _blades(body, view)
     pieces: list[tuple[float, int, list[Shape]]] = []
+    over_head: list[Shape] = []
     for side in near:
         if view in _SIDEWAYS:
             leg_depth = _near(body[f"{side}.knee"], view)
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
-        pieces.append((arm_depth, len(pieces), band + _arm(body, side, view, "near", gap=True)))
+        arm = band + _arm(body, side, view, "near", gap=True)
+        if view is View.PROFILE and _beside_head(body, side, view):
+            # Seen exactly from the side, an arm out to the side is nearer
+            # than the head: drawn over it, it does not seem to grow out of it.
+            over_head += arm
+        else:
+            pieces.append((arm_depth, len(pieces), arm))
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
     if view not in _SIDEWAYS:  # both bands in front of the body
@@ -520,7 +527,18 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
             shapes += _band_shapes(scene, body, stage, side)
     # The head goes on top: hands behind it hide, and a hand beside it
     # never cuts it in two.
-    return shapes + _head(body, view)
+    return shapes + _head(body, view) + over_head
+
+
+def _beside_head(body: kin.Body, side: str, view: View) -> bool:
+    """Whether the arm on *side* is out to the side, nearer than the head, and crosses it."""
+    head = _flat(body["head"], view)
+    reach = kin.HEAD_RADIUS * _SCALE + _LIMB
+    crosses = any(
+        math.dist(_flat(body[f"{side}.{n}"], view), head) < reach for n in ("elbow", "wrist")
+    )
+    nearer = _near(body[f"{side}.elbow"], view) > _near(body["head"], view) + kin.HEAD_RADIUS
+    return crosses and nearer
 
 
 def _head(body: kin.Body, view: View) -> list[Shape]:
