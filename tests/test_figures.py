@@ -797,3 +797,15 @@ def test_the_pectoralis_stretch_has_elbows_at_shoulder_height_and_forearms_up(po
         assert abs(elbow[1] - shoulder[1]) <= 0.03
         across = math.hypot(wrist[0] - elbow[0], wrist[2] - elbow[2])
         assert math.degrees(math.atan2(across, wrist[1] - elbow[1])) <= 20
+
+
+def test_the_band_is_anchored_below_the_head():
+    # Issue 20, review round 2: the band ran across the top of the head.
+    # Anchored at chest height, it runs from the hands down past the head.
+    scene = kin.scene(figure_of("band-row"))
+    stage = ill._stage(scene, View.SIDE)
+    for name, posed in scene.bodies.items():
+        band = ill._band_shapes(scene, posed, stage, "r")[0]
+        anchor = band.points[0]
+        chin = ill._flat(posed["head"], View.SIDE)[1] - kin.HEAD_RADIUS * ill._SCALE
+        assert anchor[1] < chin, name

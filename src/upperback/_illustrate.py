@@ -133,7 +133,7 @@ _LIMB = 2 * kin.BODY_RADIUS * _SCALE
 _TRUNK = 2 * kin.TRUNK_RADIUS * _SCALE
 _GAP = 1.4
 _ARROW = 2.2
-#: How far above the hands at the start the band is anchored.
+#: How far above the chest at the start the band is anchored.
 _BAND_RISE = 0.07
 #: A shoulder blade's drawn size, as fractions of body height: from its
 #: middle up to its top edge and down to its lower tip, and its width.
@@ -374,8 +374,9 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if Prop.BAND not in scene.figure.props:
         return []
     first = scene.bodies[scene.figure.poses[0].name]
-    # A little above the hands at the start, so the band clears the head.
-    height = (first.palm("r")[1] + first.palm("l")[1]) / 2 + _BAND_RISE
+    # At chest height, so that the band runs from the hands down past the
+    # head, never over it.
+    height = first["chest"][1] + _BAND_RISE
     door = kin.PROP_BOXES[Prop.BAND][0]
     anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
     a, b = _flat(anchor, stage.view), _flat(body.palm(side), stage.view)
