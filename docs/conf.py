@@ -24,7 +24,8 @@ extensions = [
 # No intersphinx here, so references to the standard library cannot resolve;
 # -n (nitpicky) would flag each one. Everything else must resolve.
 nitpick_ignore_regex = [
-    ("py:class", r"(collections\.abc|datetime|os|typing)\.\w+"),
+    ("py:class", r"(collections\.abc|datetime|dt|os|typing)\.\w+"),
+    ("py:class", r"Format"),  # render()'s Literal of format names, listed in its docstring
     ("py:class", r"(upperback\._convert\.)?T"),  # the type variable of loads()
     ("py:class", r"upperback\.(model\._T|catalog\._V)"),  # type variables of terms()
 ]

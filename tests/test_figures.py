@@ -303,8 +303,8 @@ def test_motion_arrows_use_the_one_accent():
 
 
 def test_an_inset_shows_only_what_the_main_view_cannot():
-    # The blades' squeeze shows from the head's end, not from the side: its
-    # arrows are in the inset; the hands' lift shows from the side: its are not.
+    # From the head's end the mid-trap raise shows both hands rising and
+    # both blades coming together: the inset, in profile, repeats no arrow.
     root = parse(illustrate(CATALOG["mid-trap-raise"], "start").svg)
 
     def shafts(elements):
@@ -313,8 +313,21 @@ def test_an_inset_shows_only_what_the_main_view_cannot():
         ]
 
     main, small = shafts(outer(root)), shafts(inset(root))
-    assert len(main) == 1  # the near hand, seen from the side
-    assert len(small) == 2  # each blade, seen from the head's end
+    assert len(main) == 4  # each hand and each blade
+    assert small == []
+
+
+def test_the_mid_trap_raise_lifts_the_arms_a_little_from_the_mat():
+    # Issue 20, review round 2: arms raised to vertical read as lying face
+    # up, and a hand went through the mat. Face down, the hands start on the
+    # mat and rise to about the body's level, not above the head.
+    scene = kin.scene(figure_of("mid-trap-raise"))
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    assert start["nose"][1] < start["head"][1]  # the face looks at the mat
+    for side in ("r", "l"):
+        assert start.palm(side)[1] == pytest.approx(kin.BODY_RADIUS, abs=0.02)  # on the mat
+        rise = end[f"{side}.fingers"][1] - end[f"{side}.shoulder"][1]
+        assert 0.0 < rise < 0.15  # about level with the back, not straight up
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)
@@ -517,7 +530,7 @@ def test_the_stroke_matches_the_contact_radius():
 VIEWS = {
     "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # back, elbows, wrists on the wall; the arms
     "band-row": (View.SIDE, None),
-    "mid-trap-raise": (View.SIDE, View.FRONT),  # face down on the pillow; the arms rise in a T
+    "mid-trap-raise": (View.FRONT, View.PROFILE),  # the T from the head end; face down beside
     "pectoralis-stretch": (View.SIDE, View.FRONT),  # the lean; the door frame
     "quadruped-arm-leg-raise": (View.SIDE, None),
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind
@@ -725,3 +738,50 @@ def test_a_head_seen_from_behind_has_ears_and_no_face():
     assert len(back) == 4 + 4  # head and nose, each on paper, and two ears on paper
     assert not [s for s in back if s.radius <= 1.0]  # no eyes: they are the smallest discs
     assert len(front) == 4 + 2  # and from in front, two eyes
+
+
+def test_the_thoracic_stretch_curls_the_head_and_upper_back_not_the_hips():
+    # Issue 20, review round 2: the end read as a fold from the hips (a
+    # hamstring stretch). The source curls the head and neck: the lower back
+    # stays upright, the head drops, and the drawn lower back does not lean.
+    scene = kin.scene(figure_of("thoracic-stretch"))
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    assert figure_of("thoracic-stretch").pose("end").joints.trunk == 0
+    assert math.dist(start["chest"], end["chest"]) < 1e-9  # the hips do not fold
+    assert start["head"][1] - end["head"][1] >= 0.1  # the head curls down
+    assert end["neck"][0] - end["chest"][0] > 0  # over the upper back
+
+    def lower_back(posed):
+        return ill._torso(posed, View.SIDE, "near")[0].points
+
+    xs = [sorted(x for x, _ in lower_back(b)) for b in (start, end)]
+    assert xs[0] == pytest.approx(xs[1])
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_wall_slide_arm_is_drawn_over_the_head_not_out_of_it(pose):
+    # Issue 20, review round 2: in profile the near arm, out to the side on
+    # the wall, hid behind the head and seemed to grow out of the skull.
+    scene = kin.scene(figure_of("arm-slide-on-wall"))
+    posed = scene.bodies[pose]
+    stage = ill._stage(scene, View.PROFILE)
+    shapes = ill._body_shapes(scene, posed, stage)
+    head = ill._flat(posed["head"], View.PROFILE)
+    hand = ill._flat(posed.palm("r"), View.PROFILE)
+    drawn_at = [getattr(s, "centre", None) for s in shapes]
+    head_last = max(i for i, c in enumerate(drawn_at) if c == head)
+    hand_last = max(i for i, c in enumerate(drawn_at) if c == hand)
+    assert hand_last > head_last
+
+
+def test_the_raised_far_leg_is_set_off_by_an_outline():
+    # Issue 20, review round 2: the raised far leg, light gray, read as a
+    # table edge. Far legs get the paper outline near limbs have.
+    scene = kin.scene(figure_of("quadruped-arm-leg-raise"))
+    posed = scene.bodies["end"]
+    legs = ill._leg(posed, "l", View.SIDE, "far", gap=True)
+    assert [s.role for s in legs[:2]] == ["paper", "far"]
+    shapes = ill._body_shapes(scene, posed, ill._stage(scene, View.SIDE))
+    knee = ill._flat(posed["l.knee"], View.SIDE)
+    outlines = [s for s in shapes if s.role == "paper" and knee in getattr(s, "points", ())]
+    assert outlines

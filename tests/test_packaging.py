@@ -128,8 +128,8 @@ def test_runtime_dependencies_are_only_the_three():
     names = {re.split(r"[ ;<>=!\[]", req)[0].lower() for req in requires if "extra ==" not in req}
     assert names == {"attrs", "cattrs", "importlib-resources"}
     extras = {re.split(r"[ ;<>=!\[]", req)[0].lower() for req in requires if "extra ==" in req}
-    assert extras == {"jinja2", "weasyprint"}
-    assert metadata("upperback").get_all("Provides-Extra") == ["html", "pdf"]
+    assert extras == {"icalendar", "jinja2", "weasyprint"}
+    assert sorted(metadata("upperback").get_all("Provides-Extra") or []) == ["html", "ics", "pdf"]
 
 
 def test_readme_test_command_is_what_ci_runs():

@@ -181,7 +181,7 @@ def test_twelve_weeks_with_dates(engine, tmp_path):
     for day in range(12 * 7):
         date = START + dt.timedelta(days=day)
         assert f"{date:%b} {date.day}" in sheet
-    assert "March 23 to March 29, 2026" in sheet  # week 12
+    assert "March 23 to 29, 2026" in sheet  # week 12
     # Summary, cards, safety and references, then three pages of four weeks.
     assert 5 <= int(info["Pages"]) <= 8
 

@@ -247,21 +247,21 @@ def _pain_change(entries: Sequence[LogEntry], start: dt.date) -> float | None:
 class Reason(_Vocabulary):
     """Which rule of :func:`next_week` decided a change."""
 
-    #: Felt painful: stop, and contact the provider.
+    #: Felt painful. Stop, and contact the provider.
     PAINFUL = "painful"
-    #: Pain rose by :data:`PAIN_RISE` or more: stop, and call the provider.
+    #: Pain rose by :data:`PAIN_RISE` or more. Stop, and call the provider.
     PAIN_ROSE = "pain-rose"
-    #: Felt too hard: one step down (or stop at the easiest step).
+    #: Felt too hard. One step down (or stop at the easiest step).
     TOO_HARD = "too-hard"
-    #: Felt too easy, and the week's work was done: one step up (or keep at the top).
+    #: Felt too easy, and the week's work was done. One step up (or keep at the top).
     TOO_EASY = "too-easy"
-    #: Felt too easy, but the week's work was not all done: keep.
+    #: Felt too easy, but the week's work was not all done. Keep.
     NOT_DONE = "not-done"
-    #: The next step adds a load the person does not have: keep.
+    #: The next step adds a load the person does not have. Keep.
     NO_LOAD = "no-load"
-    #: Felt just right, or no feedback: keep.
+    #: Felt just right, or no feedback. Keep.
     KEEP = "keep"
-    #: Nothing logged for it in the week: keep.
+    #: Nothing logged for it in the week. Keep.
     NOT_LOGGED = "not-logged"
 
 

@@ -304,6 +304,12 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
         (x0, _, z0), (x1, _, z1) = stage.world
         floor = kin.Box((x0 - 1.0, -0.02, z0 + 0.18), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
+    elif Prop.FLOOR in props and view is not View.TOP and _lying(scene):
+        # A body lying on the floor, seen from its head or its feet: the mat
+        # it lies on, as far back as its feet, not a line on the horizon.
+        (x0, _, z0), (x1, _, z1) = stage.world
+        floor = kin.Box((x0 + 0.1, -0.02, z0 - 1.0), (x1 - 0.1, 0.0, z1 + 1.0))
+        shapes.append(_box_shape(floor, stage))
     elif Prop.FLOOR in props and view is not View.TOP:  # seen from in front: a line
         y = stage.floor
         shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
@@ -317,6 +323,15 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     if Prop.PILLOW in props:
         shapes += _pillow(stage)
     return shapes
+
+
+#: A body whose neck is lower than this, as a fraction of body height, in
+#: every pose lies on the floor.
+_LYING = 0.4
+
+
+def _lying(scene: kin.Scene) -> bool:
+    return all(body["neck"][1] < _LYING for body in scene.bodies.values())
 
 
 def _chair_legs(stage: _Stage) -> list[Shape]:
@@ -438,8 +453,15 @@ def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
     spine = tuple(_flat(p, view) for p in (bottom, chest, top))
     shoulders = [_flat(body[f"{s}.shoulder"], view) for s in ("r", "l")]
     hips = [_flat(body[f"{s}.hip"], view) for s in ("l", "r")]
+    # The trunk's sides at the chest, where it bends: the lower back and the
+    # upper back are drawn apart, so a curl of the upper back does not read
+    # as a lean from the hips.
+    k = kin.SEGMENTS["lumbar"] / (kin.SEGMENTS["lumbar"] + kin.SEGMENTS["thoracic"])
+    width = kin.SEGMENTS["hip"] + (kin.SEGMENTS["shoulder"] - kin.SEGMENTS["hip"]) * k
+    ribs = [_flat(_along(chest, (0.0, 0.0, 1.0), w), view) for w in (width, -width)]
     shapes: list[Shape] = [
-        Polygon(_hull([*shoulders, *hips]), role, role, _LIMB),
+        Polygon(_hull([*ribs, *hips]), role, role, _LIMB),
+        Polygon(_hull([*shoulders, *ribs]), role, role, _LIMB),
         Line(spine, role, _TRUNK),
         Line((_flat(neck, view), _flat(body["head"], view)), role, _LIMB),
     ]
@@ -476,7 +498,7 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     shapes: list[Shape] = []
     for side in far:
         shapes += _band_shapes(scene, body, stage, side)
-        shapes += _leg(body, side, view, "far", gap=False)
+        shapes += _leg(body, side, view, "far", gap=True)
         shapes += _arm(body, side, view, "far", gap=False)
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
@@ -484,13 +506,20 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     shapes += _torso(body, view, "near")
     shapes += _blades(body, view)
     pieces: list[tuple[float, int, list[Shape]]] = []
+    over_head: list[Shape] = []
     for side in near:
         if view in _SIDEWAYS:
             leg_depth = _near(body[f"{side}.knee"], view)
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
-        pieces.append((arm_depth, len(pieces), band + _arm(body, side, view, "near", gap=True)))
+        arm = band + _arm(body, side, view, "near", gap=True)
+        if view is View.PROFILE and _beside_head(body, side, view):
+            # Seen exactly from the side, an arm out to the side is nearer
+            # than the head: drawn over it, it does not seem to grow out of it.
+            over_head += arm
+        else:
+            pieces.append((arm_depth, len(pieces), arm))
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
     if view not in _SIDEWAYS:  # both bands in front of the body
@@ -498,7 +527,18 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
             shapes += _band_shapes(scene, body, stage, side)
     # The head goes on top: hands behind it hide, and a hand beside it
     # never cuts it in two.
-    return shapes + _head(body, view)
+    return shapes + _head(body, view) + over_head
+
+
+def _beside_head(body: kin.Body, side: str, view: View) -> bool:
+    """Whether the arm on *side* is out to the side, nearer than the head, and crosses it."""
+    head = _flat(body["head"], view)
+    reach = kin.HEAD_RADIUS * _SCALE + _LIMB
+    crosses = any(
+        math.dist(_flat(body[f"{side}.{n}"], view), head) < reach for n in ("elbow", "wrist")
+    )
+    nearer = _near(body[f"{side}.elbow"], view) > _near(body["head"], view) + kin.HEAD_RADIUS
+    return crosses and nearer
 
 
 def _head(body: kin.Body, view: View) -> list[Shape]:

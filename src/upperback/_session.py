@@ -59,17 +59,17 @@ class EventKind(_Vocabulary):
 
     #: Read the steps and get into position; lasts ``Timing.setup``.
     INTRO = "intro"
-    #: A cue, no time of its own: "Set 2 of 3".
+    #: A cue with no time of its own, such as "Set 2 of 3".
     SET = "set"
     #: One repetition; lasts ``Timing.seconds_per_rep``.
     REP = "rep"
     #: Hold the position; a countdown of the hold's seconds (a count is one second).
     HOLD = "hold"
-    #: A cue, no time of its own: change to the other side.
+    #: A cue with no time of its own to change to the other side.
     SWITCH_SIDES = "switch-sides"
     #: Rest between sets (``Timing.rest_between_sets``) or exercises.
     REST = "rest"
-    #: A cue, no time of its own: the session is over.
+    #: A cue with no time of its own to say the session is over.
     END = "end"
 
 

@@ -907,7 +907,7 @@ class View(_Vocabulary):
     #: From the right side, turned a little toward the front and seen a
     #: little from above, so that the far arm and leg show too.
     SIDE = "side"
-    #: From the right side exactly, not turned: for a body against a wall,
+    #: From the right side exactly, not turned. For a body against a wall,
     #: whose touching a turned view would hide.
     PROFILE = "profile"
     FRONT = "front"

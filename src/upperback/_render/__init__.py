@@ -26,9 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
-from upperback._adherence import ProgressReport
 from upperback._i18n import check_locale
 from upperback.catalog import Catalog, load_catalog
 from upperback.cert import CertReport
@@ -37,8 +36,12 @@ from upperback.model import Exercise
 from upperback.program import Program
 
 from . import _plain, _view
-from ._ics import DEFAULT_REMINDER
-from ._options import DEFAULT_OPTIONS, PAPER_SIZES, HandoutOptions, PaperSize
+from ._options import DEFAULT_OPTIONS, DEFAULT_REMINDER, PAPER_SIZES, HandoutOptions, PaperSize
+
+if TYPE_CHECKING:
+    # A progress report comes from upperback._adherence, a layer up: render never
+    # imports it, so a handout does not load the log and adherence machinery.
+    from upperback._adherence import ProgressReport
 
 __all__ = ["FORMATS", "PAPER_SIZES", "Format", "HandoutOptions", "PaperSize", "render"]
 
@@ -182,14 +185,14 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
        The ``"pdf"`` format and *options*.
     """
     locale = check_locale(locale)
-    if isinstance(obj, ProgressReport):
-        return _progress(obj, format)
     if isinstance(obj, CertReport):
         from . import _cert  # noqa: PLC0415 - lazy: only for CERT reports
 
         if format not in _CERT_FORMATS:
             raise UnknownFormatError(format, _CERT_FORMATS)
         return _cert.render_cert(obj, format)
+    if not isinstance(obj, Exercise | Program | Catalog):
+        return _progress(obj, format)
     if format == "ics" and isinstance(obj, Program):
         return _calendar(obj, catalog, locale, reminder, time_zone)
     if format not in FORMATS:
@@ -237,7 +240,17 @@ _REPORT_FORMATS: tuple[Format, ...] = ("markdown", "html", "pdf")
 
 
 def _progress(report: ProgressReport, format: Format) -> str | bytes:  # noqa: A002
+    from upperback._adherence import ProgressReport  # noqa: PLC0415 - lazy: only for reports
+
     from . import _report  # noqa: PLC0415 - lazy: only for progress reports
+
+    if not isinstance(report, ProgressReport):
+        msg = (
+            "render: expected an Exercise, a Program or a Catalog (or a CertReport or a "
+            "ProgressReport), "
+            f"got {type(report).__name__}"
+        )
+        raise TypeError(msg)
 
     if format not in _REPORT_FORMATS:
         raise UnknownFormatError(format, _REPORT_FORMATS)

@@ -24,12 +24,10 @@ import zoneinfo
 
 from upperback.exceptions import InvalidConstraintError, MissingExtraError
 
+from ._options import DEFAULT_REMINDER
 from ._view import Calendar
 
 __all__ = ["DEFAULT_REMINDER", "render_ics", "require_icalendar", "uid"]
-
-#: When the session and its reminder are, unless the caller says: 6 in the evening.
-DEFAULT_REMINDER: dt.time = dt.time(18, 0)
 
 #: The namespace of our UIDs: the same start, week and session give the same UID.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/upperback/upperback/ics")

@@ -23,6 +23,8 @@ PaperSize = Literal["letter", "a4"]
 
 #: Every paper size :class:`HandoutOptions` accepts.
 PAPER_SIZES: tuple[PaperSize, ...] = ("letter", "a4")
+#: When a calendar's reminder rings, unless the caller says: 18:00, local time.
+DEFAULT_REMINDER: dt.time = dt.time(18, 0)
 
 _LETTER: PaperSize = "letter"
 
