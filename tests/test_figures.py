@@ -785,3 +785,15 @@ def test_the_raised_far_leg_is_set_off_by_an_outline():
     knee = ill._flat(posed["l.knee"], View.SIDE)
     outlines = [s for s in shapes if s.role == "paper" and knee in getattr(s, "points", ())]
     assert outlines
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_pectoralis_stretch_has_elbows_at_shoulder_height_and_forearms_up(pose):
+    # Issue 20, review round 2: the arms looked raised high in the main view,
+    # unlike the front inset. Elbows at shoulder height, forearms up the posts.
+    posed = kin.scene(figure_of("pectoralis-stretch")).bodies[pose]
+    for side in ("r", "l"):
+        shoulder, elbow, wrist = (posed[f"{side}.{n}"] for n in ("shoulder", "elbow", "wrist"))
+        assert abs(elbow[1] - shoulder[1]) <= 0.03
+        across = math.hypot(wrist[0] - elbow[0], wrist[2] - elbow[2])
+        assert math.degrees(math.atan2(across, wrist[1] - elbow[1])) <= 20
