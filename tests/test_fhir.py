@@ -71,7 +71,10 @@ def check_codes(resource):
 def check_narrative(resource):
     text = resource["text"]
     assert text["status"] == "generated"
-    assert text["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml">')
+    lang = resource.get("language")
+    # A resource that says its language says it on its narrative too.
+    attributes = "" if lang is None else f' lang="{lang}" xml:lang="{lang}"'
+    assert text["div"].startswith(f'<div xmlns="http://www.w3.org/1999/xhtml"{attributes}>')
     assert text["div"].endswith("</div>")
 
 
@@ -122,20 +125,27 @@ def check_bundle(bundle, program, catalog, patient=None):  # noqa: C901, PLR0915
         assert line in notes
     requests = by_type(bundle, "ServiceRequest")
     covered = {}
+    dated = program.weeks[0].start is not None
     for request in requests:
         assert request["status"] in REQUEST_STATUS
-        assert request["status"] == "active"
-        assert request["intent"] == "order"
-        assert request["subject"] == {"reference": patient}
-        assert request["performer"] == [{"reference": patient}]
-        assert request["basedOn"] == [{"reference": care_url}]
-        assert request["instantiatesCanonical"][0] in canonicals
-        repeat = request["occurrenceTiming"]["repeat"]
-        assert "count" not in repeat
         # The definition's own id: a clinic's exercise without a base has a urn:uuid url.
         exercise_id = {d["url"]: d["id"] for d in by_type(bundle, "ActivityDefinition")}[
             request["instantiatesCanonical"][0].split("|")[0]
         ]
+        # Dated blocks are all active; undated, only the first of each exercise.
+        first = dated or exercise_id not in covered
+        assert request["status"] == ("active" if first else "draft")
+        assert request["intent"] == "order"
+        assert request["subject"] == {"reference": patient}
+        assert request["performer"] == [{"reference": patient}]
+        # Listed in CarePlan.activity.reference, so never basedOn the CarePlan,
+        # and never replacing a request that is not completed.
+        assert "basedOn" not in request
+        assert "replaces" not in request
+        assert care_url not in list(references(request))
+        assert request["instantiatesCanonical"][0] in canonicals
+        repeat = request["occurrenceTiming"]["repeat"]
+        assert "count" not in repeat
         exercise = catalog[exercise_id]
         dosage = next(
             i.dosage
@@ -153,7 +163,8 @@ def check_bundle(bundle, program, catalog, patient=None):  # noqa: C901, PLR0915
             assert "boundsPeriod" in repeat
     assert set(covered) == set(program.exercise_ids)
     activity = [a["reference"]["reference"] for a in care["activity"]]
-    assert len(activity) == len(requests)
+    urls = {id(e["resource"]): e["fullUrl"] for e in bundle["entry"]}
+    assert activity == [urls[id(r)] for r in requests]
 
 
 def check_dosage(request, dosage):
@@ -168,14 +179,14 @@ def check_dosage(request, dosage):
     reps = params["repetitions"]["valueRange"]
     assert (reps["low"]["value"], reps["high"]["value"]) == (dosage.reps.low, dosage.reps.high)
     assert params["per-side"]["valueBoolean"] is dosage.per_side
+    # A hold is never the duration of the event: it is in the parameters only.
+    assert not {"duration", "durationMax", "durationUnit"} & set(repeat)
     hold = dosage.hold
     if hold is None:
-        assert "duration" not in repeat
         assert "hold-count" not in params
         assert "hold-seconds" not in params
     elif hold.unit.value == "counts":
         # a counted hold never gets a unit of time
-        assert "duration" not in repeat
         span = params["hold-count"]["valueRange"]
         assert (span["low"]["value"], span["high"]["value"]) == (
             hold.duration.low,
@@ -183,11 +194,29 @@ def check_dosage(request, dosage):
         )
         assert "code" not in span["low"]
     else:
-        assert repeat["duration"] == hold.duration.low
-        assert repeat.get("durationMax", hold.duration.low) == hold.duration.high
-        assert repeat["durationUnit"] == "s"
+        span = params["hold-seconds"]["valueRange"]
+        assert (span["low"]["value"], span["high"]["value"]) == (
+            hold.duration.low,
+            hold.duration.high,
+        )
+        assert span["low"]["code"] == "s"
     if dosage.load is not None:
         assert params["load"]["valueString"] == dosage.load.describe()
+    frequency = dosage.frequency
+    if frequency is None:
+        assert repeat["periodUnit"] == "wk"
+    else:
+        # The source's frequency is in the structure: times a day (or week).
+        times = frequency.times or upperback.Range.exact(upperback.SEVERAL_TIMES)
+        assert (repeat["frequency"], repeat.get("frequencyMax", times.low)) == (
+            times.low,
+            times.high,
+        )
+        assert (repeat["period"], repeat["periodUnit"]) == (
+            1,
+            "d" if frequency.period.value == "day" else "wk",
+        )
+        assert params["frequency"]["valueString"] == frequency.describe()
 
 
 # -- the bundled catalog ---------------------------------------------------------
@@ -260,26 +289,60 @@ def test_without_a_patient_there_is_no_care_plan():
     check_bundle(to_fhir(program), program, CATALOG)
 
 
-def test_a_later_block_replaces_the_earlier_one():
+def test_dated_blocks_follow_each_other_all_active_without_replaces():
     program = build_program(start=START, weeks=4)
     bundle = to_fhir(program, patient_reference="Patient/1")
-    urls = {id(e["resource"]): e["fullUrl"] for e in bundle["entry"]}
     requests = [r for r in by_type(bundle, "ServiceRequest") if "pectoralis" in r["id"]]
     assert len(requests) == 4  # the hold grows every week
-    assert "replaces" not in requests[0]
-    for earlier, later in itertools.pairwise(requests):
-        assert later["replaces"] == [{"reference": urls[id(earlier)]}]
+    assert all("replaces" not in r and "basedOn" not in r for r in requests)
+    assert {r["status"] for r in requests} == {"active"}
     periods = [r["occurrenceTiming"]["repeat"]["boundsPeriod"] for r in requests]
     assert periods[0] == {"start": "2026-01-05", "end": "2026-01-11"}
     assert periods[-1] == {"start": "2026-01-26", "end": "2026-02-01"}
+    for earlier, later in itertools.pairwise(periods):
+        day_after = dt.date.fromisoformat(earlier["end"]) + dt.timedelta(days=1)
+        assert dt.date.fromisoformat(later["start"]) == day_after
 
 
-def test_frequency_is_sessions_per_week():
+def test_undated_blocks_are_one_active_then_drafts_in_order():
+    program = build_program(weeks=4)
+    bundle = to_fhir(program, patient_reference="Patient/1")
+    requests = [r for r in by_type(bundle, "ServiceRequest") if "pectoralis" in r["id"]]
+    assert [r["status"] for r in requests] == ["active", "draft", "draft", "draft"]
+    assert all("replaces" not in r for r in requests)
+    titles = [r["text"]["div"] for r in requests]
+    for number, title in enumerate(titles, 1):
+        assert f"Pectoralis stretch: Week {number}</b>" in title
+
+
+def test_frequency_is_sessions_per_week_or_the_sources_own():
     program = build_program(sessions_per_week=3)
     bundle = to_fhir(program, patient_reference="Patient/1")
     for request in by_type(bundle, "ServiceRequest"):
         repeat = request["occurrenceTiming"]["repeat"]
-        assert (repeat["frequency"], repeat["period"], repeat["periodUnit"]) == (3, 1, "wk")
+        if request["code"]["text"] == "Thoracic extension":
+            # "Several times each day", each day, not 3 sessions a week.
+            assert (repeat["frequency"], repeat["period"], repeat["periodUnit"]) == (3, 1, "d")
+        else:
+            assert (repeat["frequency"], repeat["period"], repeat["periodUnit"]) == (3, 1, "wk")
+
+
+def test_names_strip_accents_instead_of_splitting_on_them():
+    from upperback._fhir._base import computable_name  # noqa: PLC0415
+
+    assert computable_name("Extensión torácica") == "ExtensionToracica"
+    assert computable_name("Estiramiento del pectoral") == "EstiramientoDelPectoral"
+    assert computable_name("Ñandú 2") == "Nandu2"
+    spanish = load_catalog().localized("es")
+    for exercise in load_catalog():
+        name = to_fhir(exercise, locale="es")["name"]
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9_]{0,254}", name), name
+        assert name.lower() == re.sub(
+            r"[^a-z0-9]", "", spanish[exercise.id].name.lower().translate(_PLAIN)
+        )
+
+
+_PLAIN = str.maketrans("áéíóúüñ", "aeiouun")
 
 
 def test_the_same_program_gives_byte_identical_json():

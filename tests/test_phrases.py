@@ -44,6 +44,8 @@ KEYWORDS = {
     "gettext": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
+    # As pybabel's defaults have it: the context, the singular and the plural.
+    "npgettext": ((1, "c"), 2, 3),
     "N_": None,
     "NC_": ((1, "c"), 2),
 }

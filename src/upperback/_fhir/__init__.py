@@ -29,7 +29,16 @@ from upperback.model import Exercise, FieldError, canonical_base
 from upperback.program import Program
 
 from ._activity import activity_definition
-from ._base import BASE, VERIFIED_CODES, Bases, VerifiedCode, bases, prune, resource_id
+from ._base import (
+    BASE,
+    VERIFIED_CODES,
+    Bases,
+    VerifiedCode,
+    bases,
+    prune,
+    resource_id,
+    with_language,
+)
 from ._bundle import BundleType, bundle
 from ._plan import plan_definition
 
@@ -287,6 +296,8 @@ def _say_language(resource: dict[str, Any], lang: str) -> None:
         for entry in resource["entry"]:
             _say_language(entry["resource"], lang)
     resource["language"] = SOURCE_LOCALE if resource["resourceType"] == "CodeSystem" else lang
+    if "text" in resource:
+        resource["text"] = with_language(resource["text"], resource["language"])
 
 
 def _check(obj: object, *, patient: str | None, bundle_type: str, include_handout: bool) -> None:

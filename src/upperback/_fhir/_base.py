@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import html
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
@@ -41,6 +42,7 @@ __all__ = [
     "narrative",
     "prune",
     "resource_id",
+    "with_language",
 ]
 
 #: A FHIR resource or element as plain JSON.
@@ -131,6 +133,7 @@ _UNITS_OF_TIME = (
 
 #: UCUM units of time used in Timing and Duration.
 WEEK = VerifiedCode(UCUM, "wk", "week", _UNITS_OF_TIME)
+DAY = VerifiedCode(UCUM, "d", "day", _UNITS_OF_TIME)
 SECOND = VerifiedCode(UCUM, "s", "second", _UNITS_OF_TIME)
 
 MINUTE = VerifiedCode(UCUM, "min", "minute", _UNITS_OF_TIME)
@@ -186,6 +189,7 @@ VERIFIED_CODES: tuple[VerifiedCode, ...] = (
     CATEGORY_PHYSICAL_ACTIVITY,
     PROTOCOL,
     WEEK,
+    DAY,
     SECOND,
     MINUTE,
     PAIN_SEVERITY,
@@ -265,6 +269,23 @@ def full_url(resource_type: str, rid: str, exercise_id: str | None = None) -> st
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
+def with_language(text: JSON, lang: str) -> JSON:
+    """*text*, a narrative, whose ``div`` says its language with ``lang`` and ``xml:lang``.
+
+    R4 Resource.language, comments: "The html language tag in the narrative
+    applies to the narrative. [...] The Resource.language should not be
+    assumed to apply to the narrative automatically"
+    (hl7.org/fhir/R4/resource-definitions.html#Resource.language). So a
+    resource that says its language says it on its narrative too.
+    """
+    div = text["div"]
+    opening = '<div xmlns="http://www.w3.org/1999/xhtml"'
+    if not div.startswith(f"{opening}>"):
+        return text
+    attributes = f' lang="{html.escape(lang)}" xml:lang="{html.escape(lang)}"'
+    return {**text, "div": f"{opening}{attributes}{div[len(opening) :]}"}
+
+
 def narrative(title: str, paragraphs: Iterable[str] = (), items: Iterable[str] = ()) -> JSON:
     """A generated narrative: a heading, paragraphs and a list, every word escaped."""
     parts = [f"<p><b>{html.escape(title)}</b></p>"]
@@ -277,8 +298,19 @@ def narrative(title: str, paragraphs: Iterable[str] = (), items: Iterable[str] =
 
 
 def computable_name(text: str) -> str:
-    """A name that FHIR's ``name`` invariants accept: ``ArmSlideOnWall``."""
-    words = re.findall(r"[A-Za-z0-9]+", text)
+    """A name that FHIR's ``name`` invariants accept: ``ArmSlideOnWall``.
+
+    Accents are dropped, not split on: "Extensión torácica" gives
+    ``ExtensionToracica``, not ``ExtensiNTorCica``. R4
+    ActivityDefinition.name (and PlanDefinition.name): "This name should be
+    usable as an identifier for the module by machine processing
+    applications such as code generation" (activitydefinition-definitions.html),
+    checked by the warning invariant ``name.matches('[A-Z]([A-Za-z0-9_]){0,254}')``.
+    """
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    words = re.findall(r"[A-Za-z0-9]+", plain)
     name = "".join(word[:1].upper() + word[1:] for word in words) or "Unnamed"
     if not name[0].isalpha():
         name = f"N{name}"

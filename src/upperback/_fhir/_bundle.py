@@ -67,23 +67,17 @@ def bundle(  # noqa: PLR0913 - the options of an export
         *((activity_definition(e, catalog, locale), "url") for e in exercises),
     ]
     if patient is not None:
-        plan_ref = full_url("CarePlan", resource_id("careplan", key))
         requests: list[JSON] = []
-        previous: dict[str, str] = {}
-        blocks = dosage_blocks(program, catalog)
-        for block in blocks:
+        for block in dosage_blocks(program, catalog):
             rid = resource_id("sr", key, block.exercise.id, str(block.first_week))
             request = service_request(
                 block,
                 version=version,
                 patient=patient,
-                care_plan=plan_ref,
-                replaces=previous.get(block.exercise.id),
                 sessions_per_week=program.schedule.sessions_per_week,
                 locale=locale,
             )
             request["id"] = rid
-            previous[block.exercise.id] = full_url("ServiceRequest", rid)
             requests.append(request)
         plan = care_plan(
             program,
