@@ -139,7 +139,7 @@ _BAND_RISE = 0.07
 #: middle up to its top edge and down to its lower tip, and its width.
 _BLADE_TOP = 0.035
 _BLADE_TIP = 0.05
-_BLADE_WIDTH = 0.04
+_BLADE_WIDTH = 0.03
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -475,7 +475,11 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
     if not (view is View.BACK or (view is View.TOP and back_up)):
         return []
     up = _unit(body["chest"], body["neck"])
-    shapes: list[Shape] = []
+    # The spine's groove, from between the shoulders to the waist: the
+    # blades sit either side of it.
+    waist = _along(body["pelvis"], _unit(body["pelvis"], body["chest"]), 0.06)
+    groove = (_along(body["neck"], up, -0.04), body["chest"], waist)
+    shapes: list[Shape] = [Line(tuple(_flat(p, view) for p in groove), "paper", 0.8)]
     for side in ("r", "l"):
         # A blade as seen on the back: its inner edge upright beside the
         # spine, its top running out to the shoulder, its lower tip pointing
@@ -485,8 +489,8 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
         corners = (
             _along(blade, up, _BLADE_TOP),
             _along(_along(blade, up, _BLADE_TOP + 0.008), out, _BLADE_WIDTH),
-            _along(_along(blade, up, -_BLADE_TIP), out, 0.012),
-            _along(blade, up, -_BLADE_TIP + 0.02),
+            _along(_along(blade, up, -_BLADE_TIP), out, 0.016),
+            _along(blade, up, -_BLADE_TIP + 0.006),
         )
         shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
     return shapes
