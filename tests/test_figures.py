@@ -812,3 +812,24 @@ def test_the_band_is_anchored_below_the_head():
         anchor = band.points[0]
         chin = ill._flat(posed["head"], View.SIDE)[1] - kin.HEAD_RADIUS * ill._SCALE
         assert anchor[1] < chin, name
+
+
+def test_the_quadruped_leg_arrow_starts_from_the_far_leg_drawn_in_front():
+    # Issue 20, review round 2: the leg's arrow seemed to start at the near
+    # foot, since the kneeling far leg hid behind the near one. In the start
+    # the far leg, whose foot the arrow names, is drawn over the near leg.
+    scene = kin.scene(figure_of("quadruped-arm-leg-raise"))
+    posed = scene.bodies["start"]
+    shapes = ill._body_shapes(scene, posed, ill._stage(scene, View.SIDE))
+    knee = {s: ill._flat(posed[f"{s}.knee"], View.SIDE) for s in ("r", "l")}
+
+    def last(side, role):
+        return max(
+            i
+            for i, shape in enumerate(shapes)
+            if shape.role == role and knee[side] in getattr(shape, "points", ())
+        )
+
+    assert last("l", "far") > last("r", "near")
+    end = ill._body_shapes(scene, scene.bodies["end"], ill._stage(scene, View.SIDE))
+    assert end.index(next(s for s in end if s.role == "far")) < len(end) // 2  # behind again

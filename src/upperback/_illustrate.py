@@ -501,15 +501,36 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     view = stage.view
     far, near = _sides(view)
     shapes: list[Shape] = []
+    moving = _moving_far_leg(scene, body) and view in _SIDEWAYS
     for side in far:
         shapes += _band_shapes(scene, body, stage, side)
-        shapes += _leg(body, side, view, "far", gap=True)
+        if not moving:
+            shapes += _leg(body, side, view, "far", gap=True)
         shapes += _arm(body, side, view, "far", gap=False)
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
     shapes += _torso(body, view, "near")
     shapes += _blades(body, view)
+    in_front, over_head = _near_limbs(scene, body, stage)
+    shapes += in_front
+    if moving:
+        # The far leg an arrow starts from goes in front of the near leg, so
+        # the arrow is seen to start from it and not from the near foot.
+        for side in far:
+            shapes += _leg(body, side, view, "far", gap=True)
+    if view not in _SIDEWAYS:  # both bands in front of the body
+        for side in near:
+            shapes += _band_shapes(scene, body, stage, side)
+    # The head goes on top: hands behind it hide, and a hand beside it
+    # never cuts it in two.
+    return shapes + _head(body, view) + over_head
+
+
+def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[Shape], list[Shape]]:
+    """The near limbs in front of the trunk, nearest last, and those to draw over the head."""
+    view = stage.view
+    far, near = _sides(view)
     pieces: list[tuple[float, int, list[Shape]]] = []
     over_head: list[Shape] = []
     for side in near:
@@ -525,14 +546,21 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
             over_head += arm
         else:
             pieces.append((arm_depth, len(pieces), arm))
+    shapes: list[Shape] = []
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
-    if view not in _SIDEWAYS:  # both bands in front of the body
-        for side in near:
-            shapes += _band_shapes(scene, body, stage, side)
-    # The head goes on top: hands behind it hide, and a hand beside it
-    # never cuts it in two.
-    return shapes + _head(body, view) + over_head
+    return shapes, over_head
+
+
+_FAR_LEG = frozenset({BodySite.OTHER_FOOT, BodySite.OTHER_KNEE})
+
+
+def _moving_far_leg(scene: kin.Scene, body: kin.Body) -> bool:
+    """Whether an arrow starts at *body*'s pose from a part of the far leg."""
+    return any(
+        arrow.part in _FAR_LEG and scene.bodies[arrow.start] is body
+        for arrow in scene.figure.arrows
+    )
 
 
 def _beside_head(body: kin.Body, side: str, view: View) -> bool:
