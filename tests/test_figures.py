@@ -833,3 +833,14 @@ def test_the_quadruped_leg_arrow_starts_from_the_far_leg_drawn_in_front():
     assert last("l", "far") > last("r", "near")
     end = ill._body_shapes(scene, scene.bodies["end"], ill._stage(scene, View.SIDE))
     assert end.index(next(s for s in end if s.role == "far")) < len(end) // 2  # behind again
+
+
+def test_a_long_low_inset_is_drawn_larger():
+    # Issue 20, review round 2: the mid-trap raise's profile inset, a body
+    # lying down, was a thin line at 3 cm; long and low insets are drawn larger.
+    scene = kin.scene(figure_of("mid-trap-raise"))
+    layout = ill._layout(scene)
+    assert layout.inset is not None
+    i0, _, i1, _ = layout.inset.bounds
+    f0, _, f1, _ = layout.frame
+    assert (f1 - f0) / (i1 - i0) > ill._INSET_SCALE + 0.1

@@ -146,6 +146,7 @@ _EAR = 1.6
 _EAR_OUT = kin.HEAD_RADIUS * _SCALE + 0.2
 #: The inset's size, as a fraction of the main picture's scale.
 _INSET_SCALE = 0.5
+_LOW_INSET_SCALE = 0.75
 
 
 def _flat(point: kin.Vec, view: View) -> Point2:
@@ -753,7 +754,9 @@ def _layout(scene: kin.Scene) -> _Layout:
     inset = _stage(scene, figure.inset)
     x0, y0, x1, y1 = main.bounds
     i0, j0, i1, j1 = inset.bounds
-    k = _INSET_SCALE
+    # A long, low inset (a body lying down, from the side) is drawn larger,
+    # so that it is not a thin line.
+    k = _INSET_SCALE if (i1 - i0) < 2.5 * (j1 - j0) else _LOW_INSET_SCALE
     w, h = (i1 - i0) * k, (j1 - j0) * k
     pad = 0.5
     if (x1 - x0) < (y1 - y0) * 1.1:  # tall: the inset goes beside, at the top
