@@ -28,7 +28,7 @@ from ._i18n import check_locale, translations
 from ._log import Log, LogEntry, check_log, log_start
 from ._session import _offsets
 from .catalog import Catalog, load_catalog
-from .model import Dosage, Exercise, _Vocabulary
+from .model import Dosage, Equipment, Exercise, _Vocabulary
 from .program import Action, Feedback, Program, adapt
 
 __all__ = [
@@ -371,7 +371,7 @@ def _change(  # noqa: PLR0911, PLR0913 - one return a rule; the facts each rule 
     entries: Sequence[LogEntry],
     *,
     all_done: bool,
-    equipment: set[object],
+    equipment: set[Equipment],
     locale: str,
 ) -> Change:
     t = translations(locale)
@@ -409,7 +409,7 @@ def _change(  # noqa: PLR0911, PLR0913 - one return a rule; the facts each rule 
     felt = [e.feedback for e in entries if e.feedback is not None]
     last = felt[-1] if felt else None
     if last is Feedback.TOO_HARD:
-        adjustment = adapt(exercise, current, Feedback.TOO_HARD, locale=locale)
+        adjustment = adapt(exercise, current, Feedback.TOO_HARD, equipment=equipment, locale=locale)
         return made(adjustment.action, adjustment.dosage, Reason.TOO_HARD, adjustment.message)
     if last is Feedback.TOO_EASY:
         if not all_done:
@@ -423,7 +423,16 @@ def _change(  # noqa: PLR0911, PLR0913 - one return a rule; the facts each rule 
                 )
                 % name,
             )
-        adjustment = adapt(exercise, current, Feedback.TOO_EASY, locale=locale)
+        # Ask as if the person had every load this exercise can add, so that a next
+        # step they cannot take is said as such (NO_LOAD), not as the top of the range.
+        loads = {option for p in exercise.progressions if p.load for option in p.load.options}
+        adjustment = adapt(
+            exercise,
+            current,
+            Feedback.TOO_EASY,
+            equipment=[*equipment, *loads],
+            locale=locale,
+        )
         nxt = adjustment.dosage
         if (
             nxt is not None
@@ -441,7 +450,7 @@ def _change(  # noqa: PLR0911, PLR0913 - one return a rule; the facts each rule 
                 % {"load": nxt.load.describe(locale=locale)},
             )
         return made(adjustment.action, adjustment.dosage, Reason.TOO_EASY, adjustment.message)
-    adjustment = adapt(exercise, current, Feedback.JUST_RIGHT, locale=locale)
+    adjustment = adapt(exercise, current, Feedback.JUST_RIGHT, equipment=equipment, locale=locale)
     return made(Action.KEEP, current, Reason.KEEP, adjustment.message)
 
 
