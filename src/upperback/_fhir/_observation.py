@@ -36,6 +36,7 @@ from ._base import (
     full_url,
     narrative,
     resource_id,
+    with_language,
 )
 
 __all__ = ["log_bundle"]
@@ -72,6 +73,11 @@ def log_bundle(  # noqa: PLR0913 - the parts of an export
     t = translations(locale)
     names = catalog.localized(locale)
     language = {} if locale == "en" else {"language": locale}
+
+    def said_in(text: JSON) -> JSON:
+        """A narrative says its language where the resource does (R4 Resource.language)."""
+        return text if locale == "en" else with_language(text, locale)
+
     subject = {"reference": patient}
     resources: list[tuple[str, JSON]] = []
     for index, entry in enumerate(log.entries):
@@ -93,7 +99,7 @@ def log_bundle(  # noqa: PLR0913 - the parts of an export
                         "resourceType": "Observation",
                         "id": rid,
                         **language,
-                        "text": narrative(text, [f"{value} / 10"]),
+                        "text": said_in(narrative(text, [f"{value} / 10"])),
                         "status": "final",
                         "code": {"coding": [PAIN_SEVERITY.coding()]},
                         "subject": subject,
@@ -132,7 +138,7 @@ def log_bundle(  # noqa: PLR0913 - the parts of an export
                     "resourceType": "Observation",
                     "id": duration_id,
                     **language,
-                    "text": narrative(title, [estimated]),
+                    "text": said_in(narrative(title, [estimated])),
                     "status": "final",
                     "category": categories,
                     "code": {"coding": [EXERCISE_DURATION.coding()]},
@@ -156,7 +162,7 @@ def log_bundle(  # noqa: PLR0913 - the parts of an export
                     "resourceType": "Observation",
                     "id": panel_id,
                     **language,
-                    "text": narrative(title, [], done),
+                    "text": said_in(narrative(title, [], done)),
                     "status": "final",
                     "category": categories,
                     "code": {"coding": [PHYSICAL_ACTIVITY_PANEL.coding()]},
