@@ -462,7 +462,7 @@ class UnknownLocaleError(UpperbackError, ValueError):
     """
 
     code = "unknown_locale"
-    loc = ("locale",)
+    loc: tuple[str | int, ...] = ("locale",)
 
     def _input(self) -> object:
         return self.locale
@@ -493,7 +493,7 @@ class MissingTranslationError(UpperbackError, LookupError):
     """
 
     code = "missing_translation"
-    loc = ("locale",)
+    loc: tuple[str | int, ...] = ("locale",)
 
     def __init__(self, locale: str, exercise_ids: Sequence[str], texts: Sequence[str] = ()) -> None:
         self.locale: str = locale
@@ -547,7 +547,7 @@ class InvalidConstraintError(UpperbackError, ValueError):
        The error names its *field*, and has a *code* and *input*.
     """
 
-    code = "invalid_constraint"
+    code: str = "invalid_constraint"
 
     def __init__(  # noqa: PLR0913 - what a program reads of the error
         self,
@@ -572,7 +572,7 @@ class InvalidConstraintError(UpperbackError, ValueError):
         self.high: int | None = high
         self._locale = locale
         if field is not None:
-            self.loc = (field,)
+            self.loc: tuple[str | int, ...] = (field,)
         super().__init__(f"{field}: {reason}" if field else reason)
 
     def _input(self) -> object:
@@ -651,7 +651,7 @@ class UnknownFormatError(UpperbackError, ValueError):
     """
 
     code = "unknown_format"
-    loc = ("format",)
+    loc: tuple[str | int, ...] = ("format",)
 
     def _input(self) -> object:
         return self.format
@@ -732,7 +732,7 @@ class InvalidOptionError(UpperbackError, ValueError):
         self.option: str = option
         self.reason: str = message
         self.input: object = input
-        self.loc = (option,)
+        self.loc: tuple[str | int, ...] = (option,)
         super().__init__(f"{option}: {message}")
 
     @property
@@ -757,7 +757,7 @@ class TemplateError(UpperbackError, ValueError):
     """
 
     code = "template_error"
-    loc = ("template_dir",)
+    loc: tuple[str | int, ...] = ("template_dir",)
 
     def __init__(self, message: str, template: str | None = None, line: int | None = None) -> None:
         self.template: str | None = template

@@ -233,6 +233,9 @@ def render_report(report: ProgressReport, fmt: str) -> str | bytes:
         pdf = weasyprint.HTML(string=document, url_fetcher=fetcher).write_pdf(
             pdf_variant=VARIANT, pdf_tags=True, custom_metadata=False
         )
+        if pdf is None:  # pragma: no cover - write_pdf returns bytes without a target
+            msg = "WeasyPrint returned no PDF for the progress report"
+            raise RuntimeError(msg)
         return bytes(pdf)
     return document
 
