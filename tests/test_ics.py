@@ -66,6 +66,11 @@ def test_a_standard_clients_parser_imports_it_without_warnings():
         text = render(program, "ics", time_zone=zone)
         with warnings.catch_warnings():
             warnings.simplefilter("error")
+            # The parser's own use of a Python API that 3.13 deprecates (re.split's
+            # positional maxsplit) says nothing about our file: only that is let pass.
+            warnings.filterwarnings(
+                "ignore", message=".*maxsplit.*positional", category=DeprecationWarning
+            )
             calendar = ics.Calendar(text)
         events = sorted(calendar.events, key=lambda e: e.begin)
         assert len(events) == 6
