@@ -343,7 +343,18 @@ class UnknownExerciseError(UpperbackError, KeyError):
         return message
 
 
-class NoFigureError(UpperbackError, LookupError):
+class _ExerciseLacksError(UpperbackError, LookupError):
+    """An exercise lacks what the caller asked of it; it is named by its id."""
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id: str = exercise_id
+        super().__init__(exercise_id)
+
+    def _input(self) -> object:
+        return self.exercise_id
+
+
+class NoFigureError(_ExerciseLacksError):
     """An exercise has no figure to draw.
 
     Attributes:
@@ -354,18 +365,11 @@ class NoFigureError(UpperbackError, LookupError):
 
     code = "no_figure"
 
-    def _input(self) -> object:
-        return self.exercise_id
-
-    def __init__(self, exercise_id: str) -> None:
-        self.exercise_id: str = exercise_id
-        super().__init__(exercise_id)
-
     def __str__(self) -> str:
         return f"exercise {self.exercise_id!r} has no figure to draw"
 
 
-class NoDosageError(UpperbackError, LookupError):
+class NoDosageError(_ExerciseLacksError):
     """An exercise's catalog does not say how much to do.
 
     Raised by :meth:`upperback.Exercise.require_dosage`. The bundled catalog
@@ -378,13 +382,6 @@ class NoDosageError(UpperbackError, LookupError):
     """
 
     code = "no_dosage"
-
-    def _input(self) -> object:
-        return self.exercise_id
-
-    def __init__(self, exercise_id: str) -> None:
-        self.exercise_id: str = exercise_id
-        super().__init__(exercise_id)
 
     def __str__(self) -> str:
         return (
