@@ -401,7 +401,7 @@ class Week:
 
     @property
     def estimated_daily_duration(self) -> dt.timedelta:
-        """The time of a session day: the session, and the other times that day.
+        """How long a session day takes, with every round that day.
 
         An exercise done more than once a day (see :func:`rounds_a_day`)
         counts each time; :attr:`estimated_session_duration` counts it once.
