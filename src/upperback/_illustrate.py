@@ -133,13 +133,14 @@ _LIMB = 2 * kin.BODY_RADIUS * _SCALE
 _TRUNK = 2 * kin.TRUNK_RADIUS * _SCALE
 _GAP = 1.4
 _ARROW = 2.2
-#: How far above the chest at the start the band is anchored.
-_BAND_RISE = 0.07
+_BAND = 1.6
 #: A shoulder blade's drawn size, as fractions of body height: from its
 #: middle up to its top edge and down to its lower tip, and its width.
 _BLADE_TOP = 0.035
 _BLADE_TIP = 0.05
 _BLADE_WIDTH = 0.03
+#: How far below the blade's middle its arrow runs.
+_BLADE_ARROW_DROP = 0.02
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -375,9 +376,9 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if Prop.BAND not in scene.figure.props:
         return []
     first = scene.bodies[scene.figure.poses[0].name]
-    # At chest height, so that the band runs from the hands down past the
-    # head, never over it.
-    height = first["chest"][1] + _BAND_RISE
+    # At the height of the hands at the start, so that the band runs level
+    # from the hands and the pull is straight back.
+    height = sum(first.palm(s)[1] for s in ("r", "l")) / 2
     door = kin.PROP_BOXES[Prop.BAND][0]
     anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
     a, b = _flat(anchor, stage.view), _flat(body.palm(side), stage.view)
@@ -397,7 +398,9 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
         )
         for d in (length * i / steps for i in range(steps + 1))
     )
-    shapes: list[Shape] = [Line(points, "band")]
+    # On a paper outline: where the band passes in front of the head, it
+    # shows as a band in front, not as lines running into the head.
+    shapes: list[Shape] = [Line(points, "paper", _BAND + 2 * _GAP), Line(points, "band", _BAND)]
     if side == "l" or stage.view not in _SIDEWAYS:
         shapes.append(Polygon(_square(a, 1.6), "band", "band"))  # shut in the door
     return shapes
@@ -429,8 +432,9 @@ def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
     palm = _flat(body.palm(side), view)
     hand = _LIMB * 0.62
     shapes = _limb([*flat, palm], role, gap=gap)
-    if gap:
-        shapes.append(Circle(palm, hand + _GAP, "paper", solid=True))
+    # Every hand, the far one too, on a paper ring: a far hand on a far
+    # thigh or behind the trunk still shows as a hand.
+    shapes.append(Circle(palm, hand + _GAP, "paper", solid=True))
     shapes.append(Circle(palm, hand, role, solid=True))
     return shapes
 
@@ -438,7 +442,11 @@ def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
 def _leg(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list[Shape]:
     """The leg on *side*: the thigh, the shin and the foot."""
     leg = [_flat(body[f"{side}.{n}"], view) for n in ("hip", "knee", "ankle")]
-    foot = [_flat(body[f"{side}.{n}"], view) for n in ("ankle", "heel", "toe")]
+    # A foot whose sole faces up (kneeling, toes pointed) is drawn from the
+    # ankle straight to the toes: its heel would stick up off the floor.
+    sole_up = body[f"{side}.heel"][1] > body[f"{side}.ankle"][1]
+    parts = ("ankle", "toe") if sole_up else ("ankle", "heel", "toe")
+    foot = [_flat(body[f"{side}.{n}"], view) for n in parts]
     shapes = _limb(foot, role, gap=gap, width=_LIMB * 0.9)
     return [*_limb(leg, role, gap=gap), *shapes]
 
@@ -452,7 +460,9 @@ def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
     pelvis, chest, neck = body["pelvis"], body["chest"], body["neck"]
     bottom = _along(pelvis, _unit(pelvis, chest), kin.TRUNK_RADIUS - kin.BODY_RADIUS)
     top = _along(neck, _unit(neck, chest), 0.02)
-    spine = tuple(_flat(p, view) for p in (bottom, chest, top))
+    # The spine bends smoothly through the chest, so a curl or an arch of
+    # the upper back reads as a curve, not as a fold.
+    spine = _curve(_flat(bottom, view), _flat(chest, view), _flat(top, view))
     shoulders = [_flat(body[f"{s}.shoulder"], view) for s in ("r", "l")]
     hips = [_flat(body[f"{s}.hip"], view) for s in ("l", "r")]
     # The trunk's sides at the chest, where it bends: the lower back and the
@@ -470,10 +480,30 @@ def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
     return shapes
 
 
+def _shows_blades(body: kin.Body, view: View) -> bool:
+    """Whether *view* shows *body*'s back, and so its shoulder blades."""
+    back_up = body["neck"][1] - body["chest"][1] < kin.SEGMENTS["thoracic"] / 2
+    return view is View.BACK or (view is View.TOP and back_up)
+
+
+def _curve(a: Point2, corner: Point2, b: Point2, steps: int = 12) -> tuple[Point2, ...]:
+    """A smooth line from *a* to *b*, bending near *corner* (a quadratic Bezier).
+
+    The control point is set so that the curve passes through *corner*.
+    """
+    control = (2 * corner[0] - (a[0] + b[0]) / 2, 2 * corner[1] - (a[1] + b[1]) / 2)
+    return tuple(
+        (
+            (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
+            (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t * t * b[1],
+        )
+        for t in (i / steps for i in range(steps + 1))
+    )
+
+
 def _blades(body: kin.Body, view: View) -> list[Shape]:
     """The shoulder blades, pale on the dark back: seen from behind only."""
-    back_up = body["neck"][1] - body["chest"][1] < kin.SEGMENTS["thoracic"] / 2
-    if not (view is View.BACK or (view is View.TOP and back_up)):
+    if not _shows_blades(body, view):
         return []
     up = _unit(body["chest"], body["neck"])
     # The spine's groove, from between the shoulders to the waist: the
@@ -507,7 +537,8 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         shapes += _band_shapes(scene, body, stage, side)
         if not moving:
             shapes += _leg(body, side, view, "far", gap=True)
-        shapes += _arm(body, side, view, "far", gap=False)
+        if not _end_on(body, side, view):
+            shapes += _arm(body, side, view, "far", gap=False)
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
@@ -540,8 +571,11 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
-        arm = band + _arm(body, side, view, "near", gap=True)
-        if view is View.PROFILE and _beside_head(body, side, view):
+        arm = band + ([] if _end_on(body, side, view) else _arm(body, side, view, "near", gap=True))
+        if band and _crosses_head(body, band[0], view):
+            # The near hand's band is nearer than the head: it passes in front.
+            over_head += arm
+        elif view is View.PROFILE and _beside_head(body, side, view):
             # Seen exactly from the side, an arm out to the side is nearer
             # than the head: drawn over it, it does not seem to grow out of it.
             over_head += arm
@@ -562,6 +596,33 @@ def _moving_far_leg(scene: kin.Scene, body: kin.Body) -> bool:
         arrow.part in _FAR_LEG and scene.bodies[arrow.start] is body
         for arrow in scene.figure.arrows
     )
+
+
+#: An arm whose length on paper is less than this share of its length is
+#: seen end on.
+_END_ON = 0.4
+
+
+def _end_on(body: kin.Body, side: str, view: View) -> bool:
+    """Whether the arm on *side* points at the viewer of a profile, seen end on.
+
+    Exactly from the side, an arm held out to the side is a short stub at
+    the shoulder that reads as pointing up: it is left out.
+    """
+    if view is not View.PROFILE:
+        return False
+    shoulder, palm = body[f"{side}.shoulder"], body.palm(side)
+    return math.dist(_flat(shoulder, view), _flat(palm, view)) < (
+        _END_ON * math.dist(shoulder, palm) * _SCALE
+    )
+
+
+def _crosses_head(body: kin.Body, line: Shape, view: View) -> bool:
+    """Whether *line* passes over the head on paper."""
+    head = _flat(body["head"], view)
+    reach = kin.HEAD_RADIUS * _SCALE + _GAP
+    points = line.points if isinstance(line, Line) else ()
+    return any(math.dist(p, head) < reach for p in points)
 
 
 def _beside_head(body: kin.Body, side: str, view: View) -> bool:
@@ -629,22 +690,58 @@ def _arrow_paths(
         # Arrows bow away from the middle of the body.
         flat = [_flat(p, view) for p in body.points.values()]
         centre = (sum(p[0] for p in flat) / len(flat), sum(p[1] for p in flat) / len(flat))
-        if arrow.part is BodySite.HEAD:
-            lift = kin.HEAD_RADIUS * _SCALE + 3.5
-        elif arrow.part is BodySite.SHOULDER_BLADES:
-            lift = -(_BLADE_TIP * _SCALE + 4.0)  # under the blades' tips: the blades stay in sight
-        else:
-            lift = 5.0
-        for a, b in zip(starts, ends, strict=True):
+        lift = kin.HEAD_RADIUS * _SCALE + 3.5 if arrow.part is BodySite.HEAD else 5.0
+        for index, (a, b) in enumerate(zip(starts, ends, strict=True)):
             fa, fb = _flat(a, view), _flat(b, view)
             if math.dist(fa, fb) < MIN_MOTION * _SCALE:
                 continue
-            if view in _SIDEWAYS and arrow.part in _TRUNK_PARTS:
-                fa, fb = _off_the_trunk(body, view, fa, fb)
-                lift = 0.0
-            paths.append((arrow, fa, fb, centre, lift))
+            fa, fb, on_part = _on_the_part(arrow.part, body, view, ("r", "l")[index], (fa, fb))
+            paths.append((arrow, fa, fb, centre, 0.0 if on_part else lift))
     return paths
 
+
+def _on_the_part(
+    part: BodySite, body: kin.Body, view: View, side: str, path: tuple[Point2, Point2]
+) -> tuple[Point2, Point2, bool]:
+    """An arrow's path on paper, moved to where it is drawn; and whether it sits on the part.
+
+    A blade's arrow lies on the blade, from its outer edge to where its
+    inner edge arrives; a limb's starts at the edge of the hand (or foot,
+    elbow, knee); a trunk's, seen from the side, runs beside the trunk.
+    """
+    start, end = path
+    if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
+        # Across the blade's lower half, so that its top shows above the arrow.
+        out = _unit(body["neck"], body[f"{side}.shoulder"])
+        down = _unit(body["neck"], body["chest"])
+        low = _along(body[f"{side}.blade"], down, _BLADE_ARROW_DROP)
+        drop = _flat(low, view)[1] - _flat(body[f"{side}.blade"], view)[1]
+        return _flat(_along(low, out, _BLADE_WIDTH), view), (end[0], end[1] + drop), True
+    if view in _SIDEWAYS and part in _TRUNK_PARTS:
+        return (*_off_the_trunk(body, view, start, end), True)
+    if part in _LIMB_PARTS:
+        k = _LIMB * 0.62 / math.dist(start, end)
+        edge = (start[0] + (end[0] - start[0]) * k, start[1] + (end[1] - start[1]) * k)
+        return edge, end, True
+    return start, end, False
+
+
+#: Parts at the end of a limb: their arrow starts on the limb, at the edge
+#: of the hand, foot, elbow or knee, and is not lifted off it.
+_LIMB_PARTS = frozenset(
+    {
+        BodySite.HANDS,
+        BodySite.HAND,
+        BodySite.OTHER_HAND,
+        BodySite.ELBOWS,
+        BodySite.KNEES,
+        BodySite.KNEE,
+        BodySite.OTHER_KNEE,
+        BodySite.FEET,
+        BodySite.FOOT,
+        BodySite.OTHER_FOOT,
+    }
+)
 
 #: Parts inside the trunk's outline: seen from the side, their arrow is
 #: drawn beside the trunk, on the side the part moves to.
@@ -668,6 +765,12 @@ def _arrow_shapes(
     """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
     shapes: list[Shape] = []
     for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
+        if arrow.part is BodySite.SHOULDER_BLADES and _shows_blades(
+            scene.bodies[arrow.start], view
+        ):
+            # Short, on the blade: a smaller head, so the shaft still shows.
+            shapes += _arrow(a, b, centre, lift, straight=True, size=_BLADE_HEAD)
+            continue
         straight = arrow.part is BodySite.SHOULDER_BLADES or (
             view in _SIDEWAYS and arrow.part in _TRUNK_PARTS
         )
@@ -680,21 +783,35 @@ def _arrow_shapes(
 _MIN_ARROW = 15.0
 
 
-def _arrow(
-    start: Point2, end: Point2, centre: Point2, lift: float, *, straight: bool = False
+#: The head of an arrow, and of the short arrow on a shoulder blade.
+_HEAD = 5.5
+_BLADE_HEAD = 3.6
+
+
+def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
+    start: Point2,
+    end: Point2,
+    centre: Point2,
+    lift: float,
+    *,
+    straight: bool = False,
+    size: float = _HEAD,
 ) -> list[Shape]:
-    """An arrow from *start* to *end*, bowing away from *centre*, on a paper outline."""
+    """An arrow from *start* to *end*, bowing away from *centre*, on a paper outline.
+
+    An arrow with the usual head is at least :data:`_MIN_ARROW` long; one
+    with a smaller head is drawn as long as its motion.
+    """
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
     ux, uy = dx / length, dy / length
-    if length < _MIN_ARROW:  # keep the end where the part arrives
+    if length < _MIN_ARROW and size >= _HEAD:  # keep the end where the part arrives
         start = (end[0] - ux * _MIN_ARROW, end[1] - uy * _MIN_ARROW)
         length = _MIN_ARROW
     nx, ny = -uy, ux
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     if (middle[0] - centre[0]) * nx + (middle[1] - centre[1]) * ny < 0:
         nx, ny = -nx, -ny  # bow away from the body
-    size = 5.5
     a = (start[0] + nx * lift, start[1] + ny * lift)
     b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
     bow = 0.0 if straight else 0.2 * length

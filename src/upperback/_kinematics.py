@@ -126,7 +126,7 @@ LIMITS: dict[str, tuple[int, int]] = {
 #: of body height, at rest and fully pulled back; and the pull, in degrees,
 #: at which it is fully back. Drawing figures of our own: the blades are
 #: drawn, not measured.
-_BLADE_REST = 0.058
+_BLADE_REST = 0.07
 _BLADE_PULLED = 0.02
 _BLADE_PULL_LIMIT = 25
 #: How far below the shoulders the blade's middle sits.
