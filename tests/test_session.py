@@ -34,6 +34,7 @@ from upperback.cli import main
 from . import strategies as s
 
 #: Many random user catalogs build no program (nothing fits): not a failure of the test.
+SESSION_SCHEMA = jsonschema.Draft202012Validator(json_schema("session"))  # built once
 FILTERED = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -109,7 +110,7 @@ def test_json_round_trip_and_schema(case):
     timeline = session(program, week=week, day=day)
     text = upperback.dumps(timeline)
     assert upperback.loads(text, Session) == timeline
-    jsonschema.validate(json.loads(text), json_schema("session"))
+    SESSION_SCHEMA.validate(json.loads(text))
 
 
 def test_spanish_text_and_the_same_times():

@@ -1,9 +1,11 @@
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from upperback import Category, Equipment, Region, UnknownVocabularyError
-from upperback._suggest import suggest
+from upperback._suggest import MAX_TYPO, suggest
 
 
 @pytest.mark.parametrize(
@@ -72,3 +74,27 @@ def test_the_same_term_in_other_case_or_spacing_comes_first():
     assert suggest("WALL", terms)[0] == "wall"
     assert suggest("Floor Space", terms) == ["floor-space"]
     assert suggest("wall", terms) == ["wall-corner"]  # the term itself is not suggested
+
+
+def test_a_long_name_is_not_checked_for_typos():
+    # One letter off, but far longer than any name a person types: the typo
+    # check's time grows with the product of the lengths, so it is skipped.
+    long_term = "k" * (MAX_TYPO + 1)
+    assert suggest("j" + long_term[1:], [long_term]) == []
+    short_term = "k" * MAX_TYPO
+    assert suggest("j" + short_term[1:], [short_term]) == [short_term]
+
+
+def test_many_matching_terms_cost_about_ten_times_more_for_ten_times_as_many():
+    def seconds(count):
+        terms = [f"band-{i}" for i in range(count)]
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            suggest("band", terms)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    seconds(100)  # warm up
+    small, large = seconds(5_000), seconds(50_000)
+    assert large < small * 30  # tenfold input: about tenfold time, not a hundredfold

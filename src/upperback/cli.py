@@ -24,7 +24,6 @@ import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from importlib.metadata import version
 from pathlib import Path
 from typing import Literal
 
@@ -195,6 +194,9 @@ class _VersionAction(argparse.Action):
     ) -> None:
         del namespace, values, option_string
         data = load_catalog().data_version
+        # importlib.metadata (with the email package) is a sixth of the start-up: only when asked.
+        from importlib.metadata import version  # noqa: PLC0415
+
         _write(f"{_PROG} {version('upperback')} (data {data})\n", None)
         parser.exit()
 
