@@ -814,13 +814,15 @@ def test_the_raised_far_leg_is_set_off_by_an_outline():
 
 
 @pytest.mark.parametrize("pose", ["start", "end"])
-def test_the_pectoralis_stretch_has_elbows_at_shoulder_height_and_forearms_up(pose):
+def test_the_pectoralis_stretch_has_elbows_near_shoulder_height_and_forearms_up(pose):
     # Issue 20, review round 2: the arms looked raised high in the main view,
-    # unlike the front inset. Elbows at shoulder height, forearms up the posts.
+    # unlike the front inset. Elbows about at shoulder height, forearms up
+    # the posts; round 3: the hands a little above the head, as the source
+    # says, so the elbows sit a little above the shoulders.
     posed = kin.scene(figure_of("pectoralis-stretch")).bodies[pose]
     for side in ("r", "l"):
         shoulder, elbow, wrist = (posed[f"{side}.{n}"] for n in ("shoulder", "elbow", "wrist"))
-        assert abs(elbow[1] - shoulder[1]) <= 0.03
+        assert -0.01 <= elbow[1] - shoulder[1] <= 0.05
         across = math.hypot(wrist[0] - elbow[0], wrist[2] - elbow[2])
         assert math.degrees(math.atan2(across, wrist[1] - elbow[1])) <= 20
 
@@ -944,7 +946,7 @@ def test_the_pectoralis_hands_stay_on_the_frame_while_the_body_leans_through():
             palm = posed.palm(side)
             assert abs(palm[0] + kin.BODY_RADIUS) <= kin.TOLERANCE  # on the frame's face
             assert kin._DOOR_HALF_WIDTH <= abs(palm[2]) <= kin._DOOR_HALF_WIDTH + kin._JAMB
-            assert palm[1] > posed["head"][1]  # above the head
+    assert start.palm("r")[1] > start["head"][1] + kin.HEAD_RADIUS  # a little above the head
     assert start["chest"][0] + kin.TRUNK_RADIUS <= kin.TOLERANCE  # behind the frame
     assert end["chest"][0] > 0  # through it
     # Seen from the side, the body at the start is clear of the frame's edge.
