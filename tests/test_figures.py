@@ -1028,3 +1028,28 @@ def test_every_hand_is_set_off_by_a_paper_ring(exercise_id, pose):
             drawn = [s for s in shapes if getattr(s, "centre", None) == palm]
             if drawn:
                 assert drawn[0].role == "paper"
+
+
+@pytest.mark.parametrize(("before", "after"), [(0, 25), (25, 0), (15, 0)])
+def test_a_blade_arrow_points_the_way_the_blade_moves(before, after):
+    # The arrow on a blade starts at its outer edge when it moves in, and at
+    # its inner edge when it moves out, so it always points the way it goes
+    # (moving out by exactly its width once gave an arrow of no length).
+    def pose(name, shoulders):
+        joints = Joints(shoulders=shoulders, arm=upperback.Arm(elevation=12, plane=90))
+        return Pose(name=name, joints=joints, contacts=(Contact(BodySite.FEET, Prop.FLOOR),))
+
+    figure = Figure(
+        view=View.BACK,
+        props=(Prop.FLOOR,),
+        poses=(pose("start", before), pose("end", after)),
+        arrows=(Arrow(BodySite.SHOULDER_BLADES, "start", "end"),),
+    )
+    scene = kin.scene(figure)
+    spine = ill._flat(scene.bodies["start"]["neck"], View.BACK)[0]
+    paths = ill._arrow_paths(scene, figure.pose("start"), View.BACK)
+    assert len(paths) == 2
+    for _, a, b, _, _ in paths:
+        moving_in = after > before
+        assert (abs(b[0] - spine) < abs(a[0] - spine)) == moving_in
+    assert ill._arrow_shapes(scene, figure.pose("start"), View.BACK)

@@ -695,28 +695,34 @@ def _arrow_paths(
             fa, fb = _flat(a, view), _flat(b, view)
             if math.dist(fa, fb) < MIN_MOTION * _SCALE:
                 continue
-            fa, fb, on_part = _on_the_part(arrow.part, body, view, ("r", "l")[index], (fa, fb))
+            fa, fb, on_part = _on_the_part(arrow.part, body, view, index, (fa, fb))
             paths.append((arrow, fa, fb, centre, 0.0 if on_part else lift))
     return paths
 
 
 def _on_the_part(
-    part: BodySite, body: kin.Body, view: View, side: str, path: tuple[Point2, Point2]
+    part: BodySite, body: kin.Body, view: View, index: int, path: tuple[Point2, Point2]
 ) -> tuple[Point2, Point2, bool]:
     """An arrow's path on paper, moved to where it is drawn; and whether it sits on the part.
 
     A blade's arrow lies on the blade, from its outer edge to where its
     inner edge arrives; a limb's starts at the edge of the hand (or foot,
     elbow, knee); a trunk's, seen from the side, runs beside the trunk.
+    *index* is which of the part's points the path is of.
     """
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
+        side = ("r", "l")[index]  # the blades' points: the right, then the left
         # Across the blade's lower half, so that its top shows above the arrow.
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         down = _unit(body["neck"], body["chest"])
         low = _along(body[f"{side}.blade"], down, _BLADE_ARROW_DROP)
         drop = _flat(low, view)[1] - _flat(body[f"{side}.blade"], view)[1]
-        return _flat(_along(low, out, _BLADE_WIDTH), view), (end[0], end[1] + drop), True
+        spine = _flat(body["neck"], view)[0]
+        inward = abs(end[0] - spine) < abs(start[0] - spine)
+        # From the outer edge when it moves in, from the inner edge when it moves out.
+        first = _flat(_along(low, out, _BLADE_WIDTH if inward else 0.0), view)
+        return first, (end[0], end[1] + drop), True
     if view in _SIDEWAYS and part in _TRUNK_PARTS:
         return (*_off_the_trunk(body, view, start, end), True)
     if part in _LIMB_PARTS:
@@ -804,6 +810,8 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
     """
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
+    if length < 1e-9:  # nowhere to point
+        return []
     ux, uy = dx / length, dy / length
     if length < _MIN_ARROW and size >= _HEAD:  # keep the end where the part arrives
         start = (end[0] - ux * _MIN_ARROW, end[1] - uy * _MIN_ARROW)
