@@ -356,19 +356,27 @@ def _door(stage: _Stage) -> list[Shape]:
 
 
 def _pillow(stage: _Stage) -> list[Shape]:
-    """A pillow folded in half: two layers, joined by a rounded fold."""
+    """A pillow folded in half: a solid slab, its seam along the face nearest the viewer.
+
+    Drawn filled, as the box it is, so that it holds up the chest; its
+    outline is the slab's, so no stray curve of a fold shows beside the
+    body (seen from the feet, a rounded fold read as letters).
+    """
     box = kin.PROP_BOXES[Prop.PILLOW][0]
-    flat = [_flat(c, stage.view) for c in _corners(box, stage.world)]
-    x0, x1 = min(p[0] for p in flat), max(p[0] for p in flat)
-    y0, y1 = min(p[1] for p in flat), max(p[1] for p in flat)
-    r = (y1 - y0) / 2
-    fold = tuple(
-        (x1 - r + r * math.cos(a), (y0 + y1) / 2 + r * math.sin(a))
-        for a in (math.pi / 2 - i * math.pi / 6 for i in range(7))
+    lo = tuple(v or 0.0 for v in box.low)  # a pillow's box is bounded
+    hi = tuple(v or 0.0 for v in box.high)
+    middle = (lo[1] + hi[1]) / 2
+    # The vertical faces' bottom edges, as (one end, other end); the seam
+    # runs along the one whose middle is nearest the viewer.
+    faces = (
+        ((lo[0], middle, lo[2]), (lo[0], middle, hi[2])),
+        ((hi[0], middle, lo[2]), (hi[0], middle, hi[2])),
+        ((lo[0], middle, lo[2]), (hi[0], middle, lo[2])),
+        ((lo[0], middle, hi[2]), (hi[0], middle, hi[2])),
     )
-    outline = ((x0, y1), *fold, (x0, y0))
-    middle = ((x0, (y0 + y1) / 2), (x1 - r, (y0 + y1) / 2))
-    return [Polygon(outline, "prop", width=1.4), Line(middle, "prop", 1.4)]
+    seam = max(faces, key=lambda f: _near(f[0], stage.view) + _near(f[1], stage.view))
+    flat = tuple(_flat(p, stage.view) for p in seam)
+    return [_box_shape(box, stage), Line(flat, "prop", 1.4)]
 
 
 def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> list[Shape]:

@@ -319,7 +319,7 @@ class Box:
 #: and its feet flat.
 SEAT_HEIGHT = _KNEE - BODY_RADIUS
 _SEAT_DEPTH = 0.24
-_PILLOW_HEIGHT = 0.05
+_PILLOW_HEIGHT = 0.06
 _DOOR_HALF_WIDTH = 0.25
 _JAMB = 0.06
 _DOOR_HEIGHT = 1.2
@@ -353,7 +353,7 @@ PROP_BOXES: dict[Prop, tuple[Box, ...]] = {
         Box((-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22), (-_SEAT_DEPTH, SEAT_HEIGHT + 0.15, 0.22)),
     ),
     # A folded pillow on the floor, centred on x = 0.
-    Prop.PILLOW: (Box((-0.09, 0.0, -0.2), (0.09, _PILLOW_HEIGHT, 0.2)),),
+    Prop.PILLOW: (Box((-0.13, 0.0, -0.2), (0.13, _PILLOW_HEIGHT, 0.2)),),
     # A closed door ahead of the figure, its face at x = 0.
     Prop.BAND: (Box((0.62, 0.0, -0.25), (0.65, 1.15, 0.25)),),
     Prop.WEIGHTS: (),
