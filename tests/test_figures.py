@@ -832,11 +832,11 @@ def test_the_pectoralis_stretch_has_elbows_near_shoulder_height_and_forearms_up(
         assert math.degrees(math.atan2(across, wrist[1] - elbow[1])) <= 20
 
 
-def test_the_band_runs_level_and_in_front_of_the_head():
+def test_the_band_runs_level_and_behind_the_head():
     # Issue 20, review round 3: the band lines ran into the head. The band
-    # is anchored at the hands' height, so the pull is straight back; where
-    # the near band crosses the head on paper, it is drawn over the head, on
-    # a paper outline, as the nearer of the two.
+    # is anchored at the hands' height, so the pull is straight back.
+    # Review round 4: drawn in front, it sliced the top of the head off.
+    # Where the near band crosses the head on paper, the head covers it.
     scene = kin.scene(figure_of("band-row"))
     stage = ill._stage(scene, View.SIDE)
     first = scene.bodies["start"]
@@ -850,11 +850,42 @@ def test_the_band_runs_level_and_in_front_of_the_head():
         shapes = ill._body_shapes(scene, posed, stage)
         head = ill._flat(posed["head"], View.SIDE)
         reach = kin.HEAD_RADIUS * ill._SCALE
+        head_at = min(i for i, s in enumerate(shapes) if getattr(s, "centre", None) == head)
+        assert shapes.index(band) < head_at, name
+        assert shapes.index(paper) < head_at, name
         if any(math.dist(p, head) < reach for p in band.points):
             crossed += 1
-            head_at = max(i for i, s in enumerate(shapes) if getattr(s, "centre", None) == head)
-            assert shapes.index(band) > head_at, name
     assert crossed  # the end's near band does cross the head
+
+
+def test_the_band_row_ends_with_the_elbows_back_and_the_hands_beside_the_head():
+    # Issue 20, review round 4: the end's elbows went straight back, the
+    # hands behind the head. The source: elbows at shoulder level, bent 90
+    # degrees, forearms upright. The end brings the elbows back to about
+    # the trunk's line, the hands beside the head.
+    posed = kin.scene(figure_of("band-row")).bodies["end"]
+    for side in ("r", "l"):
+        shoulder, elbow, wrist = (posed[f"{side}.{n}"] for n in ("shoulder", "elbow", "wrist"))
+        assert elbow[1] == pytest.approx(shoulder[1], abs=0.02)  # at shoulder level
+        assert abs(elbow[0] - shoulder[0]) < 0.04  # about the trunk's line
+        assert math.hypot(wrist[0] - elbow[0], wrist[2] - elbow[2]) < 0.02  # upright
+        palm = posed.palm(side)
+        assert abs(palm[0] - posed["head"][0]) < kin.HEAD_RADIUS  # not behind the head
+        assert abs(palm[2]) > kin.HEAD_RADIUS  # beside it
+
+
+def test_the_band_row_arrow_keeps_clear_of_the_neck():
+    # Issue 20, review round 4: the elbows' arrow, on its white outline,
+    # crossed the neck, so the head looked cut off. It bows the other way.
+    scene = kin.scene(figure_of("band-row"))
+    start = figure_of("band-row").pose("start")
+    neck = ill._flat(scene.bodies["start"]["neck"], View.SIDE)
+    arrows = [s for s in ill._arrow_shapes(scene, start, View.SIDE) if isinstance(s, Line)]
+    assert arrows
+    outline = (ill._ARROW + 2 * ill._GAP) / 2
+    for line in arrows:
+        near = min(math.dist(p, neck) for p in line.points)
+        assert near - outline > ill._LIMB / 2, near
 
 
 def test_the_quadruped_leg_arrow_starts_from_the_far_leg_drawn_in_front():

@@ -580,10 +580,7 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
         arm = band + ([] if _end_on(body, side, view) else _arm(body, side, view, "near", gap=True))
-        if band and _crosses_head(body, band[0], view):
-            # The near hand's band is nearer than the head: it passes in front.
-            over_head += arm
-        elif view is View.PROFILE and _beside_head(body, side, view):
+        if view is View.PROFILE and _beside_head(body, side, view):
             # Seen exactly from the side, an arm out to the side is nearer
             # than the head: drawn over it, it does not seem to grow out of it.
             over_head += arm
@@ -788,7 +785,8 @@ def _arrow_shapes(
         straight = arrow.part is BodySite.SHOULDER_BLADES or (
             view in _SIDEWAYS and arrow.part in _TRUNK_PARTS
         )
-        shapes += _arrow(a, b, centre, lift, straight=straight)
+        neck = _flat(scene.bodies[arrow.start]["neck"], view)
+        shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes
 
 
@@ -810,11 +808,14 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
     *,
     straight: bool = False,
     size: float = _HEAD,
+    avoid: Point2 | None = None,
 ) -> list[Shape]:
     """An arrow from *start* to *end*, bowing away from *centre*, on a paper outline.
 
     An arrow with the usual head is at least :data:`_MIN_ARROW` long; one
-    with a smaller head is drawn as long as its motion.
+    with a smaller head is drawn as long as its motion. An arrow that would
+    pass over *avoid* (the neck) bows the other way if that keeps it clearer:
+    its white outline across the neck cut the head off the body.
     """
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
@@ -828,6 +829,13 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
     middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     if (middle[0] - centre[0]) * nx + (middle[1] - centre[1]) * ny < 0:
         nx, ny = -nx, -ny  # bow away from the body
+    if avoid is not None and not straight:
+        clear = [
+            min(math.dist(p, avoid) for p in _bow(start, end, (x, y), lift, size))
+            for x, y in ((nx, ny), (-nx, -ny))
+        ]
+        if clear[0] < _NECK_CLEARANCE and clear[1] > clear[0] + _GAP:
+            nx, ny = -nx, -ny
     a = (start[0] + nx * lift, start[1] + ny * lift)
     b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
     bow = 0.0 if straight else 0.2 * length
@@ -854,6 +862,29 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
         Line(curve, "accent", _ARROW),
         Polygon(head, "accent", "accent", 0.6),
     ]
+
+
+#: How far an arrow keeps from the neck, in drawing units, where it can.
+_NECK_CLEARANCE = kin.TRUNK_RADIUS * _SCALE + _GAP
+
+
+def _bow(
+    start: Point2, end: Point2, normal: Point2, lift: float, size: float
+) -> tuple[Point2, ...]:
+    """A few points of the curve from *start* to *end* bowing toward *normal*."""
+    length = math.dist(start, end)
+    ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
+    nx, ny = normal
+    a = (start[0] + nx * lift, start[1] + ny * lift)
+    b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
+    control = ((a[0] + b[0]) / 2 + nx * 0.2 * length, (a[1] + b[1]) / 2 + ny * 0.2 * length)
+    return tuple(
+        (
+            (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
+            (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t * t * b[1],
+        )
+        for t in (i / 8 for i in range(9))
+    )
 
 
 def _view_shapes(
