@@ -1144,3 +1144,27 @@ def test_the_mid_trap_shows_both_arms_in_both_views(pose):
         centres = {getattr(s, "centre", None) for s in shapes}
         for side in ("r", "l"):
             assert ill._flat(posed.palm(side), view) in centres, (view, side)
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_thoracic_extension_near_arm_is_drawn_over_the_head(pose):
+    # Issue 20, review round 4: the near arm was hidden under the head but
+    # for a strap at the throat and a hand that read as a hair bun. Its
+    # elbow points forward by the face, its hand is behind the head, and
+    # the whole arm is drawn over the head, so it reads as one arm.
+    scene = kin.scene(figure_of("thoracic-extension"))
+    posed = scene.bodies[pose]
+    assert ill.hands_behind_head(posed)
+    head, nose = (ill._flat(posed[n], View.SIDE) for n in ("head", "nose"))
+    elbow = ill._flat(posed["r.elbow"], View.SIDE)
+    assert (elbow[0] - head[0]) * (nose[0] - head[0]) > 0  # forward, on the face's side
+    assert abs(elbow[1] - nose[1]) < kin.HEAD_RADIUS * ill._SCALE  # beside the face
+    shapes = ill._body_shapes(scene, posed, ill._stage(scene, View.SIDE))
+    head_at = max(i for i, s in enumerate(shapes) if getattr(s, "centre", None) == head)
+    near = [
+        i
+        for i, s in enumerate(shapes)
+        if isinstance(s, Line) and s.role == "near" and elbow in s.points
+    ]
+    assert near
+    assert min(near) > head_at
