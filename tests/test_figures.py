@@ -1168,3 +1168,40 @@ def test_the_thoracic_extension_near_arm_is_drawn_over_the_head(pose):
     ]
     assert near
     assert min(near) > head_at
+
+
+def test_the_thoracic_stretch_elbow_stays_in_front_of_the_back():
+    # Issue 20, review round 4: curled, the near upper arm ran backward so
+    # the elbow stuck out behind the back ("a chicken wing"). The hands
+    # still hold the mid-thighs, on top of them, and the elbow stays
+    # within the trunk's outline on paper, not behind the back.
+    scene = kin.scene(figure_of("thoracic-stretch"))
+    for name, posed in scene.bodies.items():
+        assert ill.hands_on_thighs(posed), name
+        hip, knee, palm = posed["r.hip"], posed["r.knee"], posed.palm("r")
+        assert 0.3 <= (palm[0] - hip[0]) / (knee[0] - hip[0]) <= 0.7, name  # mid-thigh
+        assert palm[1] > hip[1], name  # on top of the thigh, not under it
+        elbow = ill._flat(posed["r.elbow"], View.SIDE)
+        back = ill._flat(posed["chest"], View.SIDE)[0] - kin.TRUNK_RADIUS * ill._SCALE
+        assert elbow[0] > back, name
+
+
+@pytest.mark.parametrize("exercise_id", ["thoracic-stretch", "quadruped-arm-leg-raise"])
+def test_a_body_on_the_floor_sits_on_it_not_inside_it(exercise_id):
+    # Issue 20, review round 4: seen a little from above, the floor reached
+    # far behind the body, so its far edge ran above the seat and the knees
+    # and the body seemed sunk in it. Its far edge is just behind what rests
+    # on the floor, so on paper it is within a few units of the contacts.
+    scene = kin.scene(figure_of(exercise_id))
+    stage = ill._stage(scene, View.SIDE)
+    floor = ill._prop_shapes(scene, stage)[0]
+    top = max(y for _, y in floor.points)
+    resting = [
+        p for posed in scene.bodies.values() for p in posed.points.values() if p[1] < ill._ON_FLOOR
+    ]
+    behind = min(p[2] for p in resting)
+    assert top == pytest.approx(ill._flat((0.0, 0.0, behind - ill._FLOOR_BEHIND), View.SIDE)[1])
+    # The contact line, where the body's middle meets the floor, is less
+    # than 2.5 units (0.2 mm at 3 cm) below the floor's far edge: it was
+    # 3.3 for the thoracic stretch.
+    assert top < 2.5

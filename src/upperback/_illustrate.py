@@ -304,7 +304,7 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     shapes: list[Shape] = []
     if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
         (x0, _, z0), (x1, _, z1) = stage.world
-        floor = kin.Box((x0 - 1.0, -0.02, z0 + 0.18), (x1 + 1.0, 0.0, z1 - 0.18))
+        floor = kin.Box((x0 - 1.0, -0.02, _floor_far_edge(scene)), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
     elif Prop.FLOOR in props and view is not View.TOP and _lying(scene):
         # A body lying on the floor, seen from its head or its feet: the mat
@@ -325,6 +325,28 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     if Prop.PILLOW in props:
         shapes += _pillow(stage)
     return shapes
+
+
+#: How low a point is, as a fraction of body height, to count as on the
+#: floor; and how far the floor reaches behind the farthest such point.
+_ON_FLOOR = 0.06
+_FLOOR_BEHIND = 0.03
+
+
+def _floor_far_edge(scene: kin.Scene) -> float:
+    """Where the floor's far edge runs, seen from the side: just behind what rests on it.
+
+    Seen a little from above, a floor that reached far behind the body
+    drew its far edge above the seat and the knees, so the body seemed to
+    sit inside the floor rather than on it.
+    """
+    resting = [
+        point[2]
+        for body in scene.bodies.values()
+        for point in body.points.values()
+        if point[1] < _ON_FLOOR
+    ]
+    return min(resting, default=0.0) - _FLOOR_BEHIND
 
 
 #: A body whose neck is lower than this, as a fraction of body height, in
