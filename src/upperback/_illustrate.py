@@ -469,16 +469,40 @@ def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
     return shapes
 
 
+#: How much of a pointed foot in the air is drawn, from the ankle.
+_POINTED_FOOT = 0.6
+
+
 def _leg(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list[Shape]:
-    """The leg on *side*: the thigh, the shin and the foot."""
-    leg = [_flat(body[f"{side}.{n}"], view) for n in ("hip", "knee", "ankle")]
-    # A foot whose sole faces up (kneeling, toes pointed) is drawn from the
-    # ankle straight to the toes: its heel would stick up off the floor.
+    """The leg on *side*: the thigh, the shin and the foot.
+
+    The outlines of the leg and the foot go under both, so no white gap
+    shows at the ankle.
+    """
     sole_up = body[f"{side}.heel"][1] > body[f"{side}.ankle"][1]
+    kneeling = all(body[f"{side}.{n}"][1] < _ON_FLOOR for n in ("knee", "toe"))
+    if sole_up and kneeling:
+        # Kneeling with the toes pointed: the shin and the foot lie on the
+        # floor as one bar from the knee to the toes. Drawn through the
+        # ankle, which the ankle's limit lifts a little, they read as an
+        # upside-down V.
+        leg = [_flat(body[f"{side}.{n}"], view) for n in ("hip", "knee", "toe")]
+        return _limb(leg, role, gap=gap)
+    leg = [_flat(body[f"{side}.{n}"], view) for n in ("hip", "knee", "ankle")]
+    # A foot whose sole faces up is drawn from the ankle straight to the
+    # toes: its heel would stick up.
     parts = ("ankle", "toe") if sole_up else ("ankle", "heel", "toe")
     foot = [_flat(body[f"{side}.{n}"], view) for n in parts]
-    shapes = _limb(foot, role, gap=gap, width=_LIMB * 0.9)
-    return [*_limb(leg, role, gap=gap), *shapes]
+    if sole_up:
+        # Pointed, in the air (a leg raised behind): a shorter foot, so it
+        # reads as a foot and not as a shin bent down at the knee.
+        (ax, ay), (tx, ty) = foot
+        foot = [(ax, ay), (ax + (tx - ax) * _POINTED_FOOT, ay + (ty - ay) * _POINTED_FOOT)]
+    shapes: list[Shape] = []
+    if gap:
+        shapes.append(Line(tuple(leg), "paper", _LIMB + 2 * _GAP))
+        shapes.append(Line(tuple(foot), "paper", _LIMB * 0.9 + 2 * _GAP))
+    return [*shapes, Line(tuple(leg), role, _LIMB), Line(tuple(foot), role, _LIMB * 0.9)]
 
 
 def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
@@ -562,11 +586,9 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     view = stage.view
     far, near = _sides(view)
     shapes: list[Shape] = []
-    moving = _moving_far_leg(scene, body) and view in _SIDEWAYS
     for side in far:
         shapes += _band_shapes(scene, body, stage, side)
-        if not moving:
-            shapes += _leg(body, side, view, "far", gap=True)
+        shapes += _leg(body, side, view, "far", gap=True)
         if not _end_on(body, side, view):
             shapes += _arm(body, side, view, "far", gap=False)
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
@@ -576,11 +598,6 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     shapes += _blades(body, view)
     in_front, over_head = _near_limbs(scene, body, stage)
     shapes += in_front
-    if moving:
-        # The far leg an arrow starts from goes in front of the near leg, so
-        # the arrow is seen to start from it and not from the near foot.
-        for side in far:
-            shapes += _leg(body, side, view, "far", gap=True)
     if view not in _SIDEWAYS:  # both bands in front of the body
         for side in near:
             shapes += _band_shapes(scene, body, stage, side)
@@ -614,17 +631,6 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
     return shapes, over_head
-
-
-_FAR_LEG = frozenset({BodySite.OTHER_FOOT, BodySite.OTHER_KNEE})
-
-
-def _moving_far_leg(scene: kin.Scene, body: kin.Body) -> bool:
-    """Whether an arrow starts at *body*'s pose from a part of the far leg."""
-    return any(
-        arrow.part in _FAR_LEG and scene.bodies[arrow.start] is body
-        for arrow in scene.figure.arrows
-    )
 
 
 #: An arm whose length on paper is less than this share of its length is
