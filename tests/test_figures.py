@@ -949,6 +949,11 @@ def test_an_arrow_on_a_limb_starts_on_the_limb(exercise_id, arrow):
             shapes = ill._arrow(*path[1:])
             shaft = next(s for s in shapes if s.role == "accent" and isinstance(s, ill.Line))
             parts = [ill._flat(p, view) for p in kin.site_points(posed, arrow.part)]
+            side = ill._FOOT_SIDES.get(arrow.part)
+            if side is not None and view is View.SIDE and ill._kneeling_flat(posed, side):
+                # Kneeling, shin and foot are one bar: the arrow starts on it.
+                bar = [ill._flat(posed[f"{side}.{n}"], view) for n in ("knee", "toe")]
+                parts.append(ill._onto(shaft.points[0], *bar))
             nearest = min(math.dist(shaft.points[0], p) for p in parts)
             assert nearest <= ill._LIMB * 0.62 + 0.01, (view, nearest)
             drawn += 1

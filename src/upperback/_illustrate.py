@@ -469,6 +469,23 @@ def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
     return shapes
 
 
+def _kneeling_flat(body: kin.Body, side: str) -> bool:
+    """Whether the leg on *side* kneels with its toes pointed: shin and foot drawn as one bar."""
+    sole_up = body[f"{side}.heel"][1] > body[f"{side}.ankle"][1]
+    return sole_up and all(body[f"{side}.{n}"][1] < _ON_FLOOR for n in ("knee", "toe"))
+
+
+def _onto(point: Point2, a: Point2, b: Point2) -> Point2:
+    """The point of the segment from *a* to *b* nearest *point*."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)
+    t = min(max(t, 0.0), 1.0)
+    return (a[0] + t * dx, a[1] + t * dy)
+
+
+_FOOT_SIDES = {BodySite.FOOT: "r", BodySite.FEET: "r", BodySite.OTHER_FOOT: "l"}
+
+
 #: How much of a pointed foot in the air is drawn, from the ankle.
 _POINTED_FOOT = 0.6
 
@@ -480,8 +497,7 @@ def _leg(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
     shows at the ankle.
     """
     sole_up = body[f"{side}.heel"][1] > body[f"{side}.ankle"][1]
-    kneeling = all(body[f"{side}.{n}"][1] < _ON_FLOOR for n in ("knee", "toe"))
-    if sole_up and kneeling:
+    if _kneeling_flat(body, side):
         # Kneeling with the toes pointed: the shin and the foot lie on the
         # floor as one bar from the knee to the toes. Drawn through the
         # ankle, which the ankle's limit lifts a little, they read as an
@@ -730,6 +746,11 @@ def _arrow_paths(
             fa, fb = _flat(a, view), _flat(b, view)
             if math.dist(fa, fb) < MIN_MOTION * _SCALE:
                 continue
+            side = _FOOT_SIDES.get(arrow.part)
+            if side is not None and view in _SIDEWAYS and _kneeling_flat(body, side):
+                # The heel is not drawn: start on the bar of shin and foot.
+                bar = (_flat(body[f"{side}.knee"], view), _flat(body[f"{side}.toe"], view))
+                fa = _onto(fa, *bar)
             fa, fb, on_part = _on_the_part(arrow.part, body, view, index, (fa, fb))
             paths.append((arrow, fa, fb, centre, 0.0 if on_part else lift))
     return paths
