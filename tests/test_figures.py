@@ -546,7 +546,7 @@ def test_the_stroke_matches_the_contact_radius():
 
 #: The view that shows each movement, and the inset for what it cannot show.
 VIEWS = {
-    "arm-slide-on-wall": (View.SIDE, View.FRONT),  # the arms on the wall beside the head; W to Y
+    "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # the back on the wall's edge; W to Y
     "band-row": (View.SIDE, None),
     "mid-trap-raise": (View.SIDE, View.BACK),  # lying face down on the pillow; T and blades
     "pectoralis-stretch": (View.PROFILE, View.FRONT),  # the lean past the frame's edge; the frame
@@ -1239,3 +1239,27 @@ def test_the_quadruped_back_is_about_level_and_the_raised_limbs_are_straight():
     assert arm
     assert min(arm) > head_at
     assert shapes[min(arm)].role == "paper"
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_arm_slide_back_is_against_the_wall_seen_edge_on(pose):
+    # Issue 20, review round 4: turned, the wall was a wide panel behind the
+    # whole body (as if the person stood side on to it), the near elbow sat
+    # behind the back line, inside the wall, and the hands were not level.
+    # Exactly from the side, the wall is a narrow strip whose face touches
+    # the back, the elbows and hands are on its face, and the hands level.
+    scene = kin.scene(figure_of("arm-slide-on-wall"))
+    posed = scene.bodies[pose]
+    stage = ill._stage(scene, View.PROFILE)
+    wall = ill._box_shape(kin.PROP_BOXES[Prop.WALL][0], stage)
+    assert wall in ill._prop_shapes(scene, stage)
+    face = max(x for x, _ in wall.points)
+    assert face == pytest.approx(0.0)
+    assert face - min(x for x, _ in wall.points) < 0.35 * ill._SCALE  # a strip, not a panel
+    back = ill._flat(posed["chest"], View.PROFILE)[0] - kin.TRUNK_RADIUS * ill._SCALE
+    assert back == pytest.approx(face, abs=kin.TOLERANCE * ill._SCALE)
+    for side in ("r", "l"):
+        for point in (posed[f"{side}.elbow"], posed.palm(side)):
+            assert ill._flat(point, View.PROFILE)[0] >= face - kin.TOLERANCE * ill._SCALE
+    palms = [ill._flat(posed.palm(side), View.PROFILE) for side in ("r", "l")]
+    assert palms[0] == pytest.approx(palms[1])

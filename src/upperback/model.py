@@ -908,7 +908,8 @@ class View(_Vocabulary):
     #: little from above, so that the far arm and leg show too.
     SIDE = "side"
     #: From the right side exactly, not turned: a flat prop, such as a door
-    #: frame, shows edge on. An arm that points at the viewer is left out.
+    #: frame or a wall, shows edge on. An arm that points at the viewer is
+    #: left out.
     PROFILE = "profile"
     FRONT = "front"
     BACK = "back"
