@@ -139,9 +139,12 @@ def test_thoracic_extension_hands_stay_behind_the_head(pose):
         assert palm[0] < head[0]  # behind, not in front of the face
 
 
-def test_the_pectoralis_stretch_leans_with_the_feet_nearly_still():
+def test_the_pectoralis_stretch_leans_with_the_feet_still():
+    # Issue 20, review round 4: both feet shifted about 1.3 mm on paper
+    # between the start and the end. They stay put: the body leans.
     start, end = body("pectoralis-stretch", "start"), body("pectoralis-stretch", "end")
-    assert math.dist(start["r.heel"], end["r.heel"]) <= 0.05
+    for point in ("r.heel", "r.toe", "l.heel", "l.toe"):
+        assert math.dist(start[point], end[point]) <= kin.TOLERANCE, point
     assert end["neck"][0] > start["neck"][0] + 0.05  # the chest goes forward
 
 
@@ -549,7 +552,7 @@ VIEWS = {
     "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # the back on the wall's edge; W to Y
     "band-row": (View.SIDE, None),
     "mid-trap-raise": (View.SIDE, View.BACK),  # lying face down on the pillow; T and blades
-    "pectoralis-stretch": (View.PROFILE, View.FRONT),  # the lean past the frame's edge; the frame
+    "pectoralis-stretch": (View.PROFILE, None),  # the lean past the frame's edge
     "quadruped-arm-leg-raise": (View.SIDE, None),
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind
     "thoracic-extension": (View.SIDE, None),
@@ -632,11 +635,11 @@ def test_props_are_recognisable():
 
 
 def test_an_inset_is_its_own_small_picture():
-    root = parse(illustrate(CATALOG["pectoralis-stretch"], "end").svg)
+    root = parse(illustrate(CATALOG["arm-slide-on-wall"], "end").svg)
     box = inset(root)
     assert re.fullmatch(r"-?[\d.]+ 0 [\d.]+ [\d.]+", box.get("viewBox"))
-    assert float(box.get("width")) < float(root.get("viewBox").split()[2]) / 2
-    assert "from the front" in illustrate(CATALOG["pectoralis-stretch"], "end").alt
+    assert float(box.get("width")) < float(root.get("viewBox").split()[2]) * 0.6
+    assert "from the front" in illustrate(CATALOG["arm-slide-on-wall"], "end").alt
 
 
 def test_an_inset_needs_another_view():
