@@ -139,8 +139,9 @@ _BAND = 1.6
 _BLADE_TOP = 0.035
 _BLADE_TIP = 0.05
 _BLADE_WIDTH = 0.03
-#: How far below the blade's middle its arrow runs.
-_BLADE_ARROW_DROP = 0.02
+#: How far below the blade's middle its arrow runs: under its lower tip,
+#: so that the arrow does not hide the blade.
+_BLADE_ARROW_DROP = _BLADE_TIP + 0.032
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -769,7 +770,7 @@ def _on_the_part(
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
         side = ("r", "l")[index]  # the blades' points: the right, then the left
-        # Across the blade's lower half, so that its top shows above the arrow.
+        # Just under the blade's lower tip, so that the whole blade shows.
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         down = _unit(body["neck"], body["chest"])
         low = _along(body[f"{side}.blade"], down, _BLADE_ARROW_DROP)
@@ -831,7 +832,9 @@ def _arrow_shapes(
             scene.bodies[arrow.start], view
         ):
             # Short, on the blade: a smaller head, so the shaft still shows.
-            shapes += _arrow(a, b, centre, lift, straight=True, size=_BLADE_HEAD)
+            shapes += _arrow(
+                a, b, centre, lift, straight=True, size=_BLADE_HEAD, outline=_BLADE_OUTLINE
+            )
             continue
         straight = arrow.part is BodySite.SHOULDER_BLADES or (
             view in _SIDEWAYS and arrow.part in _TRUNK_PARTS
@@ -849,6 +852,9 @@ _MIN_ARROW = 15.0
 #: The head of an arrow, and of the short arrow on a shoulder blade.
 _HEAD = 5.5
 _BLADE_HEAD = 3.6
+#: A blade's arrow lies on the dark back: a wider white outline sets it
+#: off, in grayscale too.
+_BLADE_OUTLINE = 2 * _GAP + 1.2
 
 
 def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
@@ -860,6 +866,7 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
     straight: bool = False,
     size: float = _HEAD,
     avoid: Point2 | None = None,
+    outline: float = 2 * _GAP,
 ) -> list[Shape]:
     """An arrow from *start* to *end*, bowing away from *centre*, on a paper outline.
 
@@ -908,8 +915,8 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
     right = (b[0] + hy * size * 0.62, b[1] - hx * size * 0.62)
     head = (tip, left, right)
     return [
-        Line(curve, "paper", _ARROW + 2 * _GAP),
-        Polygon(head, "paper", "paper", 2 * _GAP),
+        Line(curve, "paper", _ARROW + outline),
+        Polygon(head, "paper", "paper", outline),
         Line(curve, "accent", _ARROW),
         Polygon(head, "accent", "accent", 0.6),
     ]
