@@ -651,22 +651,28 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
 
 
 #: An arm whose length on paper is less than this share of its length is
-#: seen end on.
+#: seen end on; and one whose hand is within this much of the shoulder's
+#: height, as a fraction of body height, is level.
 _END_ON = 0.4
+_LEVEL = 0.06
 
 
 def _end_on(body: kin.Body, side: str, view: View) -> bool:
-    """Whether the arm on *side* points at the viewer of a profile, seen end on.
+    """Whether the arm on *side* is held level toward the viewer of a profile, seen end on.
 
-    Exactly from the side, an arm held out to the side is a short stub at
-    the shoulder that reads as pointing up: it is left out.
+    Exactly from the side, an arm held level out to the side is a short
+    stub at the shoulder that reads as pointing up: it is left out. An arm
+    out to the side that reaches down to the floor, or up toward the
+    ceiling, is drawn: its short stroke shows which way it goes, the same
+    for the near and the far arm.
     """
     if view is not View.PROFILE:
         return False
     shoulder, palm = body[f"{side}.shoulder"], body.palm(side)
-    return math.dist(_flat(shoulder, view), _flat(palm, view)) < (
+    short = math.dist(_flat(shoulder, view), _flat(palm, view)) < (
         _END_ON * math.dist(shoulder, palm) * _SCALE
     )
+    return short and abs(palm[1] - shoulder[1]) < _LEVEL
 
 
 def _crosses_head(body: kin.Body, line: Shape, view: View) -> bool:
@@ -827,7 +833,8 @@ def _arrow_shapes(
 ) -> list[Shape]:
     """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
     shapes: list[Shape] = []
-    for arrow, a, b, centre, lift in _arrow_paths(scene, pose, view, skip):
+    for arrow, first, last, centre, lift in _arrow_paths(scene, pose, view, skip):
+        a, b = first, last
         if arrow.part is BodySite.SHOULDER_BLADES and _shows_blades(
             scene.bodies[arrow.start], view
         ):
@@ -839,9 +846,33 @@ def _arrow_shapes(
         straight = arrow.part is BodySite.SHOULDER_BLADES or (
             view in _SIDEWAYS and arrow.part in _TRUNK_PARTS
         )
+        beside = _beside_the_arm(scene.bodies[arrow.start], arrow.part, view, a, b)
+        if beside is not None:
+            (a, b), straight = beside, True
         neck = _flat(scene.bodies[arrow.start]["neck"], view)
         shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes
+
+
+def _beside_the_arm(
+    body: kin.Body, part: BodySite, view: View, start: Point2, end: Point2
+) -> tuple[Point2, Point2] | None:
+    """The hands' path set beside the arm, when it would run along the arm: else None.
+
+    Exactly from the side, hands held out to the side that rise from the
+    floor toward the ceiling pass the shoulder: their arrow, drawn on the
+    path, hid the whole arm. It runs straight beside the arm instead, on
+    the side away from the head.
+    """
+    if view is not View.PROFILE or part is not BodySite.HANDS:
+        return None
+    shoulder = _flat(body["r.shoulder"], view)
+    if not min(start[1], end[1]) < shoulder[1] < max(start[1], end[1]):
+        return None
+    head = _flat(body["head"], view)
+    away = math.copysign(_LIMB / 2 + _GAP + _ARROW, shoulder[0] - head[0])
+    x = shoulder[0] + away
+    return (x, start[1]), (x, end[1])
 
 
 #: The shortest arrow drawn, in drawing units: a small motion, such as the
