@@ -1344,3 +1344,23 @@ def test_the_mid_trap_arrow_runs_beside_the_arm_not_over_it():
     assert len(xs) == 1  # straight up
     assert shaft.points[-1][1] > shaft.points[0][1]
     assert min(y for _, y in shaft.points) <= palm[1] + ill._LIMB
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_the_nose_stands_out_of_the_head(exercise_id):
+    # Issue 20, review round 5: lying face down, the nose hardly showed past
+    # the head, so face down could not be told from face up. The nose's
+    # centre is on the head's outline: it stands out by its whole radius.
+    for posed in kin.scene(figure_of(exercise_id)).bodies.values():
+        out = kin.distance(posed["nose"], posed["head"]) + kin.NOSE_RADIUS - kin.HEAD_RADIUS
+        assert out == pytest.approx(kin.NOSE_RADIUS)
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_mid_trap_nose_points_to_the_floor(pose):
+    scene = kin.scene(figure_of("mid-trap-raise"))
+    posed = scene.bodies[pose]
+    nose, head = (ill._flat(posed[n], View.PROFILE) for n in ("nose", "head"))
+    low = nose[1] - kin.NOSE_RADIUS * ill._SCALE
+    assert low < head[1] - kin.HEAD_RADIUS * ill._SCALE - kin.NOSE_RADIUS * ill._SCALE / 2
+    assert low > 0.0  # above the floor, not in it

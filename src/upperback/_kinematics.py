@@ -231,8 +231,9 @@ def pose_body(joints: Joints) -> Body:
     # The head's centre is `reach` from the neck, `offset` of it forward.
     along = math.sqrt(reach * reach - offset * offset)
     head = _add(_add(neck, up3, along), front3, offset)
-    # The nose: on the face, so a picture shows which way the head faces.
-    nose = _add(head, front3, HEAD_RADIUS - NOSE_RADIUS / 2)
+    # The nose: centred on the face's outline, so that it stands out by its
+    # whole width and a picture shows which way the head faces.
+    nose = _add(head, front3, HEAD_RADIUS)
     points: dict[str, Vec] = {
         "pelvis": pelvis,
         "chest": chest,
