@@ -1364,3 +1364,27 @@ def test_the_mid_trap_nose_points_to_the_floor(pose):
     low = nose[1] - kin.NOSE_RADIUS * ill._SCALE
     assert low < head[1] - kin.HEAD_RADIUS * ill._SCALE - kin.NOSE_RADIUS * ill._SCALE / 2
     assert low > 0.0  # above the floor, not in it
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_pectoralis_forearms_stay_upright_and_flat_on_the_frame(pose):
+    # Issue 20, review round 5: in the end the forearm left the frame (the
+    # elbow about 3 mm behind it) and only the hand touched it, which reads
+    # as gripping the frame. In both poses each forearm is upright and flat
+    # on the frame's face, the elbow at about shoulder height, and the
+    # elbow stays where it was: only the body leans through.
+    scene = kin.scene(figure_of("pectoralis-stretch"))
+    posed, start = scene.bodies[pose], scene.bodies["start"]
+    face = -kin.BODY_RADIUS  # the stroke's edge on the frame's face at x = 0
+    for side in ("r", "l"):
+        elbow, wrist = posed[f"{side}.elbow"], posed[f"{side}.wrist"]
+        for point in (elbow, wrist, posed.palm(side)):
+            assert point[0] == pytest.approx(face, abs=0.005), (side, point)
+        lean = math.degrees(
+            math.atan2(math.hypot(wrist[0] - elbow[0], wrist[2] - elbow[2]), wrist[1] - elbow[1])
+        )
+        assert lean < 5, side
+        assert abs(elbow[1] - posed[f"{side}.shoulder"][1]) < 0.05, side
+        assert kin.distance(elbow, start[f"{side}.elbow"]) < 0.015, side
+    if pose == "end":
+        assert posed["r.shoulder"][0] > 0.03  # the body leans through the frame
