@@ -907,8 +907,8 @@ class View(_Vocabulary):
     #: From the right side, turned a little toward the front and seen a
     #: little from above, so that the far arm and leg show too.
     SIDE = "side"
-    #: From the right side exactly, not turned: a flat prop, such as a door
-    #: frame or a wall, shows edge on. An arm that points at the viewer is
+    #: From the right side exactly, not turned, so that a flat prop, such as
+    #: a door frame or a wall, shows edge on. An arm that points at the viewer is
     #: left out.
     PROFILE = "profile"
     FRONT = "front"
