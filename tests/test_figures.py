@@ -1388,3 +1388,23 @@ def test_the_pectoralis_forearms_stay_upright_and_flat_on_the_frame(pose):
         assert kin.distance(elbow, start[f"{side}.elbow"]) < 0.015, side
     if pose == "end":
         assert posed["r.shoulder"][0] > 0.03  # the body leans through the frame
+
+
+def test_the_band_row_arrow_runs_under_the_near_upper_arm_not_over_it():
+    # Issue 20, review round 5: the elbows' arrow, on its white outline,
+    # hid the near upper arm in the start, so the forearm looked cut off
+    # from the body. It runs straight back just under the arm, clear of
+    # its stroke, and still clear of the neck.
+    scene = kin.scene(figure_of("band-row"))
+    start = figure_of("band-row").pose("start")
+    posed = scene.bodies["start"]
+    shoulder, elbow = (ill._flat(posed[f"r.{n}"], View.SIDE) for n in ("shoulder", "elbow"))
+    shapes = ill._arrow_shapes(scene, start, View.SIDE)
+    shaft = next(s for s in shapes if isinstance(s, Line) and s.role == "accent")
+    outline = next(s for s in shapes if isinstance(s, Line) and s.role == "paper")
+    for x, y in outline.points:
+        onto = ill._onto((x, y), shoulder, elbow)
+        assert math.dist((x, y), onto) >= ill._LIMB / 2 + outline.width / 2
+        assert y < min(shoulder[1], elbow[1])  # under the arm
+    assert len({round(y, 6) for _, y in shaft.points}) == 1  # straight
+    assert shaft.points[-1][0] < shaft.points[0][0]  # pointing back

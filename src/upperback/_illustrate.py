@@ -864,6 +864,8 @@ def _beside_the_arm(
     path, hid the whole arm. It runs straight beside the arm instead, on
     the side away from the head.
     """
+    if part is BodySite.ELBOWS and view in _SIDEWAYS:
+        return _below_the_upper_arm(body, view, start, end)
     if view is not View.PROFILE or part is not BodySite.HANDS:
         return None
     shoulder = _flat(body["r.shoulder"], view)
@@ -873,6 +875,29 @@ def _beside_the_arm(
     away = math.copysign(_LIMB / 2 + _GAP + _ARROW, shoulder[0] - head[0])
     x = shoulder[0] + away
     return (x, start[1]), (x, end[1])
+
+
+def _below_the_upper_arm(
+    body: kin.Body, view: View, start: Point2, end: Point2
+) -> tuple[Point2, Point2] | None:
+    """The elbows' path set just below the near upper arm, when it would run along it: else None.
+
+    From the side, elbows at shoulder level that pull straight back move
+    along the upper arm: their arrow hid it. It runs straight just under
+    the arm instead, clear of its stroke and of the neck.
+    """
+    shoulder, elbow = (_flat(body[f"r.{n}"], view) for n in ("shoulder", "elbow"))
+    middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    if _to_segment(middle, shoulder, elbow) > _LIMB:
+        return None
+    drop = _LIMB / 2 + _GAP + _ARROW / 2 + _GAP
+    low = min(shoulder[1], elbow[1]) - drop
+    return (start[0], low), (end[0], low)
+
+
+def _to_segment(point: Point2, a: Point2, b: Point2) -> float:
+    """How far *point* is from the segment from *a* to *b*."""
+    return math.dist(point, _onto(point, a, b))
 
 
 #: The shortest arrow drawn, in drawing units: a small motion, such as the
