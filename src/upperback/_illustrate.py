@@ -636,11 +636,11 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
         arm = band + ([] if _end_on(body, side, view) else _arm(body, side, view, "near", gap=True))
-        if _beside_head(body, side, view) and not band:
-            # From the side, an arm beside the head (out to the side, or its
-            # elbow forward by the face with the hand behind the head) is
-            # nearer than the head: drawn over it, it does not seem to grow
-            # out of it, and its elbow shows.
+        if _beside_head(body, side, view) and not band and not hands_behind_head(body):
+            # From the side, an arm beside the head and nearer than it is
+            # drawn over it: it does not seem to grow out of it, and its
+            # elbow shows. Not when the hands are behind the head: drawn
+            # over it, the arm merged with the head into a "7".
             over_head += arm
         else:
             pieces.append((arm_depth, len(pieces), arm))
