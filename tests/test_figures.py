@@ -1410,3 +1410,36 @@ def test_the_band_row_arrow_runs_under_the_near_upper_arm_not_over_it():
         assert y < min(shoulder[1], elbow[1])  # under the arm
     assert len({round(y, 6) for _, y in shaft.points}) == 1  # straight
     assert shaft.points[-1][0] < shaft.points[0][0]  # pointing back
+
+
+def test_the_thoracic_extension_arrow_curves_back_along_the_upper_back():
+    # Issue 20, review round 5: a straight arrow from the shoulders could
+    # mean "pull the elbows back". The arrow starts just behind the upper
+    # back and curves back round the bend to behind where the head goes.
+    scene = kin.scene(figure_of("thoracic-extension"))
+    start = figure_of("thoracic-extension").pose("start")
+    before, after = scene.bodies["start"], scene.bodies["end"]
+    shaft = next(
+        s
+        for s in ill._arrow_shapes(scene, start, View.SIDE)
+        if isinstance(s, Line) and s.role == "accent"
+    )
+    flat = {n: ill._flat(before[n], View.SIDE) for n in ("chest", "neck", "nose", "head")}
+    facing = 1 if flat["nose"][0] > flat["head"][0] else -1
+    back = (
+        min(flat["chest"][0], flat["neck"][0])
+        if facing > 0
+        else max(flat["chest"][0], flat["neck"][0])
+    )
+    first, last = shaft.points[0], shaft.points[-1]
+    # Starts just behind the back, at about the neck's height.
+    assert (first[0] - back) * facing < -kin.TRUNK_RADIUS * ill._SCALE
+    assert abs(first[1] - flat["neck"][1]) < kin.HEAD_RADIUS * ill._SCALE
+    # Ends behind where the head goes.
+    head = ill._flat(after["head"], View.SIDE)
+    assert (last[0] - head[0]) * facing < 0
+    # Curved: the middle bows away from the chest, off the chord.
+    middle = shaft.points[len(shaft.points) // 2]
+    chord_mid = ((first[0] + last[0]) / 2, (first[1] + last[1]) / 2)
+    assert math.dist(middle, chord_mid) > 1.0
+    assert math.dist(middle, flat["chest"]) > math.dist(chord_mid, flat["chest"])

@@ -833,8 +833,8 @@ def _arrow_shapes(
 ) -> list[Shape]:
     """An arrow, shaft and head, for each motion that starts at *pose*, but those in *skip*."""
     shapes: list[Shape] = []
-    for arrow, first, last, centre, lift in _arrow_paths(scene, pose, view, skip):
-        a, b = first, last
+    for arrow, first, last, middle, lift in _arrow_paths(scene, pose, view, skip):
+        a, b, centre = first, last, middle
         if arrow.part is BodySite.SHOULDER_BLADES and _shows_blades(
             scene.bodies[arrow.start], view
         ):
@@ -849,9 +849,43 @@ def _arrow_shapes(
         beside = _beside_the_arm(scene.bodies[arrow.start], arrow.part, view, a, b)
         if beside is not None:
             (a, b), straight = beside, True
+        if straight and view in _SIDEWAYS and _bends_back(scene, arrow):
+            # The upper back arching: an arc along the back, round the
+            # bend, not a straight push that read as "pull the elbows back".
+            straight = False
+            centre = _flat(scene.bodies[arrow.start]["chest"], view)
+            a, b = _along_the_back(scene, arrow, view)
         neck = _flat(scene.bodies[arrow.start]["neck"], view)
         shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes
+
+
+def _along_the_back(scene: kin.Scene, arrow: Arrow, view: View) -> tuple[Point2, Point2]:
+    """From just behind the upper back in the start to just behind the head in the end."""
+    ends: list[Point2] = []
+    for name, part, reach in (
+        (arrow.start, "neck", kin.TRUNK_RADIUS),
+        (arrow.end, "head", kin.HEAD_RADIUS),
+    ):
+        body = scene.bodies[name]
+        chest, neck = _flat(body["chest"], view), _flat(body["neck"], view)
+        nose, head = _flat(body["nose"], view), _flat(body["head"], view)
+        length = math.dist(chest, neck) or 1.0
+        nx, ny = -(neck[1] - chest[1]) / length, (neck[0] - chest[0]) / length
+        if nx * (nose[0] - head[0]) + ny * (nose[1] - head[1]) > 0:
+            nx, ny = -nx, -ny  # behind: away from the face
+        point = _flat(body[part], view)
+        away = reach * _SCALE + 3.0
+        ends.append((point[0] + nx * away, point[1] + ny * away))
+    return ends[0], ends[1]
+
+
+def _bends_back(scene: kin.Scene, arrow: Arrow) -> bool:
+    """Whether *arrow* is on the trunk and the upper back arches back along it."""
+    if arrow.part not in _TRUNK_PARTS:
+        return False
+    figure = scene.figure
+    return figure.pose(arrow.end).joints.spine < figure.pose(arrow.start).joints.spine
 
 
 def _beside_the_arm(
