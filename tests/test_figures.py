@@ -1443,3 +1443,22 @@ def test_the_thoracic_extension_arrow_curves_back_along_the_upper_back():
     chord_mid = ((first[0] + last[0]) / 2, (first[1] + last[1]) / 2)
     assert math.dist(middle, chord_mid) > 1.0
     assert math.dist(middle, flat["chest"]) > math.dist(chord_mid, flat["chest"])
+
+
+@pytest.mark.parametrize("exercise_id", ["pectoralis-stretch", "arm-slide-on-wall"])
+def test_a_slight_arch_keeps_a_straight_trunk_arrow(exercise_id):
+    # Issue 20, review round 5: the curved arrow of the thoracic extension
+    # is for an upper back that arches well back; the pectoralis stretch,
+    # whose upper back straightens a few degrees as it leans through the
+    # frame, keeps its straight arrow from the chest.
+    figure = figure_of(exercise_id)
+    scene = kin.scene(figure)
+    for arrow in figure.arrows:
+        assert not ill._bends_back(scene, arrow)
+    arrows = [a for a in figure.arrows if a.part in ill._TRUNK_PARTS]
+    for arrow in arrows:
+        shapes = ill._arrow_shapes(scene, figure.pose(arrow.start), figure.view)
+        shaft = next(s for s in shapes if isinstance(s, Line) and s.role == "accent")
+        (x0, y0), (x1, y1) = shaft.points[0], shaft.points[-1]
+        for x, y in shaft.points:  # on the chord: straight
+            assert abs((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) < 1e-6 * ill._SCALE**2

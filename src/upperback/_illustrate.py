@@ -880,12 +880,19 @@ def _along_the_back(scene: kin.Scene, arrow: Arrow, view: View) -> tuple[Point2,
     return ends[0], ends[1]
 
 
+#: How far, in degrees, the upper back must arch back for an arrow on the
+#: trunk to curve along it: a slight arch (a body leaning through a door
+#: frame) keeps its straight push.
+_ARCH = 10
+
+
 def _bends_back(scene: kin.Scene, arrow: Arrow) -> bool:
-    """Whether *arrow* is on the trunk and the upper back arches back along it."""
+    """Whether *arrow* is on the trunk and the upper back arches well back along it."""
     if arrow.part not in _TRUNK_PARTS:
         return False
     figure = scene.figure
-    return figure.pose(arrow.end).joints.spine < figure.pose(arrow.start).joints.spine
+    arch = figure.pose(arrow.start).joints.spine - figure.pose(arrow.end).joints.spine
+    return arch >= _ARCH
 
 
 def _beside_the_arm(
