@@ -563,6 +563,11 @@ def _curve(a: Point2, corner: Point2, b: Point2, steps: int = 12) -> tuple[Point
     The control point is set so that the curve passes through *corner*.
     """
     control = (2 * corner[0] - (a[0] + b[0]) / 2, 2 * corner[1] - (a[1] + b[1]) / 2)
+    return _quadratic(a, control, b, steps)
+
+
+def _quadratic(a: Point2, control: Point2, b: Point2, steps: int) -> tuple[Point2, ...]:
+    """*steps* + 1 points of the quadratic Bezier curve from *a* to *b* pulled toward *control*."""
     return tuple(
         (
             (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
@@ -991,18 +996,8 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
         ]
         if clear[0] < _NECK_CLEARANCE and clear[1] > clear[0] + _GAP:
             nx, ny = -nx, -ny
-    a = (start[0] + nx * lift, start[1] + ny * lift)
-    b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
-    bow = 0.0 if straight else 0.2 * length
-    control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)
-    steps = 8
-    curve = tuple(
-        (
-            (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
-            (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t * t * b[1],
-        )
-        for t in (i / steps for i in range(steps + 1))
-    )
+    curve = _bow(start, end, (nx, ny), lift, size, straight=straight)
+    b = curve[-1]
     # The head points along the curve's last stretch.
     hx, hy = b[0] - curve[-2][0], b[1] - curve[-2][1]
     norm = math.hypot(hx, hy) or 1.0
@@ -1023,23 +1018,27 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
 _NECK_CLEARANCE = kin.TRUNK_RADIUS * _SCALE + _GAP
 
 
-def _bow(
-    start: Point2, end: Point2, normal: Point2, lift: float, size: float
+def _bow(  # noqa: PLR0913 - the path, then its shape
+    start: Point2,
+    end: Point2,
+    normal: Point2,
+    lift: float,
+    size: float,
+    *,
+    straight: bool = False,
 ) -> tuple[Point2, ...]:
-    """A few points of the curve from *start* to *end* bowing toward *normal*."""
-    length = math.dist(start, end)
+    """An arrow's shaft from *start* to *end*, lifted and bowing toward *normal*.
+
+    It ends where the head of *size* begins.
+    """
+    length = math.hypot(end[0] - start[0], end[1] - start[1])
     ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
     nx, ny = normal
     a = (start[0] + nx * lift, start[1] + ny * lift)
     b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
-    control = ((a[0] + b[0]) / 2 + nx * 0.2 * length, (a[1] + b[1]) / 2 + ny * 0.2 * length)
-    return tuple(
-        (
-            (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t * t * b[0],
-            (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t * t * b[1],
-        )
-        for t in (i / 8 for i in range(9))
-    )
+    bow = 0.0 if straight else 0.2 * length
+    control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)
+    return _quadratic(a, control, b, 8)
 
 
 def _view_shapes(
