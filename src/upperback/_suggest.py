@@ -66,14 +66,15 @@ def suggest(value: object, terms: Iterable[str], n: int = 3) -> list[str]:
     if not typed:
         return []
     candidates = [t for t in dict.fromkeys(terms) if t != value]
-    # A dict keeps the order found and answers "found already?" at once, so
-    # 10,000 terms that all match cost 10,000 steps, not their square.
+    # A dict keeps the order found (a term found again keeps its place) and
+    # answers "found already?" at once, so 10,000 terms that all match cost
+    # 10,000 steps, not their square.
     found: dict[str, None] = {}
     if typed in candidates:  # the same term in other case or spacing: surely meant
         found[typed] = None
     if len(typed) >= MIN_PART:
-        found.update((t, None) for t in candidates if t.startswith(typed) and t not in found)
-        found.update((t, None) for t in candidates if typed in t and t not in found)
+        found.update(dict.fromkeys(t for t in candidates if t.startswith(typed)))
+        found.update(dict.fromkeys(t for t in candidates if typed in t))
     limit = max(1, len(typed) // 4)
     if len(typed) <= MAX_TYPO:
         near = sorted(
@@ -85,5 +86,5 @@ def suggest(value: object, terms: Iterable[str], n: int = 3) -> list[str]:
             for d in [_distance(typed, t)]
             if d <= limit
         )
-        found.update((t, None) for _, _, t in near)
+        found.update(dict.fromkeys(t for _, _, t in near))
     return list(found)[:n]
