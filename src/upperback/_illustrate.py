@@ -94,7 +94,8 @@ def illustrate(
         close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
         raise UnknownVocabularyError("pose", name, names, close)
     scene = kin.scene(figure)
-    return _draw(exercise, figure, scene, _layout(scene), figure.pose(name), locale=locale)
+    index = names.index(name)
+    return _draw(exercise, figure, scene, _layout(scene), index, locale=locale)
 
 
 def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Illustration, ...]:
@@ -109,7 +110,8 @@ def illustrations(exercise: Exercise, *, locale: str | None = None) -> tuple[Ill
     scene = kin.scene(figure)
     layout = _layout(scene)  # once for every pose: the work grows with the poses, not faster
     return tuple(
-        _draw(exercise, figure, scene, layout, pose, locale=locale) for pose in figure.poses
+        _draw(exercise, figure, scene, layout, index, locale=locale)
+        for index in range(len(figure.poses))
     )
 
 
@@ -181,6 +183,11 @@ class _Stage:
     world: tuple[kin.Vec, kin.Vec]
     #: Where the floor's line runs on paper, under the lowest foot.
     floor: float = 0.0
+    #: Seen from the side, where the floor's far edge runs (see
+    #: :func:`_floor_far_edge`).
+    floor_far: float = 0.0
+    #: Whether the body lies on the floor in every pose.
+    lying: bool = False
 
 
 def _extent(
@@ -232,7 +239,8 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         for side in ("r", "l")
         for end in ("heel", "toe")
     ]
-    return _Stage(view, bounds, world, min(soles) - kin.BODY_RADIUS * _SCALE)
+    floor = min(soles) - kin.BODY_RADIUS * _SCALE
+    return _Stage(view, bounds, world, floor, _floor_far_edge(scene), _lying(scene))
 
 
 def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec]) -> list[kin.Vec]:
@@ -305,9 +313,9 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     shapes: list[Shape] = []
     if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
         (x0, _, z0), (x1, _, z1) = stage.world
-        floor = kin.Box((x0 - 1.0, -0.02, _floor_far_edge(scene)), (x1 + 1.0, 0.0, z1 - 0.18))
+        floor = kin.Box((x0 - 1.0, -0.02, stage.floor_far), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
-    elif Prop.FLOOR in props and view is not View.TOP and _lying(scene):
+    elif Prop.FLOOR in props and view is not View.TOP and stage.lying:
         # A body lying on the floor, seen from its head or its feet: the mat
         # it lies on, as far back as its feet, not a line on the horizon.
         (x0, _, z0), (x1, _, z1) = stage.world
@@ -1114,12 +1122,13 @@ def _draw(  # noqa: PLR0913 - the exercise, what is worked out once, the pose, t
     figure: Figure,
     scene: kin.Scene,
     layout: _Layout,
-    pose: Pose,
+    index: int,
     *,
     locale: str | None,
 ) -> Illustration:
     t = translations(locale)
-    label = _pose_label(figure, pose, locale)
+    pose = figure.poses[index]
+    label = _pose_label(len(figure.poses), index, locale)
     title = t.gettext("%(name)s: %(pose)s") % {"name": exercise.name, "pose": label}
     alt = describe(figure, pose, scene, locale=locale)
     x0, y0, x1, y1 = layout.box
@@ -1136,15 +1145,16 @@ def _draw(  # noqa: PLR0913 - the exercise, what is worked out once, the pose, t
     )
 
 
-def _pose_label(figure: Figure, pose: Pose, locale: str | None) -> str:
+def _pose_label(count: int, index: int, locale: str | None) -> str:
+    """The label of the pose at *index* of *count*: by its place, never by its name."""
     t = translations(locale)
-    if pose is figure.poses[0]:
+    if index == 0:
         return t.gettext("start position")
-    if pose is figure.poses[-1]:
+    if index == count - 1:
         return t.gettext("end position")
     # A pose between the start and the end is named by its place: its name is
     # a slug of the data, in no particular language.
-    return t.gettext("position %(number)s") % {"number": figure.poses.index(pose) + 1}
+    return t.gettext("position %(number)s") % {"number": index + 1}
 
 
 # -- words -----------------------------------------------------------------------
