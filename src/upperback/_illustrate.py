@@ -141,9 +141,10 @@ _BAND = 1.6
 _BLADE_TOP = 0.035
 _BLADE_TIP = 0.05
 _BLADE_WIDTH = 0.03
-#: How far below the blade's middle its arrow runs: under its lower tip,
-#: so that the arrow does not hide the blade.
-_BLADE_ARROW_DROP = _BLADE_TIP + 0.032
+#: How far above the blade's middle its arrow runs: over its top edge, at
+#: the height of the blades' tops, so that the arrow does not hide the
+#: blade and does not sit low on the back, where it read as the waist.
+_BLADE_ARROW_RISE = _BLADE_TOP + 0.008 + 0.034
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -823,16 +824,16 @@ def _on_the_part(
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
         side = ("r", "l")[index]  # the blades' points: the right, then the left
-        # Just under the blade's lower tip, so that the whole blade shows.
+        # Just over the blade's top edge, so that the whole blade shows.
         out = _unit(body["neck"], body[f"{side}.shoulder"])
-        down = _unit(body["neck"], body["chest"])
-        low = _along(body[f"{side}.blade"], down, _BLADE_ARROW_DROP)
-        drop = _flat(low, view)[1] - _flat(body[f"{side}.blade"], view)[1]
+        up = _unit(body["chest"], body["neck"])
+        high = _along(body[f"{side}.blade"], up, _BLADE_ARROW_RISE)
+        rise = _flat(high, view)[1] - _flat(body[f"{side}.blade"], view)[1]
         spine = _flat(body["neck"], view)[0]
         inward = abs(end[0] - spine) < abs(start[0] - spine)
         # From the outer edge when it moves in, from the inner edge when it moves out.
-        first = _flat(_along(low, out, _BLADE_WIDTH if inward else 0.0), view)
-        return first, (end[0], end[1] + drop), True
+        first = _flat(_along(high, out, _BLADE_WIDTH if inward else 0.0), view)
+        return first, (end[0], end[1] + rise), True
     if view in _SIDEWAYS and part in _TRUNK_PARTS:
         return (*_off_the_trunk(body, view, start, end), True)
     if part in _LIMB_PARTS:

@@ -126,11 +126,12 @@ LIMITS: dict[str, tuple[int, int]] = {
 #: of body height, at rest and fully pulled back; and the pull, in degrees,
 #: at which it is fully back. Drawing figures of our own: the blades are
 #: drawn, not measured.
-_BLADE_REST = 0.07
-_BLADE_PULLED = 0.02
+_BLADE_REST = 0.075
+_BLADE_PULLED = 0.015
 _BLADE_PULL_LIMIT = 25
-#: How far below the shoulders the blade's middle sits.
-_BLADE_DROP = 0.125
+#: How far below the shoulders the blade's middle sits: high on the back,
+#: its top a little under the shoulders, as on a real back.
+_BLADE_DROP = 0.1
 
 #: Shoulder extension (an arm raised behind, in a plane near 180) is limited
 #: to 60 degrees (Table A.1).
