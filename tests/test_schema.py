@@ -232,3 +232,32 @@ def test_the_log_schema_lists_every_feedback():
 def test_program_request_lists_every_argument():
     node = json_schema("program")["$defs"]["request"]
     assert set(node["properties"]) == {f.name for f in attrs.fields(upperback.ProgramRequest)}
+
+
+#: Words that mark a key as a duration: JSON durations are bare numbers, so the
+#: schema must say their unit (issue 21).
+DURATION_WORDS = ("duration", "setup", "rest", "seconds")
+
+
+@pytest.mark.parametrize("name", ["program", "session"])
+def test_every_duration_says_it_is_in_whole_seconds(name):
+    schema = json_schema(name)
+    assert "whole seconds" in schema["$defs"]["seconds"]["description"].lower()
+    durations = []
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            properties = node.get("properties", {})
+            for key, value in properties.items():
+                # A hold's duration has its unit beside it, in the data.
+                if any(word in key for word in DURATION_WORDS) and "unit" not in properties:
+                    durations.append(key)
+                    assert (
+                        value.get("$ref") == "#/$defs/seconds"
+                        or "seconds" in value.get("description", "").lower()
+                    ), (name, key, value)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    assert {"setup", "rest_between_sets", "seconds_per_rep"} <= set(durations)

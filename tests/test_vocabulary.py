@@ -613,3 +613,20 @@ def test_18_a_long_slug_is_cut_in_the_message():
     with pytest.raises(upperback.UnknownVocabularyError) as info:
         catalog.term(Equipment, "x" * 5_000)
     assert len(str(info.value)) < 1_000
+    for locale in ("en", "es"):
+        assert len(info.value.errors(locale=locale)[0]["msg"]) < 1_000
+
+
+@pytest.mark.parametrize(
+    ("locale", "more"), [("en", "and {count} more."), ("es", "y {count} más.")]
+)
+def test_18_an_unknown_term_among_thousands_is_short_for_a_person_too(locale, more):
+    # errors() is what a web app sends back: its msg listed every term, 99 KB.
+    catalog = _with_terms(10_000)
+    with pytest.raises(upperback.UnknownVocabularyError) as info:
+        catalog.term(Equipment, "kit-x")
+    message = info.value.errors(locale=locale)[0]["msg"]
+    assert len(message) < 1_000
+    shown = info.value.valid[: upperback.exceptions.MAX_LISTED_TERMS]
+    assert ", ".join(shown) in message
+    assert message.endswith(more.format(count=len(info.value.valid) - len(shown)))

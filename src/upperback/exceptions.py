@@ -416,9 +416,7 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         message = f"unknown {kind} {short_repr(value)}"
         if self.suggestions:
             message += f" (did you mean {short_repr(self.suggestions[0])}?)"
-        message += "; expected one of: " + ", ".join(
-            slug if len(slug) <= 40 else f"{slug[:37]}..." for slug in self.valid[:MAX_LISTED_TERMS]
-        )
+        message += "; expected one of: " + _listed_terms(self.valid)
         more = len(self.valid) - MAX_LISTED_TERMS
         if more > 0:
             message += f" and {more} more (the error's valid attribute holds them all)"
@@ -445,9 +443,26 @@ class UnknownVocabularyError(UpperbackError, ValueError):
         valid = [term for term in self.valid if term != "unknown"]
         parts = [unknown % {"value": short_repr(self.value)}]
         if suggestions:
-            parts.append(t.gettext("Did you mean %(term)s?") % {"term": repr(suggestions[0])})
-        parts.append(t.gettext("Choose from: %(terms)s.") % {"terms": ", ".join(valid)})
+            parts.append(t.gettext("Did you mean %(term)s?") % {"term": short_repr(suggestions[0])})
+        terms = _listed_terms(valid)
+        more = len(valid) - MAX_LISTED_TERMS
+        if more > 0:  # as short as str(): a catalog may declare thousands of terms
+            choose = t.ngettext(
+                "Choose from: %(terms)s and %(count)s more.",
+                "Choose from: %(terms)s and %(count)s more.",
+                more,
+            )
+            parts.append(choose % {"terms": terms, "count": more})
+        else:
+            parts.append(t.gettext("Choose from: %(terms)s.") % {"terms": terms})
         return " ".join(parts)
+
+
+def _listed_terms(valid: Sequence[str]) -> str:
+    """The first :data:`MAX_LISTED_TERMS` of *valid*, each cut to 40 characters."""
+    return ", ".join(
+        slug if len(slug) <= 40 else f"{slug[:37]}..." for slug in valid[:MAX_LISTED_TERMS]
+    )
 
 
 class UnknownLocaleError(UpperbackError, ValueError):
