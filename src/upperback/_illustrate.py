@@ -141,9 +141,10 @@ _BAND = 1.6
 _BLADE_TOP = 0.035
 _BLADE_TIP = 0.05
 _BLADE_WIDTH = 0.03
-#: How far below the blade's middle its arrow runs: under its lower tip,
-#: so that the arrow does not hide the blade.
-_BLADE_ARROW_DROP = _BLADE_TIP + 0.032
+#: How far above the blade's middle its arrow runs: over its top edge, at
+#: the height of the blades' tops, so that the arrow does not hide the
+#: blade and does not sit low on the back, where it read as the waist.
+_BLADE_ARROW_RISE = _BLADE_TOP + 0.008 + 0.034
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -328,7 +329,7 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
         if prop in props:
             shapes += [_box_shape(box, stage) for box in kin.PROP_BOXES[prop]]
             if prop is Prop.CHAIR:
-                shapes += _chair_legs(stage)
+                shapes += _chair_legs(stage) + _chair_rail(stage)
     if Prop.BAND in props:
         shapes += _door(stage)
     if Prop.PILLOW in props:
@@ -365,6 +366,23 @@ _LYING = 0.4
 
 def _lying(scene: kin.Scene) -> bool:
     return all(body["neck"][1] < _LYING for body in scene.bodies.values())
+
+
+#: The width of the chair back's top rail, in drawing units.
+_RAIL = 3.2
+
+
+def _chair_rail(stage: _Stage) -> list[Shape]:
+    """The top edge of the chair's back, on the seat's side: a rounded rail.
+
+    The edge an upper back arches over; drawn thick, so that it reads as
+    where the bend turns, not as the edge of a box.
+    """
+    back = kin.PROP_BOXES[Prop.CHAIR][1]
+    x, top = back.high[0] or 0.0, back.high[1] or 0.0
+    z0, z1 = back.low[2] or 0.0, back.high[2] or 0.0
+    ends = (_flat((x, top, z0), stage.view), _flat((x, top, z1), stage.view))
+    return [Line(ends, "prop", _RAIL)]
 
 
 def _chair_legs(stage: _Stage) -> list[Shape]:
@@ -476,6 +494,16 @@ def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
     shapes.append(Circle(palm, hand + _GAP, "paper", solid=True))
     shapes.append(Circle(palm, hand, role, solid=True))
     return shapes
+
+
+def _arm_behind_head(body: kin.Body, side: str, view: View) -> list[Shape]:
+    """The near arm of a side view whose hand is behind the head: part of the body's outline.
+
+    No paper outline and no hand: the head covers the hand, and an outlined
+    piece between the shoulder and the head read as a hand at the throat.
+    """
+    points = [_flat(body[f"{side}.{n}"], view) for n in ("shoulder", "elbow", "wrist")]
+    return _limb([*points, _flat(body.palm(side), view)], "near", gap=False)
 
 
 def _kneeling_flat(body: kin.Body, side: str) -> bool:
@@ -624,6 +652,12 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
+    elif hands_behind_head(body):
+        # From the side, a near arm whose hand is behind the head shows
+        # only as a short piece between the shoulder and the head: drawn
+        # behind the trunk, it is part of the body's outline.
+        for side in near:
+            shapes += _arm_behind_head(body, side, view)
     shapes += _torso(body, view, "near")
     shapes += _blades(body, view)
     in_front, over_head = _near_limbs(scene, body, stage)
@@ -648,7 +682,8 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
-        arm = band + ([] if _end_on(body, side, view) else _arm(body, side, view, "near", gap=True))
+        hidden = _end_on(body, side, view) or (view in _SIDEWAYS and hands_behind_head(body))
+        arm = band + ([] if hidden else _arm(body, side, view, "near", gap=True))
         if _beside_head(body, side, view) and not band and not hands_behind_head(body):
             # From the side, an arm beside the head and nearer than it is
             # drawn over it: it does not seem to grow out of it, and its
@@ -789,16 +824,16 @@ def _on_the_part(
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
         side = ("r", "l")[index]  # the blades' points: the right, then the left
-        # Just under the blade's lower tip, so that the whole blade shows.
+        # Just over the blade's top edge, so that the whole blade shows.
         out = _unit(body["neck"], body[f"{side}.shoulder"])
-        down = _unit(body["neck"], body["chest"])
-        low = _along(body[f"{side}.blade"], down, _BLADE_ARROW_DROP)
-        drop = _flat(low, view)[1] - _flat(body[f"{side}.blade"], view)[1]
+        up = _unit(body["chest"], body["neck"])
+        high = _along(body[f"{side}.blade"], up, _BLADE_ARROW_RISE)
+        rise = _flat(high, view)[1] - _flat(body[f"{side}.blade"], view)[1]
         spine = _flat(body["neck"], view)[0]
         inward = abs(end[0] - spine) < abs(start[0] - spine)
         # From the outer edge when it moves in, from the inner edge when it moves out.
-        first = _flat(_along(low, out, _BLADE_WIDTH if inward else 0.0), view)
-        return first, (end[0], end[1] + drop), True
+        first = _flat(_along(high, out, _BLADE_WIDTH if inward else 0.0), view)
+        return first, (end[0], end[1] + rise), True
     if view in _SIDEWAYS and part in _TRUNK_PARTS:
         return (*_off_the_trunk(body, view, start, end), True)
     if part in _LIMB_PARTS:
@@ -1085,13 +1120,47 @@ def _layout(scene: kin.Scene) -> _Layout:
     k = _INSET_SCALE if (i1 - i0) < 2.5 * (j1 - j0) else _LOW_INSET_SCALE
     w, h = (i1 - i0) * k, (j1 - j0) * k
     pad = 0.5
-    if (x1 - x0) < (y1 - y0) * 1.1:  # tall: the inset goes beside, at the top
-        frame = (x1, y1 - h - 2 * pad, x1 + w + 2 * pad, y1)
-        box = (x0, y0, frame[2] + pad, y1)
+    if (x1 - x0) < (y1 - y0) * 1.1:  # tall: the inset goes at the top, on the right
+        # Tucked into the corner as far as the body leaves room, so that a
+        # picture with space in front of the face does not grow wider and
+        # draw its person smaller.
+        bottom = y1 - h - 2 * pad
+        left = max(x1 - w - 2 * pad, _right_reach(scene, main, bottom) + _INSET_CLEARANCE)
+        frame = (left, bottom, left + w + 2 * pad, y1)
+        box = (x0, y0, max(x1, frame[2] + pad), y1)
     else:  # wide: the inset goes above, at the left
         frame = (x0, y1, x0 + w + 2 * pad, y1 + h + 2 * pad)
         box = (x0, y0, x1, frame[3] + pad)
     return _Layout(main, inset, box, frame)
+
+
+#: How far an inset's frame keeps from the body, in drawing units.
+_INSET_CLEARANCE = 3.0
+
+
+def _right_reach(scene: kin.Scene, stage: _Stage, above: float) -> float:
+    """How far right the drawn body reaches, in any pose, above the height *above*.
+
+    Each bone is sampled along its length, with the width it is drawn at.
+    """
+    reach = -math.inf
+    for body in scene.bodies.values():
+        for a, b, _ in kin.BONES:
+            radius = kin.point_radius(a) * _SCALE
+            for t in (i / 8 for i in range(9)):
+                x, y = _flat(_mix(body[a], 1 - t, body[b], t), stage.view)
+                if y + radius > above:
+                    reach = max(reach, x + radius)
+        for name in ("head", "nose"):
+            x, y = _flat(body[name], stage.view)
+            radius = kin.point_radius(name) * _SCALE
+            if y + radius > above:
+                reach = max(reach, x + radius)
+    return reach
+
+
+def _mix(a: kin.Vec, ka: float, b: kin.Vec, kb: float) -> kin.Vec:
+    return (a[0] * ka + b[0] * kb, a[1] * ka + b[1] * kb, a[2] * ka + b[2] * kb)
 
 
 def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape]:
