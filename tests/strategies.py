@@ -1039,11 +1039,16 @@ def _session_offsets(sessions_per_week: int) -> list[int]:
 def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
     """A random program, dated or not, and a random log of it.
 
-    Entries on random days, and perhaps one week logged in full, the last
-    week logged: every session of every exercise at its sets and reps,
-    each exercise with one feedback and a hold noted or not, long enough or
-    not. Random entries alone almost never add up to a week's work, and
-    only a week done in full can step up.
+    Entries on random days, and perhaps some weeks logged in full, the
+    last of them the last week logged: every session of every exercise at
+    the top of the source's dosage (its sets, the top of its reps), so the
+    week's work is done whatever dose is in force, each exercise with one
+    feedback and a hold noted or not, long enough or not. Random entries
+    alone almost never add up to a week's work, and only a week done in
+    full can step up; several such weeks climb more than one step. Half
+    the logs are calm (no pain scores, nothing painful, full weeks more
+    often "too easy" or "too hard"): random pain stops almost every
+    exercise before it can climb or step back.
     """
     program = draw(programs)
     start = program.request.start
@@ -1052,8 +1057,15 @@ def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
         log_start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
     first = start or log_start
     assert first is not None
-    full = draw(st.none() | st.sampled_from(program.weeks))
-    days = (len(program.weeks) if full is None else full.number) * 7
+    full = draw(st.sets(st.sampled_from([w.number for w in program.weeks]), max_size=4))
+    calm = draw(st.booleans())
+    feedbacks = st.none() | st.sampled_from(Feedback)
+    if calm:
+        feedbacks = st.none() | st.sampled_from([f for f in Feedback if f is not Feedback.PAINFUL])
+    full_feedbacks = (
+        st.sampled_from([Feedback.TOO_EASY, Feedback.TOO_HARD]) | feedbacks if calm else feedbacks
+    )
+    days = (max(full) if full else len(program.weeks)) * 7
     entries = []
     for _ in range(draw(st.integers(0, 25))):
         day = first + dt.timedelta(days=draw(st.integers(0, days - 1)))
@@ -1070,25 +1082,27 @@ def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
                 sets=draw(st.integers(0, dosage.sets + 1)),
                 reps=draw(st.integers(0, dosage.reps.high + 3)),
                 hold=hold,
-                pain_before=draw(pains),
-                pain_after=draw(pains),
-                feedback=draw(st.none() | st.sampled_from(Feedback)),
+                pain_before=None if calm else draw(pains),
+                pain_after=None if calm else draw(pains),
+                feedback=draw(feedbacks),
                 note=draw(st.none() | texts),
             )
         )
-    if full is not None:
-        for item in full.items:
-            dosage = item.dosage
-            feedback = draw(st.none() | st.sampled_from(Feedback))
+    catalog = load_catalog()
+    given = {g.exercise: g.dosage for g in program.request.dosages}
+    for number in sorted(full):
+        for exercise_id in program.exercise_ids:
+            top = catalog[exercise_id].dosage or given[exercise_id]
+            feedback = draw(full_feedbacks)
             hold = None
-            if dosage.hold is not None:
-                hold = draw(st.none() | st.integers(0, dosage.hold.duration.high + 5))
+            if top.hold is not None:
+                hold = draw(st.none() | st.integers(0, top.hold.duration.high + 5))
             entries.extend(
                 LogEntry(
-                    date=first + dt.timedelta(weeks=full.number - 1, days=offset),
-                    exercise=item.exercise,
-                    sets=dosage.sets,
-                    reps=dosage.reps.high,
+                    date=first + dt.timedelta(weeks=number - 1, days=offset),
+                    exercise=exercise_id,
+                    sets=top.sets,
+                    reps=top.reps.high,
                     hold=hold,
                     feedback=feedback,
                 )

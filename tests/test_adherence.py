@@ -7,9 +7,10 @@ import html
 import json
 import xml.etree.ElementTree as ET
 
+import attrs
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 import upperback
 from upperback import (
@@ -204,8 +205,6 @@ def _exercise(program, exercise_id):
     given_dosages = {g.exercise: g.dosage for g in program.request.dosages}
     exercise = catalog[exercise_id]
     if exercise.dosage is None:
-        import attrs  # noqa: PLC0415
-
         exercise = attrs.evolve(exercise, dosage=given_dosages[exercise_id])
     return exercise
 
@@ -330,16 +329,248 @@ def test_painful_and_rising_pain_stop_with_the_call_your_provider_message():
 
 def test_too_hard_steps_back_and_unlogged_exercises_keep():
     program = build_program(start=START, weeks=3, include=["arm-slide-on-wall"])
-    day = START + dt.timedelta(weeks=2)
-    plan = next_week(program, Log([LogEntry(day, "arm-slide-on-wall", 1, 1, feedback="too-hard")]))
-    changes = {c.exercise: c for c in plan.changes}
-    assert changes["arm-slide-on-wall"].action is Action.REGRESS
-    steps = ladder(load_catalog()["arm-slide-on-wall"])
-    assert steps.index(changes["arm-slide-on-wall"].dosage) == (
-        steps.index(changes["arm-slide-on-wall"].previous) - 1
+    entries = _full_week(program, 1, feedback="too-easy")
+    up = next_week(program, Log(entries))
+    entries.append(
+        LogEntry(START + dt.timedelta(weeks=1), "arm-slide-on-wall", 1, 1, feedback="too-hard")
     )
+    plan = next_week(program, Log(entries))
+    changes = {c.exercise: c for c in plan.changes}
+    slide = changes["arm-slide-on-wall"]
+    assert slide.action is Action.REGRESS
+    assert slide.previous == _change(up, "arm-slide-on-wall").dosage
+    steps = ladder(load_catalog()["arm-slide-on-wall"])
+    assert steps.index(slide.dosage) == steps.index(slide.previous) - 1
     others = [c for c in plan.changes if c.exercise != "arm-slide-on-wall"]
     assert {(c.action, c.reason) for c in others} == {(Action.KEEP, Reason.NOT_LOGGED)}
+    assert {c.exercise: c.dosage for c in others} == {
+        c.exercise: c.dosage for c in up.changes if c.exercise != "arm-slide-on-wall"
+    }
+
+
+def test_a_too_hard_at_the_easiest_step_stops():
+    program = build_program(start=START, weeks=3, include=["arm-slide-on-wall"])
+    day = START + dt.timedelta(weeks=2)  # weeks 1 and 2: nothing logged, so week 1's dose
+    plan = next_week(program, Log([LogEntry(day, "arm-slide-on-wall", 1, 1, feedback="too-hard")]))
+    slide = _change(plan, "arm-slide-on-wall")
+    assert slide.previous == program.weeks[0].items[0].dosage
+    assert (slide.action, slide.dosage, slide.reason) == (Action.STOP, None, Reason.TOO_HARD)
+
+
+# -- the dose in force: the log replayed, week by week ---------------------------------
+
+
+def _change(plan, exercise_id):
+    return next(c for c in plan.changes if c.exercise == exercise_id)
+
+
+def _doses(program, week):
+    """The program's own dose of each exercise in *week*."""
+    return {item.exercise: item.dosage for item in program.weeks[week - 1].items}
+
+
+def _as_told(program, week, doses, **fields):
+    """Every session of *week* done in full at *doses* (an exercise with ``None``: not done)."""
+    return [
+        LogEntry(
+            day.date,
+            exercise_id,
+            dosage.sets,
+            dosage.reps.high,
+            dosage.hold.duration.high if dosage.hold else None,
+            **fields,
+        )
+        for day in session_days(program)
+        if day.week == week
+        for exercise_id, dosage in doses.items()
+        if dosage is not None
+    ]
+
+
+def _told(plan):
+    return {c.exercise: c.dosage for c in plan.changes}
+
+
+# Arm slide (2 x 8 to 12, one rep a step) and pectoralis stretch (15 to 30 seconds, 5 a
+# step): the program climbs both week by week (2 x 8, 2 x 9, 2 x 11, 2 x 12).
+SLIDE, STRETCH = "arm-slide-on-wall", "pectoralis-stretch"
+
+
+def _two_exercises(weeks):
+    program = build_program(
+        start=START, sessions_per_week=3, weeks=weeks, include=[SLIDE], minutes_per_session=5
+    )
+    assert program.exercise_ids == (SLIDE, STRETCH)
+    return program
+
+
+def test_a_week_done_as_next_week_said_is_done():
+    # The audit's case: week 1 in full, "just right", so keep 2 x 8, though the program's
+    # own week 2 is 2 x 9. Week 2 done as told and "too easy" is a full week: step up.
+    program = _two_exercises(weeks=4)
+    assert program.weeks[1].items[0].dosage.describe() == "2 sets of 9"
+    week1 = _as_told(program, 1, _doses(program, 1), feedback="just-right")
+    told = next_week(program, Log(week1))
+    assert _change(told, SLIDE).dosage.describe() == "2 sets of 8"
+    assert _change(told, STRETCH).dosage.describe() == "Hold 15 seconds. Do it 3 times."
+    log = Log(week1 + _as_told(program, 2, _told(told), feedback="too-easy"))
+    plan = next_week(program, log)
+    assert plan.week == 3
+    for exercise_id, after in (
+        (SLIDE, "2 sets of 9"),
+        (STRETCH, "Hold 20 seconds. Do it 3 times."),
+    ):
+        change = _change(plan, exercise_id)
+        assert (change.action, change.reason) == (Action.PROGRESS, Reason.TOO_EASY)
+        assert change.previous == _change(told, exercise_id).dosage
+        assert change.dosage.describe() == after
+        steps = ladder(load_catalog()[exercise_id])  # within the source's range
+        assert steps.index(change.dosage) == steps.index(change.previous) + 1
+    result = adherence(program, log)
+    assert [(w.week, w.completion) for w in result.weeks] == [(1, 1), (2, 1)]
+    slide = next(row for row in result.exercises if row.exercise == SLIDE)
+    assert slide.done == slide.prescribed == 2 * 3 * (2 * 8)
+
+
+def test_a_step_back_then_a_week_done_at_the_easier_dose():
+    program = _two_exercises(weeks=4)
+    entries = _as_told(program, 1, _doses(program, 1), feedback="too-easy")
+    up = next_week(program, Log(entries))
+    assert _change(up, SLIDE).dosage.describe() == "2 sets of 9"
+    entries += _as_told(program, 2, _told(up), feedback="too-hard")
+    back = next_week(program, Log(entries))
+    assert [(c.action, c.reason) for c in back.changes] == [(Action.REGRESS, Reason.TOO_HARD)] * 2
+    assert _told(back) == _doses(program, 1)
+    entries += _as_told(program, 3, _told(back), feedback="just-right")
+    log = Log(entries)
+    kept = next_week(program, log)
+    assert kept.week == 4
+    assert [(c.action, c.reason) for c in kept.changes] == [(Action.KEEP, Reason.KEEP)] * 2
+    assert [c.previous for c in kept.changes] == [c.dosage for c in back.changes]
+    assert _told(kept) == _doses(program, 1)  # not the program's week 4, 2 x 12
+    result = adherence(program, log)
+    assert [w.completion for w in result.weeks] == [1, 1, 1]
+    slide = next(row for row in result.exercises if row.exercise == SLIDE)
+    assert slide.prescribed == 3 * 2 * (8 + 9 + 8)
+
+
+def test_a_week_with_nothing_logged_keeps_the_dose():
+    program = _two_exercises(weeks=3)
+    entries = _as_told(program, 1, _doses(program, 1), feedback="too-easy")
+    up = _told(next_week(program, Log(entries)))
+    entries += _as_told(program, 3, up, feedback="too-easy")  # week 2: nothing
+    log = Log(entries)
+    plan = next_week(program, log)
+    assert [c.previous for c in plan.changes] == list(up.values())
+    assert _change(plan, SLIDE).dosage.describe() == "2 sets of 10"
+    result = adherence(program, log)
+    assert [(w.week, w.logged, w.done, w.completion) for w in result.weeks][1] == (2, 0, 0, 0)
+    assert result.weeks[2].completion == 1
+
+
+def test_a_stopped_exercise_stays_stopped():
+    program = _two_exercises(weeks=3)
+    entries = _as_told(program, 1, _doses(program, 1), feedback="just-right")
+    entries = [
+        attrs.evolve(e, feedback=Feedback.PAINFUL) if e.exercise == SLIDE and e.date == START else e
+        for e in entries
+    ]
+    stopped = next_week(program, Log(entries))
+    first = _change(stopped, SLIDE)
+    assert (first.action, first.dosage, first.reason) == (Action.STOP, None, Reason.PAINFUL)
+    # Weeks 2 and 3: the person does it anyway, in full, and says "too easy".
+    plan = stopped
+    for week in (2, 3):
+        doses = {**_told(plan), SLIDE: _doses(program, 1)[SLIDE]}
+        entries += _as_told(program, week, doses, feedback="too-easy")
+        plan = next_week(program, Log(entries))
+        slide = _change(plan, SLIDE)
+        assert (slide.action, slide.previous, slide.dosage) == (Action.STOP, None, None)
+        assert (slide.reason, slide.message) == (first.reason, first.message)
+        assert _change(plan, STRETCH).action is Action.PROGRESS
+    result = adherence(program, Log(entries))
+    row = next(r for r in result.exercises if r.exercise == SLIDE)
+    assert (row.done, row.prescribed) == (3 * 2 * 8, 3 * 2 * 8)  # week 1 only
+    stretch = 3 * 1 * 3  # 3 sessions of 1 set of 3 holds, whatever their length
+    assert [(w.prescribed, w.completion) for w in result.weeks][1:] == [(stretch, 1)] * 2
+    report = upperback.render(upperback.progress_report(program, Log(entries)), "markdown")
+    assert "| Arm slide on wall | Stopped | Stop |" in report
+    spanish = upperback.progress_report(program, Log(entries), locale="es")
+    assert "| Suspendido | Dejar |" in upperback.render(spanish, "markdown")
+
+
+def test_a_load_taken_on_can_be_stepped_back_or_stopped():
+    # Once the replay has put the cans in the person's hands, every rule must take that
+    # dose as it is: too hard takes them away again, painful stops.
+    raise_id = "mid-trap-raise"
+    program = build_program(
+        start=START,
+        sessions_per_week=2,
+        weeks=3,
+        equipment=[*upperback.DEFAULT_EQUIPMENT, "soup-cans"],
+        include=[raise_id],
+    )
+    entries = _as_told(program, 1, _doses(program, 1), feedback="too-easy")
+    loaded = _change(next_week(program, Log(entries)), raise_id).dosage
+    assert loaded.load is not None
+    for feedback, action in (("too-hard", Action.REGRESS), ("painful", Action.STOP)):
+        week2 = _as_told(program, 2, {raise_id: loaded}, feedback=feedback)
+        change = _change(next_week(program, Log(entries + week2)), raise_id)
+        assert (change.previous, change.action) == (loaded, action)
+        assert change.dosage == (None if action is Action.STOP else _doses(program, 1)[raise_id])
+
+
+def _in_force(program, log):
+    """Each week's dose in force, from what next_week said of the log up to the week before."""
+    start = program.request.start or log.start
+    weeks = max((e.date - start).days // 7 + 1 for e in log.entries)
+    doses = [_doses(program, 1)]
+    for week in range(2, weeks + 1):
+        before = [e for e in log.entries if (e.date - start).days // 7 + 1 < week]
+        told = _told(next_week(program, Log(before, start=log.start))) if before else doses[0]
+        doses.append(told)
+    return doses
+
+
+@settings(deadline=None)
+@given(s.program_logs())
+def test_the_plan_in_force_stays_in_the_source_and_adherence_measures_it(case):
+    program, log = case
+    assume(log.entries)
+    doses = _in_force(program, log)
+    equipment = set(program.request.equipment)
+    for exercise_id in program.exercise_ids:
+        exercise = _exercise(program, exercise_id)
+        steps = ladder(exercise)
+        source = exercise.dosage
+        in_force = [week[exercise_id] for week in doses]
+        stop = next((i for i, d in enumerate(in_force) if d is None), len(in_force))
+        assert in_force[stop:] == [None] * (len(in_force) - stop)  # a stop stays stopped
+        for week, dosage in enumerate(in_force[:stop]):
+            assert dosage in steps
+            if week:  # one step a week at most
+                assert abs(steps.index(dosage) - steps.index(in_force[week - 1])) <= 1
+            assert dosage.sets == source.sets
+            assert dosage.reps.high <= source.reps.high
+            if dosage.hold is not None:
+                assert dosage.hold.duration.high <= source.hold.duration.high
+            if dosage.load is not None:
+                assert equipment & set(dosage.load.options)
+    result = adherence(program, log)
+    sessions = {w.week: w.sessions for w in result.weeks}
+    assert sorted(sessions) == list(range(1, len(doses) + 1))
+
+    def reps(dosage):
+        return 0 if dosage is None else dosage.sets * dosage.reps.high * (1 + dosage.per_side)
+
+    for week in result.weeks:
+        assert week.prescribed == sum(
+            sessions[week.week] * reps(d) for d in doses[week.week - 1].values()
+        )
+    for row in result.exercises:
+        assert row.prescribed == sum(
+            sessions[number] * reps(doses[number - 1][row.exercise]) for number in sessions
+        )
 
 
 def test_a_load_the_person_lacks_is_never_added():

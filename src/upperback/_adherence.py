@@ -6,6 +6,10 @@ applies :func:`~upperback.adapt`'s rules to the log, and gives every
 exercise's dosage for the next week with its reason. The formulas and the
 rules are in the docs (Sessions and adherence), and here:
 
+- **The dose in force** comes from the log, by replay (``_replay``):
+  week 1's is the program's; each week's result (keep, step up, step
+  back, stop) is the next week's. Both functions take it from the one
+  replay, so they never disagree.
 - **Work** is counted in repetitions: a session of ``s`` sets of ``r``
   (twice for per-side work) is ``s * r`` (or ``2 * s * r``). An entry
   counts at most the prescribed sets and reps.
@@ -59,7 +63,8 @@ class ExerciseAdherence:
     Args:
         exercise: The exercise id.
         done: Repetitions done, each week capped at the prescribed.
-        prescribed: Repetitions prescribed up to ``through``.
+        prescribed: Repetitions prescribed up to ``through``, at the dose
+            in force each week (none after a stop).
     """
 
     exercise: str
@@ -79,7 +84,8 @@ class WeekAdherence:
     Args:
         week: The week, from 1.
         done: Repetitions done of every exercise, each capped as above.
-        prescribed: Repetitions prescribed on its session days up to ``through``.
+        prescribed: Repetitions prescribed on its session days up to
+            ``through``, at the dose in force that week.
         sessions: Its session days up to ``through``.
         logged: Those of them with at least one entry.
     """
@@ -167,6 +173,10 @@ def _session_dates(program: Program, start: dt.date) -> list[tuple[int, dt.date]
 def adherence(program: Program, log: Log, *, catalog: Catalog | None = None) -> Adherence:
     """Measure *log* against *program*.
 
+    What is prescribed each week is the dose in force that week, replayed
+    from the log as :func:`next_week` does: the program's dose in week 1,
+    then what each logged week decided (nothing, once stopped).
+
     Args:
         program: The program.
         log: What was done; checked against the program first.
@@ -176,6 +186,7 @@ def adherence(program: Program, log: Log, *, catalog: Catalog | None = None) -> 
         DataError: The log does not fit the program (see
             :func:`~upperback.load_log`).
     """
+    catalog = catalog if catalog is not None else load_catalog()
     check_log(log, program, catalog)
     start = log_start(program, log)
     through = max((e.date for e in log.entries), default=start - dt.timedelta(days=1))
@@ -184,20 +195,23 @@ def adherence(program: Program, log: Log, *, catalog: Catalog | None = None) -> 
     for week, _ in sessions:
         per_week[week] += 1
     logged_days = {e.date for e in log.entries}
+    in_force = _replay(program, log, catalog, check_locale(None)).in_force
     done: dict[tuple[int, str], int] = defaultdict(int)
     for entry in log.entries:
         week = _week_of(start, entry.date)
-        done[week, entry.exercise] += _work(entry, _dosage(program, week, entry.exercise))
+        dosage = in_force[week - 1][entry.exercise]
+        if dosage is not None:  # a stopped exercise prescribes nothing, so counts nothing
+            done[week, entry.exercise] += _work(entry, dosage)
     exercise_done: dict[str, int] = defaultdict(int)
     exercise_prescribed: dict[str, int] = defaultdict(int)
     weeks = []
     for number in sorted(per_week):
         week_done = week_prescribed = 0
-        for item in program.weeks[number - 1].items:
-            prescribed = per_week[number] * _reps(item.dosage)
-            capped = min(done[number, item.exercise], prescribed)
-            exercise_done[item.exercise] += capped
-            exercise_prescribed[item.exercise] += prescribed
+        for exercise_id, dosage in in_force[number - 1].items():
+            prescribed = 0 if dosage is None else per_week[number] * _reps(dosage)
+            capped = min(done[number, exercise_id], prescribed)
+            exercise_done[exercise_id] += capped
+            exercise_prescribed[exercise_id] += prescribed
             week_done += capped
             week_prescribed += prescribed
         logged = sum(1 for w, d in sessions if w == number and d in logged_days)
@@ -213,14 +227,6 @@ def adherence(program: Program, log: Log, *, catalog: Catalog | None = None) -> 
         pain=_pain_points(log.entries),
         pain_change=_pain_change(log.entries, start),
     )
-
-
-def _dosage(program: Program, week: int, exercise_id: str) -> Dosage:
-    for item in program.weeks[week - 1].items:
-        if item.exercise == exercise_id:
-            return item.dosage
-    msg = f"{exercise_id!r} is not in week {week}"  # check_log rules this out
-    raise AssertionError(msg)
 
 
 def _pain_points(entries: Sequence[LogEntry]) -> tuple[PainPoint, ...]:
@@ -277,15 +283,18 @@ class Change:
     Args:
         exercise: The exercise id.
         action: Progress, keep, regress or stop.
-        previous: The dosage of the week the log ends in.
+        previous: The dose in force in the week the log ends in, as the
+            replay of the log gives it; ``None`` when the exercise was
+            stopped in an earlier week.
         dosage: The dosage for the next week, or ``None`` to stop.
-        reason: The rule that decided it.
+        reason: The rule that decided it. For an exercise stopped in an
+            earlier week, the rule that stopped it.
         message: The same in plain words, for the person.
     """
 
     exercise: str
     action: Action
-    previous: Dosage
+    previous: Dosage | None
     dosage: Dosage | None
     reason: Reason
     message: str
@@ -311,10 +320,15 @@ def next_week(
     catalog: Catalog | None = None,
     locale: str | None = None,
 ) -> NextWeek:
-    """Apply :func:`~upperback.adapt`'s rules to what *log* says of its last week.
+    """Apply :func:`~upperback.adapt`'s rules to what *log* says, week by week.
 
-    The week looked at is the one of the last entry. For each exercise of
-    the program, the first rule that applies decides:
+    The log is the record, and the plan in force comes from it by replay.
+    Week 1's dose of each exercise is the program's. Each week from the
+    first to the one of the last entry decides the next week's dose from
+    what was logged that week, by the rules below; the answer is what the
+    last logged week decides. So the program's own doses for week 2 on
+    are not used: the next week follows from what was done. For each
+    exercise and week, the first rule that applies decides:
 
     1. An entry that week says ``painful``: stop, and contact the provider.
     2. An entry that week has pain after at least :data:`PAIN_RISE` points
@@ -322,15 +336,18 @@ def next_week(
     3. The last feedback that week is ``too-hard``: one step down the
        exercise's ladder (at the easiest step: stop, and ask the provider).
     4. The last feedback is ``too-easy``: one step up, only if the week's
-       prescribed work was all logged as done (every session, every set
-       and rep, and every hold noted as long as prescribed); else keep. A
-       step that adds a load the person does not have (not in the
-       program's equipment) is not taken: keep. At the top of the
+       work at the dose in force was all logged as done (every session,
+       every set and rep, and every hold noted as long as the dose's);
+       else keep. A step that adds a load the person does not have (not
+       in the program's equipment) is not taken: keep. At the top of the
        source's range: keep, and ask the provider.
     5. Otherwise (``just-right``, no feedback, or nothing logged): keep.
 
+    An exercise once stopped stays stopped: later weeks prescribe nothing
+    for it, and its change keeps the reason and message that stopped it.
     The dosages come from :func:`~upperback.ladder`, so nothing goes past
-    the source. The result replaces the program's own plan for that week.
+    the source. The answer is the person's plan; the program itself does
+    not change. :func:`adherence` measures against the same replay.
 
     Raises:
         DataError: The log does not fit the program, or is empty.
@@ -342,34 +359,76 @@ def next_week(
     check_log(log, program, catalog)
     if not log.entries:
         raise DataError([Problem("$.entries", "expected at least one entry to plan from")])
+    replay = _replay(program, log, catalog, locale)
+    return NextWeek(len(replay.in_force) + 1, replay.last)
+
+
+@attrs.frozen
+class _Replay:
+    """The plan in force, week by week, as the log decides it.
+
+    Args:
+        in_force: For each week from 1 to the one of the last entry, each
+            exercise's dose in force that week (``None``: stopped), in
+            session order.
+        last: What the last of those weeks decides, an exercise each.
+    """
+
+    in_force: tuple[dict[str, Dosage | None], ...]
+    last: tuple[Change, ...]
+
+
+def _replay(program: Program, log: Log, catalog: Catalog, locale: str) -> _Replay:
+    """Replay the rules of :func:`next_week` over *log*, from week 1 to its last week.
+
+    *log* is checked already. The one source of the dose in force, for
+    :func:`next_week` and :func:`adherence` alike.
+    """
+    if not log.entries:
+        return _Replay((), ())
     start = log_start(program, log)
-    week = _week_of(start, max(e.date for e in log.entries))
+    weeks = _week_of(start, max(e.date for e in log.entries))
+    by_week: dict[tuple[int, str], list[LogEntry]] = defaultdict(list)
+    for entry in log.entries:
+        by_week[_week_of(start, entry.date), entry.exercise].append(entry)
     localized = catalog.localized(locale)
     given = {g.exercise: g.dosage for g in program.request.dosages}
-    sessions = program.schedule.sessions_per_week
-    changes = []
-    for item in program.weeks[week - 1].items:
+    exercises = []
+    for item in program.weeks[0].items:
         exercise = localized[item.exercise]
         if exercise.dosage is None and item.exercise in given:
             exercise = attrs.evolve(exercise, dosage=given[item.exercise])
-        entries = [
-            e
-            for e in log.entries
-            if e.exercise == item.exercise and _week_of(start, e.date) == week
-        ]
-        # The week's work is done only as prescribed: a hold noted shorter does not count.
-        done = sum(_work(e, item.dosage) for e in entries if _held(e, item.dosage))
-        changes.append(
-            _change(
+        exercises.append(exercise)
+    equipment = set(program.request.equipment)
+    sessions = program.schedule.sessions_per_week
+    dose: dict[str, Dosage | None] = {i.exercise: i.dosage for i in program.weeks[0].items}
+    stopped: dict[str, Change] = {}
+    in_force = []
+    changes: list[Change] = []
+    for week in range(1, weeks + 1):
+        in_force.append(dict(dose))
+        changes = []
+        for exercise in exercises:
+            current = dose[exercise.id]
+            if current is None:  # stopped in an earlier week: stays stopped
+                changes.append(attrs.evolve(stopped[exercise.id], previous=None))
+                continue
+            entries = by_week[week, exercise.id]
+            # The week's work is done only as prescribed: a hold noted shorter does not count.
+            done = sum(_work(e, current) for e in entries if _held(e, current))
+            change = _change(
                 exercise,
-                item.dosage,
+                current,
                 entries,
-                all_done=done >= sessions * _reps(item.dosage),
-                equipment=set(program.request.equipment),
+                all_done=done >= sessions * _reps(current),
+                equipment=equipment,
                 locale=locale,
             )
-        )
-    return NextWeek(week + 1, tuple(changes))
+            changes.append(change)
+            dose[exercise.id] = change.dosage
+            if change.dosage is None:
+                stopped[exercise.id] = change
+    return _Replay(tuple(in_force), tuple(changes))
 
 
 def _change(  # noqa: PLR0911, PLR0913 - one return a rule; the facts each rule reads
@@ -395,7 +454,7 @@ def _change(  # noqa: PLR0911, PLR0913 - one return a rule; the facts each rule 
             t.gettext("Nothing was logged for the %(name)s this week. Keep the same dose.") % name,
         )
     if any(e.feedback is Feedback.PAINFUL for e in entries):
-        adjustment = adapt(exercise, current, Feedback.PAINFUL, locale=locale)
+        adjustment = adapt(exercise, current, Feedback.PAINFUL, equipment=equipment, locale=locale)
         return made(Action.STOP, None, Reason.PAINFUL, adjustment.message)
     rises = [
         e.pain_after - e.pain_before

@@ -455,6 +455,7 @@ planned = next_week(program, log, locale="es")
 assert_type(planned, NextWeek)
 assert_type(planned.changes, tuple[Change, ...])
 assert_type(planned.changes[0].reason, Reason)
+assert_type(planned.changes[0].previous, Dosage | None)  # None: stopped in an earlier week
 assert_type(PAIN_RISE, int)
 report = progress_report(program, log, locale="es")
 assert_type(report, ProgressReport)

@@ -138,7 +138,9 @@ def view(report: ProgressReport) -> ReportView:
     change_rows = tuple(
         (
             catalog[change.exercise].name,
-            _view._sentence(change.previous.describe(locale=locale)),  # noqa: SLF001
+            t.gettext("Stopped")  # in an earlier week: it stays stopped
+            if change.previous is None
+            else _view._sentence(change.previous.describe(locale=locale)),  # noqa: SLF001
             t.gettext("Stop")
             if change.dosage is None
             else _view._sentence(change.dosage.describe(locale=locale)),  # noqa: SLF001
