@@ -8,6 +8,7 @@ from hypothesis import given
 
 import upperback
 from upperback import CatalogError, UnknownVocabularyError, json_schema
+from upperback.schema import SCHEMA_NAMES
 
 from . import strategies
 
@@ -28,7 +29,7 @@ def plain(obj):
     return json.loads(upperback.dumps(obj))
 
 
-@pytest.mark.parametrize("name", ["catalog", "content", "program"])
+@pytest.mark.parametrize("name", SCHEMA_NAMES)  # the session and log ones too
 def test_schemas_are_valid_draft_2020_12(name):
     schema = json_schema(name)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
