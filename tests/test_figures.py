@@ -100,7 +100,7 @@ REQUIRED_CONTACTS = {
     ("thoracic-extension", "start"): {"seat: chair", "feet: floor"},
     ("thoracic-extension", "end"): {"seat: chair", "feet: floor"},
     ("quadruped-arm-leg-raise", "start"): {"hands: floor", "knees: floor"},
-    ("quadruped-arm-leg-raise", "end"): {"other-hand: floor", "knee: floor"},
+    ("quadruped-arm-leg-raise", "end"): {"hand: floor", "other-knee: floor"},
     ("mid-trap-raise", "start"): {"chest: pillow", "knees: floor"},
     ("mid-trap-raise", "end"): {"chest: pillow", "knees: floor"},
     ("pectoralis-stretch", "start"): {"hands: doorway", "feet: floor"},
@@ -150,15 +150,17 @@ def test_the_pectoralis_stretch_leans_with_the_feet_still():
 
 
 def test_the_quadruped_raises_one_arm_and_the_opposite_leg():
+    # The far arm and the near leg (review round 6: so that each arrow
+    # starts on the front-most limb on paper, clear of the other hand).
     joints = figure_of("quadruped-arm-leg-raise").pose("end").joints
     posed = body("quadruped-arm-leg-raise", "end")
-    reach = posed.palm("r")
-    assert reach[0] - posed["r.shoulder"][0] >= 0.3  # reached forward
-    assert abs(reach[1] - posed["r.shoulder"][1]) <= 0.08  # level with the shoulder
+    reach = posed.palm("l")
+    assert reach[0] - posed["l.shoulder"][0] >= 0.3  # reached forward
+    assert abs(reach[1] - posed["l.shoulder"][1]) <= 0.08  # level with the shoulder
+    assert joints.leg is not None
+    assert joints.leg.hip <= 0  # stretched back
     assert joints.other_leg is not None
-    assert joints.other_leg.hip <= 0  # stretched back
-    assert joints.other_arm is not None
-    assert joints.leg.hip >= 60  # the supporting leg still kneels
+    assert joints.other_leg.hip >= 60  # the supporting leg still kneels
 
 
 def test_the_row_keeps_elbows_at_shoulder_height_and_forearms_up():
@@ -419,8 +421,8 @@ ALT_EXAMPLES = {
     ("band-row", "start"): ["Sitting on a chair", "elastic band"],
     ("quadruped-arm-leg-raise", "start"): ["On hands and knees", "Both hands rest on the floor"],
     ("quadruped-arm-leg-raise", "end"): [
-        "One arm is at shoulder height, in front",
-        "The other hand rests on the floor",
+        "The other arm is at shoulder height, in front",
+        "One hand rests on the floor",
         "stretches straight back",
     ],
     ("thoracic-stretch", "start"): ["hands rest on the thighs"],
@@ -554,7 +556,7 @@ VIEWS = {
     "band-row": (View.SIDE, None),
     "mid-trap-raise": (View.PROFILE, View.BACK),  # face down on the pillow; T and blades
     "pectoralis-stretch": (View.PROFILE, None),  # the lean past the frame's edge
-    "quadruped-arm-leg-raise": (View.SIDE, None),
+    "quadruped-arm-leg-raise": (View.SIDE, View.TOP),  # from above: one arm, the other leg
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind
     "thoracic-extension": (View.SIDE, View.FRONT),  # the arch; hands behind the head
     "thoracic-stretch": (View.SIDE, None),
@@ -714,8 +716,8 @@ MOTIONS = {
     "mid-trap-raise": ["the hands moving up", "the shoulder blades moving together"],
     "pectoralis-stretch": ["the chest moving forward"],
     "quadruped-arm-leg-raise": [
-        "one hand moving up and forward",
-        "the other foot moving up and back",
+        "the other hand moving up and forward",
+        "one foot moving up and back",
     ],
     "scapular-squeeze": ["the shoulder blades moving together"],
     "thoracic-extension": ["the shoulders moving back"],
@@ -986,14 +988,18 @@ def test_the_kneeling_shin_and_foot_lie_flat_on_the_floor():
     # upside-down V. The knee and the toes are on the floor, and the shin
     # and the foot are drawn as one bar between them.
     scene = kin.scene(figure_of("quadruped-arm-leg-raise"))
+    kneeling = {"start": ("r", "l"), "end": ("l",)}  # the near leg lifts in the end
     for name, posed in scene.bodies.items():
-        knee, ankle, toe = (posed[f"r.{n}"] for n in ("knee", "ankle", "toe"))
-        assert kin.contact_error(posed, Contact(BodySite.KNEE, Prop.FLOOR)) <= kin.TOLERANCE
-        assert toe[1] - kin.BODY_RADIUS <= kin.TOLERANCE  # the toes on the floor
-        assert ankle[1] - knee[1] <= 0.05  # the shin nearly flat
-        (leg,) = ill._leg(posed, "r", View.SIDE, "near", gap=False)
-        hip = posed["r.hip"]
-        assert leg.points == tuple(ill._flat(p, View.SIDE) for p in (hip, knee, toe)), name
+        for side in kneeling[name]:
+            knee, ankle, toe = (posed[f"{side}.{n}"] for n in ("knee", "ankle", "toe"))
+            site = BodySite.KNEE if side == "r" else BodySite.OTHER_KNEE
+            assert kin.contact_error(posed, Contact(site, Prop.FLOOR)) <= kin.TOLERANCE
+            assert toe[1] - kin.BODY_RADIUS <= kin.TOLERANCE  # the toes on the floor
+            assert ankle[1] - knee[1] <= 0.05  # the shin nearly flat
+            (leg,) = ill._leg(posed, side, View.SIDE, "near", gap=False)
+            hip = posed[f"{side}.hip"]
+            points = tuple(ill._flat(p, View.SIDE) for p in (hip, knee, toe))
+            assert leg.points == points, (name, side)
 
 
 def test_the_pectoralis_hands_stay_on_the_frame_while_the_body_leans_through():
@@ -1248,23 +1254,26 @@ def test_the_quadruped_back_is_about_level_and_the_raised_limbs_are_straight():
         slope = math.degrees(math.asin(rise / math.dist(posed["neck"], posed["pelvis"])))
         assert abs(slope) <= 12, name
     end = figure_of("quadruped-arm-leg-raise").pose("end").joints
-    assert end.legs[1].knee == 0
-    assert end.arms[0].elbow == 0
+    assert end.legs[0].knee == 0
+    assert end.arms[1].elbow == 0
     posed = scene.bodies["end"]
-    leg = ill._leg(posed, "l", View.SIDE, "far", gap=True)
+    leg = ill._leg(posed, "r", View.SIDE, "near", gap=True)
     roles = [s.role for s in leg]
     assert roles == sorted(roles, key=lambda r: r != "paper")  # outlines first: no gap
-    # Raised in line with the back, the arm passes beside the head: it is
-    # nearer, so it is drawn over the head, on its outline, and does not
-    # seem to come out of it.
+    # Raised in line with the back, the far arm passes behind the head (the
+    # near arm, raised, was drawn over it: review round 4); since round 6 the
+    # far arm lifts, drawn under the head, and reaches well past it.
     head = ill._flat(posed["head"], View.SIDE)
     shapes = ill._body_shapes(scene, posed, ill._stage(scene, View.SIDE))
-    head_at = max(i for i, s in enumerate(shapes) if getattr(s, "centre", None) == head)
-    elbow = ill._flat(posed["r.elbow"], View.SIDE)
+    head_at = min(i for i, s in enumerate(shapes) if getattr(s, "centre", None) == head)
+    elbow = ill._flat(posed["l.elbow"], View.SIDE)
     arm = [i for i, s in enumerate(shapes) if isinstance(s, Line) and elbow in s.points]
     assert arm
-    assert min(arm) > head_at
-    assert shapes[min(arm)].role == "paper"
+    assert max(arm) < head_at
+    palm = ill._flat(posed.palm("l"), View.SIDE)
+    assert (
+        math.dist(palm, head) > kin.HEAD_RADIUS * ill._SCALE + kin.SEGMENTS["forearm"] * ill._SCALE
+    )
 
 
 @pytest.mark.parametrize("pose", ["start", "end"])
@@ -1586,3 +1595,39 @@ def test_the_thoracic_stretch_arrow_follows_the_upper_back_over_the_head():
     assert all(x0 + half <= x <= x1 - half and y0 + half <= y <= y1 - half for x, y in shaft.points)
     alt = illustrate(CATALOG["thoracic-stretch"], "start").alt
     assert "the head moving down and forward" in alt
+
+
+def test_the_quadruped_arrows_start_on_the_limbs_that_lift_clear_of_the_others():
+    # Issue 20, review round 6: "one arm and the other leg" showed only as
+    # black against gray, the arm's arrow started where both hands overlap,
+    # and the leg's on the far shin, half hidden by the near one. The far
+    # arm and the near leg lift: the far hand is the front one on paper and
+    # the near leg is drawn over the other, so each arrow starts on its
+    # limb, clear of the other; from above, an inset shows the raised arm
+    # and the raised leg on opposite sides of the body.
+    figure = figure_of("quadruped-arm-leg-raise")
+    scene = kin.scene(figure)
+    start = scene.bodies["start"]
+    paths = {p[0].part: p for p in ill._arrow_paths(scene, figure.pose("start"), View.SIDE)}
+    assert BodySite.OTHER_HAND in paths  # the far arm lifts
+    first = paths[BodySite.OTHER_HAND][1]
+    stays = ill._flat(start.palm("r"), View.SIDE)
+    clear = ill._LIMB * 0.62 + 2 * ill._GAP + ill._ARROW / 2
+    assert math.dist(first, stays) > clear
+    shapes = ill._body_shapes(scene, start, ill._stage(scene, View.SIDE))
+    knees = {s: ill._flat(start[f"{s}.knee"], View.SIDE) for s in ("r", "l")}
+    drawn = {
+        s: max(i for i, shape in enumerate(shapes) if knees[s] in getattr(shape, "points", ()))
+        for s in ("r", "l")
+    }
+    assert BodySite.FOOT in paths  # the near leg lifts
+    assert drawn["r"] > drawn["l"]  # and is drawn over the other
+    assert figure.inset is View.TOP
+    end = scene.bodies["end"]
+    hand = ill._flat(end.palm("l"), View.TOP)
+    foot = ill._flat(end["r.toe"], View.TOP)
+    kneeling = ill._flat(end["l.toe"], View.TOP)
+    middle = ill._flat(end["pelvis"], View.TOP)
+    assert hand[0] > ill._flat(end["nose"], View.TOP)[0]  # the arm reaches past the head
+    assert foot[0] < kneeling[0]  # the leg reaches past the kneeling foot
+    assert (hand[1] - middle[1]) * (foot[1] - middle[1]) < 0  # on opposite sides
