@@ -1554,3 +1554,35 @@ def test_an_inset_tucks_into_the_corner_clear_of_the_body():
     layout = ill._layout(kin.scene(figure_of("thoracic-extension")))
     f0, _, f1, _ = layout.frame
     assert layout.box[2] - layout.main.bounds[2] < (f1 - f0) / 2  # half of it over the main view
+
+
+def test_the_thoracic_stretch_arrow_follows_the_upper_back_over_the_head():
+    # Issue 20, review round 6: the arrow started at the head, which read
+    # as dropping the head toward the feet. It starts just behind the
+    # middle of the upper back, rises past the head, clear of it, and comes
+    # down in front of the face, where the curled upper back and head go.
+    figure = figure_of("thoracic-stretch")
+    scene = kin.scene(figure)
+    before = scene.bodies["start"]
+    flat = {n: ill._flat(before[n], View.SIDE) for n in ("chest", "neck", "head", "nose")}
+    shaft = next(
+        s
+        for s in ill._arrow_shapes(scene, figure.pose("start"), View.SIDE)
+        if isinstance(s, Line) and s.role == "accent"
+    )
+    first, last = shaft.points[0], shaft.points[-1]
+    facing = 1 if flat["nose"][0] > flat["head"][0] else -1
+    behind = (first[0] - flat["neck"][0]) * facing
+    assert behind < -kin.TRUNK_RADIUS * ill._SCALE  # behind the back
+    assert flat["chest"][1] < first[1] < flat["neck"][1]  # at the upper back's height
+    reach = kin.HEAD_RADIUS * ill._SCALE + ill._GAP + ill._ARROW / 2
+    assert all(math.dist(p, flat["head"]) > reach for p in shaft.points)  # clear of the head
+    top = flat["head"][1] + kin.HEAD_RADIUS * ill._SCALE
+    assert max(y for _, y in shaft.points) > top  # over it
+    assert (last[0] - flat["head"][0]) * facing > 0  # down in front of the face
+    assert last[1] < shaft.points[-2][1]  # pointing down
+    x0, y0, x1, y1 = ill._layout(scene).box  # inside the picture, outline and all
+    half = (ill._ARROW + 2 * ill._GAP) / 2
+    assert all(x0 + half <= x <= x1 - half and y0 + half <= y <= y1 - half for x, y in shaft.points)
+    alt = illustrate(CATALOG["thoracic-stretch"], "start").alt
+    assert "the head moving down and forward" in alt
