@@ -1030,9 +1030,21 @@ time_zones = st.none() | st.sampled_from(
 pains = st.none() | st.integers(0, 10)
 
 
+def _session_offsets(sessions_per_week: int) -> list[int]:
+    """The days of a week the sessions fall on, as session_days spreads them."""
+    return [n * 7 // sessions_per_week for n in range(sessions_per_week)]
+
+
 @st.composite
 def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
-    """A random program, dated or not, and a random log of it."""
+    """A random program, dated or not, and a random log of it.
+
+    Entries on random days, and perhaps one week logged in full, the last
+    week logged: every session of every exercise at its sets and reps,
+    each exercise with one feedback and a hold noted or not, long enough or
+    not. Random entries alone almost never add up to a week's work, and
+    only a week done in full can step up.
+    """
     program = draw(programs)
     start = program.request.start
     log_start = None
@@ -1040,7 +1052,8 @@ def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
         log_start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
     first = start or log_start
     assert first is not None
-    days = len(program.weeks) * 7
+    full = draw(st.none() | st.sampled_from(program.weeks))
+    days = (len(program.weeks) if full is None else full.number) * 7
     entries = []
     for _ in range(draw(st.integers(0, 25))):
         day = first + dt.timedelta(days=draw(st.integers(0, days - 1)))
@@ -1063,6 +1076,24 @@ def program_logs(draw: st.DrawFn) -> tuple[Program, Log]:
                 note=draw(st.none() | texts),
             )
         )
+    if full is not None:
+        for item in full.items:
+            dosage = item.dosage
+            feedback = draw(st.none() | st.sampled_from(Feedback))
+            hold = None
+            if dosage.hold is not None:
+                hold = draw(st.none() | st.integers(0, dosage.hold.duration.high + 5))
+            entries.extend(
+                LogEntry(
+                    date=first + dt.timedelta(weeks=full.number - 1, days=offset),
+                    exercise=item.exercise,
+                    sets=dosage.sets,
+                    reps=dosage.reps.high,
+                    hold=hold,
+                    feedback=feedback,
+                )
+                for offset in _session_offsets(program.schedule.sessions_per_week)
+            )
     return program, Log(tuple(entries), start=log_start)
 
 

@@ -102,6 +102,30 @@ def test_filled_items_match_the_program():
         assert f"{exercise.name}: {first.describe()}" in rows["15"].answer
 
 
+@pytest.mark.parametrize(
+    ("locale", "never_on_the_calendar", "stays_at_the_bottom", "weight"),
+    [
+        ("en", "is never put on the calendar", "the dosage stays at the easiest step", "soup"),
+        ("es", "nunca se pone en el calendario", "la dosis se queda en el paso más fácil", "sopa"),
+    ],
+)
+def test_7a_states_the_rule_the_builder_follows(
+    locale, never_on_the_calendar, stays_at_the_bottom, weight
+):
+    # A person with soup cans: the builder puts no weight in any week (issue 19),
+    # so item 7a must not say a weight is added in a week.
+    program = build_program(equipment=[*upperback.DEFAULT_EQUIPMENT, "soup-cans"], weeks=4)
+    assert all(item.dosage.load is None for week in program.weeks for item in week.items)
+    rows = {row.number: row for row in cert_report(program, locale=locale).rows}
+    rules = " ".join(rows["7a"].answer)
+    assert never_on_the_calendar in rules
+    assert stays_at_the_bottom in rules
+    assert "added only in a week" not in rules
+    assert "se añade solo en una semana" not in rules
+    # What the program did (7b) and its dose (13) agree: no weight in any week.
+    assert not [line for line in (*rows["7b"].answer, *rows["13"].answer) if weight in line]
+
+
 @given(programs)
 def test_every_program_has_every_item(program):
     report = cert_report(program)

@@ -291,3 +291,27 @@ def test_english_is_asked_for_by_name_or_by_default():
     english = caught.value.errors()[0]["msg"]
     assert english.startswith("We do not know the equipment 'Wall'. Did you mean 'wall'?")
     assert caught.value.errors(locale="es")[0]["msg"].startswith("No conocemos el equipo")
+
+
+def test_adapt_reads_equipment_as_build_program_does():
+    # adapt once parsed its equipment alone: no place, English only, and "unknown"
+    # among what a person may name.
+    exercise = load_catalog()["band-row"]
+    with pytest.raises(UnknownVocabularyError) as caught:
+        upperback.adapt(
+            exercise, exercise.dosage, "too-easy", equipment=["door", "anvl"], locale="es"
+        )
+    err = caught.value
+    assert "unknown" not in err.valid
+    assert "unknown" not in str(err).partition("expected one of:")[2]
+    [error] = err.errors()
+    assert (error["loc"], error["type"], error["input"]) == (
+        ("equipment", 1),
+        "unknown_term",
+        "anvl",
+    )
+    assert error["msg"].startswith("No conocemos el equipo 'anvl'.")
+    assert err.errors(locale="en")[0]["msg"].startswith("We do not know the equipment 'anvl'.")
+    with pytest.raises(InvalidConstraintError) as caught:
+        upperback.adapt(exercise, exercise.dosage, "too-easy", equipment=["unknown"])
+    assert caught.value.errors()[0]["loc"] == ("equipment",)

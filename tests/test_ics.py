@@ -106,6 +106,36 @@ def test_spanish():
     assert f"{es[program.exercise_ids[0]].name}: " in str(event["description"])
 
 
+@pytest.mark.parametrize(
+    ("locale", "every_day"),
+    [
+        (
+            None,
+            "Do the thoracic extension several times each day. Do it every day, also on days "
+            "with no session.",
+        ),
+        (
+            "es",
+            "Haga este ejercicio varias veces al día: extensión torácica. Hágalo todos los "
+            "días, también los días sin sesión.",
+        ),
+    ],
+)
+def test_an_exercise_done_each_day_is_said_every_day_with_fewer_sessions(locale, every_day):
+    # One session a week has one event a week, but the thoracic extension is done
+    # several times each day, every day (issue 19): each event says so.
+    events = _events(render(build_program(start=START, sessions_per_week=1), "ics", locale=locale))
+    assert len(events) == 4
+    for event in events:
+        assert every_day in str(event["description"])
+    daily = _events(render(build_program(start=START, weeks=1), "ics", locale=locale))
+    assert len(daily) == 7
+    for event in daily:
+        assert every_day.split(". ")[0] in str(event["description"])
+        assert "days with no session" not in str(event["description"])
+        assert "días sin sesión" not in str(event["description"])
+
+
 def test_an_undated_program_gets_a_clear_error():
     with pytest.raises(
         InvalidConstraintError, match="start: a calendar needs a program with a start date"

@@ -83,3 +83,16 @@ def test_a_program_item_and_an_omission_name_exercises_by_id():
         assert catalog[item.exercise].id == item.exercise
     for omission in program.omitted:
         assert omission.exercise in catalog
+
+
+
+def test_the_command_lines_lists_of_slugs_leave_unknown_out(capsys):
+    from upperback.cli import main  # noqa: PLC0415
+
+    assert main(["program", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    lists = [part.split(", or one")[0] for part in text.split("Slugs: ")[1:]]
+    kinds = (Equipment, upperback.Position, upperback.Region, upperback.Category)
+    assert len(lists) == len(kinds)
+    for listed, kind in zip(lists, kinds, strict=True):
+        assert set(listed.split(", ")) == {m.value for m in kind if m.value != "unknown"}

@@ -119,6 +119,11 @@ def test_an_add_load_progression_of_a_barbell_needs_a_barbell():
         # Its top comes in the last week: no week is left for the load.
         assert "felt easy" not in text
         assert ("a barbell" in text) is (barbell in equipment)
+    # adapt reads a declared slug from the catalog given, as build_program does.
+    top = ladder(slide, equipment=[])[-1]
+    up = adapt(slide, top, "too-easy", equipment=["wall", "barbell"], catalog=mine)
+    assert up.dosage.load.options == (barbell,)
+    assert adapt(slide, top, "too-easy", equipment=["wall", barbell]) == up
 
 
 def test_a_dosage_that_carries_a_load_the_person_lacks_is_left_out():

@@ -64,6 +64,27 @@ class TestFilter:
         with pytest.raises(UnknownVocabularyError, match="did you mean 'standing'"):
             catalog.filter(position="standng")
 
+    @pytest.mark.parametrize(
+        ("kwargs", "loc"),
+        [
+            ({"equipment": ["wall", "Wal"]}, ("equipment", 1)),
+            ({"avoid_positions": ["sitting", "upside"]}, ("avoid_positions", 1)),
+            ({"position": "standng"}, ("position",)),
+            ({"category": "strech"}, ("category",)),
+            ({"region": "nek"}, ("region",)),
+        ],
+    )
+    def test_an_unknown_slug_names_its_criterion(self, catalog, kwargs, loc):
+        with pytest.raises(UnknownVocabularyError) as caught:
+            catalog.filter(**kwargs)
+        assert caught.value.errors()[0]["loc"] == loc
+
+    def test_one_slug_alone_is_one_term_not_its_letters(self, catalog):
+        assert catalog.filter(equipment="wall") == catalog.filter(equipment=["wall"])
+        assert catalog.filter(avoid_positions="sitting") == catalog.filter(
+            avoid_positions=["sitting"]
+        )
+
     @given(
         strategies.catalogs(),
         st.none() | st.sampled_from(Category),

@@ -540,3 +540,27 @@ def test_markdown_links_pictures_in_a_figures_folder(catalog):
     assert render(catalog["band-row"], "text", options=options) == render(
         catalog["band-row"], "text"
     )
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="typing.get_overloads is new in 3.11")
+def test_help_shows_each_overload_with_what_it_returns():
+    # help() shows only the implementation's signature, so the docstring lists the
+    # overloads (issue 21): each one's formats and return type, as type checkers see them.
+    import inspect  # noqa: PLC0415
+    import pydoc  # noqa: PLC0415
+    import typing  # noqa: PLC0415
+
+    text = pydoc.render_doc(upperback.render, renderer=pydoc.plaintext)
+    listed = {
+        line.strip().split(" -> ")[1].split("#")[0].strip(): set(re.findall(r'"(\w+)"', line))
+        for line in text.splitlines()
+        if line.strip().startswith("render(obj, ") and " -> " in line
+    }
+    overloads = typing.get_overloads(upperback.render)
+    assert len(overloads) == len(listed) == 3
+    for overload in overloads:
+        signature = inspect.signature(overload)
+        # The Literal's formats; none for Format, a format known only at run time.
+        formats = set(re.findall(r"""['"](\w+)['"]""", signature.parameters["format"].annotation))
+        assert listed[signature.return_annotation] == formats, signature
+    assert listed["bytes"] == {"pdf"}

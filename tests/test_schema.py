@@ -8,6 +8,7 @@ from hypothesis import given
 
 import upperback
 from upperback import CatalogError, UnknownVocabularyError, json_schema
+from upperback.schema import SCHEMA_NAMES
 
 from . import strategies
 
@@ -28,7 +29,7 @@ def plain(obj):
     return json.loads(upperback.dumps(obj))
 
 
-@pytest.mark.parametrize("name", ["catalog", "content", "program"])
+@pytest.mark.parametrize("name", SCHEMA_NAMES)  # the session and log ones too
 def test_schemas_are_valid_draft_2020_12(name):
     schema = json_schema(name)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -232,3 +233,32 @@ def test_the_log_schema_lists_every_feedback():
 def test_program_request_lists_every_argument():
     node = json_schema("program")["$defs"]["request"]
     assert set(node["properties"]) == {f.name for f in attrs.fields(upperback.ProgramRequest)}
+
+
+#: Words that mark a key as a duration: JSON durations are bare numbers, so the
+#: schema must say their unit (issue 21).
+DURATION_WORDS = ("duration", "setup", "rest", "seconds")
+
+
+@pytest.mark.parametrize("name", ["program", "session"])
+def test_every_duration_says_it_is_in_whole_seconds(name):
+    schema = json_schema(name)
+    assert "whole seconds" in schema["$defs"]["seconds"]["description"].lower()
+    durations = []
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            properties = node.get("properties", {})
+            for key, value in properties.items():
+                # A hold's duration has its unit beside it, in the data.
+                if any(word in key for word in DURATION_WORDS) and "unit" not in properties:
+                    durations.append(key)
+                    assert (
+                        value.get("$ref") == "#/$defs/seconds"
+                        or "seconds" in value.get("description", "").lower()
+                    ), (name, key, value)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    assert {"setup", "rest_between_sets", "seconds_per_rep"} <= set(durations)

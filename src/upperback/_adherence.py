@@ -146,6 +146,11 @@ def _work(entry: LogEntry, dosage: Dosage) -> int:
     return min(entry.sets, dosage.sets) * min(entry.reps, dosage.reps.high) * sides
 
 
+def _held(entry: LogEntry, dosage: Dosage) -> bool:
+    """Whether *entry*'s hold, where noted, was as long as *dosage* asks (the low end)."""
+    return entry.hold is None or dosage.hold is None or entry.hold >= dosage.hold.duration.low
+
+
 def _week_of(start: dt.date, day: dt.date) -> int:
     return (day - start).days // 7 + 1
 
@@ -318,9 +323,10 @@ def next_week(
        exercise's ladder (at the easiest step: stop, and ask the provider).
     4. The last feedback is ``too-easy``: one step up, only if the week's
        prescribed work was all logged as done (every session, every set
-       and rep); else keep. A step that adds a load the person does not
-       have (not in the program's equipment) is not taken: keep. At the
-       top of the source's range: keep, and ask the provider.
+       and rep, and every hold noted as long as prescribed); else keep. A
+       step that adds a load the person does not have (not in the
+       program's equipment) is not taken: keep. At the top of the
+       source's range: keep, and ask the provider.
     5. Otherwise (``just-right``, no feedback, or nothing logged): keep.
 
     The dosages come from :func:`~upperback.ladder`, so nothing goes past
@@ -351,7 +357,8 @@ def next_week(
             for e in log.entries
             if e.exercise == item.exercise and _week_of(start, e.date) == week
         ]
-        done = min(sum(_work(e, item.dosage) for e in entries), sessions * _reps(item.dosage))
+        # The week's work is done only as prescribed: a hold noted shorter does not count.
+        done = sum(_work(e, item.dosage) for e in entries if _held(e, item.dosage))
         changes.append(
             _change(
                 exercise,

@@ -4,7 +4,9 @@ Drawing only: points in, one ``<svg>`` element out. It knows nothing of
 pain or of words; the caller gives the title, the axis labels and the
 legend, already translated. Two series: a dashed, lighter one (before) and
 a solid, dark one (after), far apart in lightness, so the chart reads in
-grayscale too.
+grayscale too. The dashed one is drawn last, its points as open rings
+wider than the solid one's dots: where both have the same value, each
+still shows (a ring around a dot, dashes along the line).
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 36, 30, 14, 40
 _DARK, _LIGHT, _GRID = "#1f1f1f", "#8c8c8c", "#dddddd"
 
 
+#: Room between the axis and the first and last points, so no ring touches a label.
+_PAD = 10
+
+
 def _x(index: int, count: int) -> float:
-    span = _W - _LEFT - _RIGHT
-    return _LEFT + (span / 2 if count == 1 else span * index / (count - 1))
+    span = _W - _LEFT - _RIGHT - 2 * _PAD
+    return _LEFT + _PAD + (span / 2 if count == 1 else span * index / (count - 1))
 
 
 def _y(value: int) -> float:
@@ -77,9 +83,16 @@ def line_chart(  # noqa: PLR0913 - the data and each of its words
                 f'<text x="{_x(index, count):.1f}" y="{_H - _BOTTOM + 16}" text-anchor="middle" '
                 f'font-size="11" fill="{_DARK}">{esc(label)}</text>'
             )
-    for values, colour, dash, width in (
-        (before, _LIGHT, ' stroke-dasharray="5 4"', 2),
-        (after, _DARK, "", 3),
+    # After first, then before on top of it: a dot, then a wider open ring.
+    for values, colour, dash, width, marker in (
+        (after, _DARK, "", 3, f'r="3.5" fill="{_DARK}"'),
+        (
+            before,
+            _LIGHT,
+            ' stroke-dasharray="5 4"',
+            2,
+            f'r="5.5" fill="none" stroke="{_LIGHT}" stroke-width="2"',
+        ),
     ):
         points = [(_x(i, count), _y(v)) for i, v in enumerate(values) if v is not None]
         if len(points) > 1:
@@ -87,9 +100,7 @@ def line_chart(  # noqa: PLR0913 - the data and each of its words
                 f'<polyline points="{_path(points)}" fill="none" stroke="{colour}" '
                 f'stroke-width="{width}"{dash} stroke-linejoin="round" stroke-linecap="round"/>'
             )
-        parts.extend(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>' for x, y in points
-        )
+        parts.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" {marker}/>' for x, y in points)
     legend_y = _H - 8
     parts.append(
         f'<line x1="{_LEFT}" y1="{legend_y - 4}" x2="{_LEFT + 24}" y2="{legend_y - 4}" '

@@ -141,9 +141,10 @@ _BAND = 1.6
 _BLADE_TOP = 0.035
 _BLADE_TIP = 0.05
 _BLADE_WIDTH = 0.03
-#: How far below the blade's middle its arrow runs: under its lower tip,
-#: so that the arrow does not hide the blade.
-_BLADE_ARROW_DROP = _BLADE_TIP + 0.032
+#: How far above the blade's middle its arrow runs: over its top edge, at
+#: the height of the blades' tops, so that the arrow does not hide the
+#: blade and does not sit low on the back, where it read as the waist.
+_BLADE_ARROW_RISE = _BLADE_TOP + 0.008 + 0.034
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -230,7 +231,9 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
         ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
     if any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows):
-        ys.append(max(ys) + 6.0)  # room for the arrow over the head
+        # Room for the arrow over the head, and for its sides.
+        ys.append(max(ys) + 6.0)
+        xs.extend((min(xs) - 3.0, max(xs) + 3.0))
     margin = _MARGIN * _SCALE
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
     soles = [
@@ -328,7 +331,7 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
         if prop in props:
             shapes += [_box_shape(box, stage) for box in kin.PROP_BOXES[prop]]
             if prop is Prop.CHAIR:
-                shapes += _chair_legs(stage)
+                shapes += _chair_legs(stage) + _chair_rail(stage)
     if Prop.BAND in props:
         shapes += _door(stage)
     if Prop.PILLOW in props:
@@ -365,6 +368,23 @@ _LYING = 0.4
 
 def _lying(scene: kin.Scene) -> bool:
     return all(body["neck"][1] < _LYING for body in scene.bodies.values())
+
+
+#: The width of the chair back's top rail, in drawing units.
+_RAIL = 3.2
+
+
+def _chair_rail(stage: _Stage) -> list[Shape]:
+    """The top edge of the chair's back, on the seat's side: a rounded rail.
+
+    The edge an upper back arches over; drawn thick, so that it reads as
+    where the bend turns, not as the edge of a box.
+    """
+    back = kin.PROP_BOXES[Prop.CHAIR][1]
+    x, top = back.high[0] or 0.0, back.high[1] or 0.0
+    z0, z1 = back.low[2] or 0.0, back.high[2] or 0.0
+    ends = (_flat((x, top, z0), stage.view), _flat((x, top, z1), stage.view))
+    return [Line(ends, "prop", _RAIL)]
 
 
 def _chair_legs(stage: _Stage) -> list[Shape]:
@@ -476,6 +496,16 @@ def _arm(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
     shapes.append(Circle(palm, hand + _GAP, "paper", solid=True))
     shapes.append(Circle(palm, hand, role, solid=True))
     return shapes
+
+
+def _arm_behind_head(body: kin.Body, side: str, view: View) -> list[Shape]:
+    """The near arm of a side view whose hand is behind the head: part of the body's outline.
+
+    No paper outline and no hand: the head covers the hand, and an outlined
+    piece between the shoulder and the head read as a hand at the throat.
+    """
+    points = [_flat(body[f"{side}.{n}"], view) for n in ("shoulder", "elbow", "wrist")]
+    return _limb([*points, _flat(body.palm(side), view)], "near", gap=False)
 
 
 def _kneeling_flat(body: kin.Body, side: str) -> bool:
@@ -624,6 +654,12 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
+    elif hands_behind_head(body):
+        # From the side, a near arm whose hand is behind the head shows
+        # only as a short piece between the shoulder and the head: drawn
+        # behind the trunk, it is part of the body's outline.
+        for side in near:
+            shapes += _arm_behind_head(body, side, view)
     shapes += _torso(body, view, "near")
     shapes += _blades(body, view)
     in_front, over_head = _near_limbs(scene, body, stage)
@@ -648,7 +684,8 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
-        arm = band + ([] if _end_on(body, side, view) else _arm(body, side, view, "near", gap=True))
+        hidden = _end_on(body, side, view) or (view in _SIDEWAYS and hands_behind_head(body))
+        arm = band + ([] if hidden else _arm(body, side, view, "near", gap=True))
         if _beside_head(body, side, view) and not band and not hands_behind_head(body):
             # From the side, an arm beside the head and nearer than it is
             # drawn over it: it does not seem to grow out of it, and its
@@ -789,16 +826,16 @@ def _on_the_part(
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
         side = ("r", "l")[index]  # the blades' points: the right, then the left
-        # Just under the blade's lower tip, so that the whole blade shows.
+        # Just over the blade's top edge, so that the whole blade shows.
         out = _unit(body["neck"], body[f"{side}.shoulder"])
-        down = _unit(body["neck"], body["chest"])
-        low = _along(body[f"{side}.blade"], down, _BLADE_ARROW_DROP)
-        drop = _flat(low, view)[1] - _flat(body[f"{side}.blade"], view)[1]
+        up = _unit(body["chest"], body["neck"])
+        high = _along(body[f"{side}.blade"], up, _BLADE_ARROW_RISE)
+        rise = _flat(high, view)[1] - _flat(body[f"{side}.blade"], view)[1]
         spine = _flat(body["neck"], view)[0]
         inward = abs(end[0] - spine) < abs(start[0] - spine)
         # From the outer edge when it moves in, from the inner edge when it moves out.
-        first = _flat(_along(low, out, _BLADE_WIDTH if inward else 0.0), view)
-        return first, (end[0], end[1] + drop), True
+        first = _flat(_along(high, out, _BLADE_WIDTH if inward else 0.0), view)
+        return first, (end[0], end[1] + rise), True
     if view in _SIDEWAYS and part in _TRUNK_PARTS:
         return (*_off_the_trunk(body, view, start, end), True)
     if part in _LIMB_PARTS:
@@ -862,6 +899,9 @@ def _arrow_shapes(
         beside = _beside_the_arm(scene.bodies[arrow.start], arrow.part, view, a, b)
         if beside is not None:
             (a, b), straight = beside, True
+        if view in _SIDEWAYS and _curls_forward(scene, arrow):
+            shapes += _curl_arrow(scene, arrow, view)
+            continue
         if straight and view in _SIDEWAYS and _bends_back(scene, arrow):
             # The upper back arching: an arc along the back, round the
             # bend, not a straight push that read as "pull the elbows back".
@@ -871,6 +911,22 @@ def _arrow_shapes(
         neck = _flat(scene.bodies[arrow.start]["neck"], view)
         shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes
+
+
+def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
+    """The arrow of an upper back curling forward: from behind it, over the head, down in front.
+
+    From the head, the arrow read as dropping the head toward the feet. It
+    starts just behind the middle of the upper back, between the shoulder
+    blades, and follows the curl: up, over the head, clear of it, and down
+    to where the head goes.
+    """
+    a, b = _along_the_back(scene, arrow, view)
+    first = scene.bodies[arrow.start]
+    head, chest, neck = (_flat(first[n], view) for n in ("head", "chest", "neck"))
+    a = (a[0] + (chest[0] - neck[0]) / 2, a[1] + (chest[1] - neck[1]) / 2)
+    reach = kin.HEAD_RADIUS * _SCALE + _GAP + (_ARROW + 2 * _GAP) / 2
+    return _arrow_on(_over(a, b, (head, reach)), _HEAD, 2 * _GAP)
 
 
 def _along_the_back(scene: kin.Scene, arrow: Arrow, view: View) -> tuple[Point2, Point2]:
@@ -906,6 +962,15 @@ def _bends_back(scene: kin.Scene, arrow: Arrow) -> bool:
     figure = scene.figure
     arch = figure.pose(arrow.start).joints.spine - figure.pose(arrow.end).joints.spine
     return arch >= _ARCH
+
+
+def _curls_forward(scene: kin.Scene, arrow: Arrow) -> bool:
+    """Whether *arrow* is on the head or the trunk and the upper back curls well forward."""
+    if arrow.part not in _TRUNK_PARTS | {BodySite.HEAD}:
+        return False
+    figure = scene.figure
+    curl = figure.pose(arrow.end).joints.spine - figure.pose(arrow.start).joints.spine
+    return curl >= _ARCH
 
 
 def _beside_the_arm(
@@ -999,12 +1064,17 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
         nx, ny = -nx, -ny  # bow away from the body
     if avoid is not None and not straight:
         clear = [
-            min(math.dist(p, avoid) for p in _bow(start, end, (x, y), lift, size))
+            min(math.dist(p, avoid) for p in _bow(start, end, (x, y), lift, size, bow=0.2 * length))
             for x, y in ((nx, ny), (-nx, -ny))
         ]
         if clear[0] < _NECK_CLEARANCE and clear[1] > clear[0] + _GAP:
             nx, ny = -nx, -ny
-    curve = _bow(start, end, (nx, ny), lift, size, straight=straight)
+    curve = _bow(start, end, (nx, ny), lift, size, bow=0.0 if straight else 0.2 * length)
+    return _arrow_on(curve, size, outline)
+
+
+def _arrow_on(curve: tuple[Point2, ...], size: float, outline: float) -> list[Shape]:
+    """An arrow along *curve*, its head of *size* at the end, on a paper outline."""
     b = curve[-1]
     # The head points along the curve's last stretch.
     hx, hy = b[0] - curve[-2][0], b[1] - curve[-2][1]
@@ -1026,6 +1096,40 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
 _NECK_CLEARANCE = kin.TRUNK_RADIUS * _SCALE + _GAP
 
 
+def _over(start: Point2, end: Point2, around: tuple[Point2, float]) -> tuple[Point2, ...]:
+    """A shaft from *start* up, over the circle *around* (centre, reach) and down toward *end*.
+
+    A cubic Bezier that leaves *start* going up and comes down onto *end*,
+    its control points pushed out to the sides until the whole shaft keeps
+    the reach from the centre; it ends short of *end* by the arrow head's
+    length, which goes on from there.
+    """
+    (cx, cy), reach = around
+    way = 1.0 if end[0] >= start[0] else -1.0
+    # At t = 1/2 the curve is at (start + 3 c1 + 3 c2 + end) / 8: over the top.
+    lift = (cy + reach - (start[1] + end[1]) / 8) / 0.75
+    points: tuple[Point2, ...] = ()
+    for spread in range(40):
+        c1, c2 = (start[0] - way * spread, lift), (end[0] + way * spread, lift)
+        points = tuple(_cubic(start, c1, c2, end, i / 16) for i in range(17))
+        if min(math.dist(p, (cx, cy)) for p in points) >= reach:
+            break
+        lift += 0.5
+    # End where the head begins: the head goes on along the last stretch.
+    (x0, y0), (x1, y1) = points[-2], points[-1]
+    k = _HEAD * 0.7 / (math.hypot(x1 - x0, y1 - y0) or 1.0)
+    return (*points[:-1], (x1 - (x1 - x0) * k, y1 - (y1 - y0) * k))
+
+
+def _cubic(a: Point2, b: Point2, c: Point2, d: Point2, t: float) -> Point2:
+    """The point at *t* of the cubic Bezier curve through *a* and *d*, pulled toward *b* and *c*."""
+    u = 1 - t
+    return (
+        u**3 * a[0] + 3 * u * u * t * b[0] + 3 * u * t * t * c[0] + t**3 * d[0],
+        u**3 * a[1] + 3 * u * u * t * b[1] + 3 * u * t * t * c[1] + t**3 * d[1],
+    )
+
+
 def _bow(  # noqa: PLR0913 - the path, then its shape
     start: Point2,
     end: Point2,
@@ -1033,9 +1137,9 @@ def _bow(  # noqa: PLR0913 - the path, then its shape
     lift: float,
     size: float,
     *,
-    straight: bool = False,
+    bow: float,
 ) -> tuple[Point2, ...]:
-    """An arrow's shaft from *start* to *end*, lifted and bowing toward *normal*.
+    """An arrow's shaft from *start* to *end*, lifted and bowing *bow* toward *normal*.
 
     It ends where the head of *size* begins.
     """
@@ -1044,7 +1148,6 @@ def _bow(  # noqa: PLR0913 - the path, then its shape
     nx, ny = normal
     a = (start[0] + nx * lift, start[1] + ny * lift)
     b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
-    bow = 0.0 if straight else 0.2 * length
     control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)
     return _quadratic(a, control, b, 8)
 
@@ -1085,13 +1188,47 @@ def _layout(scene: kin.Scene) -> _Layout:
     k = _INSET_SCALE if (i1 - i0) < 2.5 * (j1 - j0) else _LOW_INSET_SCALE
     w, h = (i1 - i0) * k, (j1 - j0) * k
     pad = 0.5
-    if (x1 - x0) < (y1 - y0) * 1.1:  # tall: the inset goes beside, at the top
-        frame = (x1, y1 - h - 2 * pad, x1 + w + 2 * pad, y1)
-        box = (x0, y0, frame[2] + pad, y1)
+    if (x1 - x0) < (y1 - y0) * 1.1:  # tall: the inset goes at the top, on the right
+        # Tucked into the corner as far as the body leaves room, so that a
+        # picture with space in front of the face does not grow wider and
+        # draw its person smaller.
+        bottom = y1 - h - 2 * pad
+        left = max(x1 - w - 2 * pad, _right_reach(scene, main, bottom) + _INSET_CLEARANCE)
+        frame = (left, bottom, left + w + 2 * pad, y1)
+        box = (x0, y0, max(x1, frame[2] + pad), y1)
     else:  # wide: the inset goes above, at the left
         frame = (x0, y1, x0 + w + 2 * pad, y1 + h + 2 * pad)
         box = (x0, y0, x1, frame[3] + pad)
     return _Layout(main, inset, box, frame)
+
+
+#: How far an inset's frame keeps from the body, in drawing units.
+_INSET_CLEARANCE = 3.0
+
+
+def _right_reach(scene: kin.Scene, stage: _Stage, above: float) -> float:
+    """How far right the drawn body reaches, in any pose, above the height *above*.
+
+    Each bone is sampled along its length, with the width it is drawn at.
+    """
+    reach = -math.inf
+    for body in scene.bodies.values():
+        for a, b, _ in kin.BONES:
+            radius = kin.point_radius(a) * _SCALE
+            for t in (i / 8 for i in range(9)):
+                x, y = _flat(_mix(body[a], 1 - t, body[b], t), stage.view)
+                if y + radius > above:
+                    reach = max(reach, x + radius)
+        for name in ("head", "nose"):
+            x, y = _flat(body[name], stage.view)
+            radius = kin.point_radius(name) * _SCALE
+            if y + radius > above:
+                reach = max(reach, x + radius)
+    return reach
+
+
+def _mix(a: kin.Vec, ka: float, b: kin.Vec, kb: float) -> kin.Vec:
+    return (a[0] * ka + b[0] * kb, a[1] * ka + b[1] * kb, a[2] * ka + b[2] * kb)
 
 
 def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape]:

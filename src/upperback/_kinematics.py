@@ -126,11 +126,12 @@ LIMITS: dict[str, tuple[int, int]] = {
 #: of body height, at rest and fully pulled back; and the pull, in degrees,
 #: at which it is fully back. Drawing figures of our own: the blades are
 #: drawn, not measured.
-_BLADE_REST = 0.07
-_BLADE_PULLED = 0.02
+_BLADE_REST = 0.075
+_BLADE_PULLED = 0.015
 _BLADE_PULL_LIMIT = 25
-#: How far below the shoulders the blade's middle sits.
-_BLADE_DROP = 0.125
+#: How far below the shoulders the blade's middle sits: high on the back,
+#: its top a little under the shoulders, as on a real back.
+_BLADE_DROP = 0.1
 
 #: Shoulder extension (an arm raised behind, in a plane near 180) is limited
 #: to 60 degrees (Table A.1).
@@ -320,6 +321,10 @@ class Box:
 #: and its feet flat.
 SEAT_HEIGHT = _KNEE - BODY_RADIUS
 _SEAT_DEPTH = 0.24
+#: The chair's back: its top, above the seat, at about the middle of a seated
+#: back, just under the chest's bend, so that the upper back arches back over
+#: its top edge.
+_CHAIR_BACK = 0.17
 _PILLOW_HEIGHT = 0.06
 _DOOR_HALF_WIDTH = 0.25
 _JAMB = 0.06
@@ -351,7 +356,10 @@ PROP_BOXES: dict[Prop, tuple[Box, ...]] = {
     # below the shoulder blades, so that the upper back can arch over it.
     Prop.CHAIR: (
         Box((-_SEAT_DEPTH, SEAT_HEIGHT - 0.04, -0.22), (0.0, SEAT_HEIGHT, 0.22)),
-        Box((-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22), (-_SEAT_DEPTH, SEAT_HEIGHT + 0.15, 0.22)),
+        Box(
+            (-_SEAT_DEPTH - 0.03, SEAT_HEIGHT, -0.22),
+            (-_SEAT_DEPTH, SEAT_HEIGHT + _CHAIR_BACK, 0.22),
+        ),
     ),
     # A folded pillow on the floor, centred on x = 0.
     Prop.PILLOW: (Box((-0.13, 0.0, -0.2), (0.13, _PILLOW_HEIGHT, 0.2)),),
@@ -376,7 +384,8 @@ _FACES: dict[Prop, tuple[int, int, float]] = {
 #: Where on a prop's face a contact is centred along the axes its face
 #: leaves free: (x, z), or None to leave that axis as it is.
 _ANCHORS: dict[Prop, tuple[float | None, float | None]] = {
-    Prop.CHAIR: (-_SEAT_DEPTH / 2, 0.0),
+    # Sitting back, the back against the chair's back.
+    Prop.CHAIR: (-_SEAT_DEPTH + TRUNK_RADIUS, 0.0),
     Prop.PILLOW: (0.0, 0.0),
 }
 

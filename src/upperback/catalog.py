@@ -314,17 +314,43 @@ class Catalog:
             can_start_now: Only exercises that may (or may not) start now.
 
         Raises:
-            UnknownVocabularyError: A slug is not known.
+            UnknownVocabularyError: A slug is not known; its ``errors()``
+                name the criterion, and the index in a list.
         """
         bits = self._index.matching(
-            category=None if category is None else self.term(Category, category),
-            position=None if position is None else self.term(Position, position),
-            avoided={self.term(Position, p) for p in avoid_positions},
-            equipment=None if equipment is None else {self.term(Equipment, e) for e in equipment},
-            region=None if region is None else self.term(Region, region),
+            category=self._criterion(Category, category, "category"),
+            position=self._criterion(Position, position, "position"),
+            avoided=self._criteria(Position, avoid_positions, "avoid_positions"),
+            equipment=None
+            if equipment is None
+            else self._criteria(Equipment, equipment, "equipment"),
+            region=self._criterion(Region, region, "region"),
             can_start_now=can_start_now,
         )
         return tuple(select(self.exercises, bits))
+
+    def _criterion(self, kind: type[_V], value: str | _V | None, field: str) -> _V | None:
+        """The term for one criterion of :meth:`filter`; an unknown one names *field*."""
+        if value is None:
+            return None
+        try:
+            return self.term(kind, value)
+        except UnknownVocabularyError as err:
+            err.loc = (field,)
+            raise
+
+    def _criteria(self, kind: type[_V], values: Iterable[str | _V], field: str) -> set[_V]:
+        """The terms of a list criterion (one slug alone counts as one, not as letters)."""
+        if isinstance(values, str):
+            values = [values]
+        terms: set[_V] = set()
+        for index, value in enumerate(values):
+            try:
+                terms.add(self.term(kind, value))
+            except UnknownVocabularyError as err:
+                err.loc = (field, index)
+                raise
+        return terms
 
     @property
     def _index(self) -> ExerciseIndex:

@@ -249,14 +249,17 @@ def _answers(
                 % {"seconds": HOLD_STEP_SECONDS},
                 t.gettext("Sets never change, and nothing goes past the source's range."),
                 t.gettext(
-                    "Where the source adds a weight, it is added only in a week after a week "
-                    "at the top of the range without it."
+                    "A step the source gives on a condition, such as a weight once the "
+                    "exercise feels easy, is never put on the calendar. The handout shows it "
+                    "as that condition, and only to a person who has what it needs."
                 ),
                 t.ngettext(
-                    "Over %(weeks)s week the dosage moves evenly from the "
-                    "easiest step to the top of the range.",
-                    "Over %(weeks)s weeks the dosage moves evenly from the "
-                    "easiest step to the top of the range.",
+                    "Over %(weeks)s week, a range the source gives with no condition moves "
+                    "evenly from the easiest step to the top. Where the source makes the climb "
+                    "a condition, the dosage stays at the easiest step.",
+                    "Over %(weeks)s weeks, a range the source gives with no condition moves "
+                    "evenly from the easiest step to the top. Where the source makes the climb "
+                    "a condition, the dosage stays at the easiest step.",
                     program.schedule.weeks,
                 )
                 % {"weeks": program.schedule.weeks},

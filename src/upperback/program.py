@@ -1552,6 +1552,19 @@ def _adapt_arguments(
         raise
 
 
+def _adapt_equipment(
+    equipment: Iterable[str | Equipment], catalog: Catalog | None, locale: str | None
+) -> tuple[Equipment, ...]:
+    """What the person has, as build_program reads it: an error names its place, in *locale*."""
+    where = catalog if catalog is not None else load_catalog()
+    try:
+        return _known(_parse_all(Equipment, equipment, where, "equipment"))
+    except UnknownVocabularyError as err:
+        if locale is not None:
+            err._locale = locale  # noqa: SLF001 - the language in use
+        raise
+
+
 def _clause(dosage: Dosage, locale: str | None) -> str:
     """The dosage in words, without its own final period: a message adds one."""
     return dosage.describe(locale=locale).removesuffix(".")
@@ -1580,9 +1593,10 @@ def adapt(  # noqa: PLR0913 - the person, the exercise and how it felt
         current_dosage: What the person did: a step of the ladder, or the
             exercise's own dosage (taken as the easiest step).
         feedback: How it felt.
-        equipment: What the person has, as for :func:`build_program`
-            (default: :data:`DEFAULT_EQUIPMENT`). A load is the next step
-            only when one of its options is here (see :func:`ladder`).
+        equipment: What the person has, as for :func:`build_program`:
+            built-in terms, or terms *catalog* declares (default:
+            :data:`DEFAULT_EQUIPMENT`). A load is the next step only when
+            one of its options is here (see :func:`ladder`).
         locale: The language of the message (default: English). Pass an
             exercise of a catalog localized to the same language, so that
             its name is in that language too.
@@ -1603,11 +1617,7 @@ def adapt(  # noqa: PLR0913 - the person, the exercise and how it felt
     """
     t = translations(locale)
     exercise, feedback = _adapt_arguments(exercise, feedback, catalog, locale)
-    have = (
-        DEFAULT_EQUIPMENT
-        if equipment is None
-        else _known(tuple(dict.fromkeys(Equipment.parse(e) for e in _listed(equipment))))
-    )
+    have = DEFAULT_EQUIPMENT if equipment is None else _adapt_equipment(equipment, catalog, locale)
     steps = ladder(exercise, equipment=have)
     if (
         current_dosage.load is not None
@@ -1680,10 +1690,6 @@ def adapt(  # noqa: PLR0913 - the person, the exercise and how it felt
         )
         % name,
     )
-
-
-def _listed(values: Iterable[str | Equipment]) -> Iterable[str | Equipment]:
-    return [values] if isinstance(values, str) else values
 
 
 # pydantic support (see _pydantic.py): the hooks only; pydantic is not imported.

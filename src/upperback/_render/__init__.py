@@ -117,7 +117,7 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
     ``str`` for text, ``bytes`` for PDF: type checkers see one signature
     per format::
 
-        render(obj, "text" | "markdown" | "html" = "text", ...) -> str
+        render(obj, "text" | "markdown" | "html" | "ics" = "text", ...) -> str
         render(obj, "pdf", ...) -> bytes
         render(obj, format: Format, ...) -> str | bytes   # a format known only at run time
 
@@ -132,9 +132,10 @@ def render(  # noqa: C901, PLR0912, PLR0913 - one branch per kind of object and 
             clinician's progress report from
             :func:`upperback.progress_report` (Markdown, HTML or PDF, in
             the report's own language).
-        format: ``"text"``, ``"markdown"``, ``"html"`` or ``"pdf"``. HTML
-            is one self-contained, print-ready page; PDF is that page
-            printed by WeasyPrint, as a tagged PDF (PDF/UA-1).
+        format: ``"text"``, ``"markdown"``, ``"html"`` or ``"pdf"``, or
+            ``"ics"`` for a dated program's calendar. HTML is one
+            self-contained, print-ready page; PDF is that page printed by
+            WeasyPrint, as a tagged PDF (PDF/UA-1).
         catalog: Where to look up a program's exercises, and the source of
             the safety lines, disclaimer, references, credits and data
             version. Default: the bundled catalog. A catalog passed as

@@ -754,6 +754,23 @@ def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...
             t.gettext("One session takes about %(minutes)s.")
             % {"minutes": _minutes(longest, locale)}
         )
+    lines += _more_often(program, catalog, locale)
+    if program.schedule.more_often and weeks:
+        daily = max(week.estimated_daily_duration for week in weeks)
+        lines.append(
+            t.gettext(
+                "Counting every time you do each exercise, a session day takes about %(minutes)s."
+            )
+            % {"minutes": _minutes(daily, locale)}
+        )
+    return tuple(lines)
+
+
+def _more_often(program: Program, catalog: Catalog, locale: str) -> list[str]:
+    """A line for each exercise done more often than the sessions: how often, and which days."""
+    t = translations(locale)
+    lines = []
+    weeks = program.weeks
     first = {item.exercise: item.dosage for item in weeks[0].items} if weeks else {}
     every_day = program.schedule.sessions_per_week < 7
     for exercise_id in program.schedule.more_often:
@@ -776,15 +793,7 @@ def _schedule(program: Program, catalog: Catalog, locale: str) -> tuple[str, ...
             )
         else:
             lines.append(t.gettext("Do the %(name)s %(how_often)s.") % values)
-    if program.schedule.more_often and weeks:
-        daily = max(week.estimated_daily_duration for week in weeks)
-        lines.append(
-            t.gettext(
-                "Counting every time you do each exercise, a session day takes about %(minutes)s."
-            )
-            % {"minutes": _minutes(daily, locale)}
-        )
-    return tuple(lines)
+    return lines
 
 
 def _sentence(text: str) -> str:
@@ -823,7 +832,9 @@ class CalendarDay:
         date: The day.
         minutes: How long the session takes, in whole minutes (at least 1).
         summary: The event's title.
-        lines: The exercises of that week, one line each, with the dosage.
+        lines: The exercises of that week, one line each, with the dosage, then
+            an empty line and a line for each exercise done more often than
+            the sessions, if any.
     """
 
     week: int
@@ -878,6 +889,11 @@ def calendar(program: Program, catalog: Catalog, locale: str | None = None) -> C
     handout = build(program, catalog, locale=locale, pictures=False)
     localized = catalog.localized(locale)
     t = translations(locale)
+    # An exercise done more often than the sessions, every day with fewer than 7
+    # (issue 19): each event says so, since the calendar has no event on the other days.
+    more_often = tuple(_more_often(program, localized, locale))
+    if more_often:
+        more_often = ("", *more_often)
     days = []
     for day in session_days(program):
         assert day.date is not None  # noqa: S101 - the program has a start date
@@ -899,7 +915,7 @@ def calendar(program: Program, catalog: Catalog, locale: str | None = None) -> C
                 minutes=max(1, round(week.estimated_session_duration.total_seconds() / 60)),
                 summary=t.gettext("Upper back exercises: week %(week)s, session %(day)s")
                 % {"week": day.week, "day": day.day},
-                lines=lines,
+                lines=lines + more_often,
             )
         )
     return Calendar(
