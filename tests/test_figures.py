@@ -1631,3 +1631,21 @@ def test_the_quadruped_arrows_start_on_the_limbs_that_lift_clear_of_the_others()
     assert hand[0] > ill._flat(end["nose"], View.TOP)[0]  # the arm reaches past the head
     assert foot[0] < kneeling[0]  # the leg reaches past the kneeling foot
     assert (hand[1] - middle[1]) * (foot[1] - middle[1]) < 0  # on opposite sides
+
+
+def test_the_mid_trap_lifts_the_arms_only_a_little_above_level():
+    # Issue 20, review round 6: the arms rose 20 degrees above level: from
+    # the feet the T became a V that read as a Y raise, and from the side
+    # the arm rose nearly upright, as if lifted high. The source lifts the
+    # straight arms out to the sides toward the ceiling from the floor: they
+    # end about level with the shoulders, a T seen from the feet.
+    scene = kin.scene(figure_of("mid-trap-raise"))
+    end = scene.bodies["end"]
+    for side in ("r", "l"):
+        shoulder, fingers = end[f"{side}.shoulder"], end[f"{side}.fingers"]
+        span = math.dist(shoulder, fingers)
+        rise = math.degrees(math.asin((fingers[1] - shoulder[1]) / span))
+        assert 3 <= rise <= 13, side  # off the floor, about level
+        a, b = (ill._flat(p, View.BACK) for p in (shoulder, fingers))
+        slope = math.degrees(math.atan2(b[1] - a[1], abs(b[0] - a[0])))
+        assert 0 < slope <= 13, side  # a T from the feet, not a V
