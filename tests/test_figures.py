@@ -555,7 +555,7 @@ VIEWS = {
     "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # the back on the wall's edge; W to Y
     "band-row": (View.SIDE, None),
     "mid-trap-raise": (View.PROFILE, View.BACK),  # face down on the pillow; T and blades
-    "pectoralis-stretch": (View.PROFILE, None),  # the lean past the frame's edge
+    "pectoralis-stretch": (View.PROFILE, View.BACK),  # the lean; both forearms on the frame
     "quadruped-arm-leg-raise": (View.SIDE, View.TOP),  # from above: one arm, the other leg
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind
     "thoracic-extension": (View.SIDE, View.FRONT),  # the arch; hands behind the head
@@ -1649,3 +1649,29 @@ def test_the_mid_trap_lifts_the_arms_only_a_little_above_level():
         a, b = (ill._flat(p, View.BACK) for p in (shoulder, fingers))
         slope = math.degrees(math.atan2(b[1] - a[1], abs(b[0] - a[0])))
         assert 0 < slope <= 13, side  # a T from the feet, not a V
+
+
+def test_the_pectoralis_inset_shows_the_doorway_and_both_forearms_from_behind():
+    # Issue 20, review round 6: exactly from the side only one arm showed,
+    # and the frame, seen edge on, read as a pillar. An inset from behind
+    # shows the doorway, two posts and the bar across the top, with a hand
+    # on each post. From behind, the lean goes away from the viewer, so the
+    # body does not seem to sink as it did from the front (review round 4).
+    figure = figure_of("pectoralis-stretch")
+    assert figure.view is View.PROFILE
+    assert figure.inset is View.BACK
+    scene = kin.scene(figure)
+    stage = ill._stage(scene, View.BACK)
+    frame = ill._prop_shapes(scene, stage)
+    posts = kin.PROP_BOXES[Prop.DOORWAY]
+    heads = {}
+    for name, posed in scene.bodies.items():
+        shapes = ill._body_shapes(scene, posed, stage)
+        centres = [getattr(s, "centre", None) for s in shapes]
+        for side, post in (("r", posts[0]), ("l", posts[1])):
+            palm = posed.palm(side)
+            assert post.low[2] <= palm[2] <= post.high[2], (name, side)  # on its post
+            assert ill._flat(palm, View.BACK) in centres, (name, side)  # and drawn
+        heads[name] = ill._flat(posed["head"], View.BACK)[1]
+    assert len([s for s in frame if isinstance(s, Polygon)]) >= 3  # two posts and the bar
+    assert heads["end"] >= heads["start"] - 0.02 * ill._SCALE  # no sinking
