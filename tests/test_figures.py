@@ -858,7 +858,9 @@ def test_the_band_runs_level_and_behind_the_head():
     # Issue 20, review round 3: the band lines ran into the head. The band
     # is anchored at the hands' height, so the pull is straight back.
     # Review round 4: drawn in front, it sliced the top of the head off.
-    # Where the near band crosses the head on paper, the head covers it.
+    # Where the near band crosses the head on paper, the head covers its
+    # white outline (since round 7 the band itself is drawn again over the
+    # head: see the round-6 test below).
     scene = kin.scene(figure_of("band-row"))
     stage = ill._stage(scene, View.SIDE)
     first = scene.bodies["start"]
@@ -1675,3 +1677,20 @@ def test_the_pectoralis_inset_shows_the_doorway_and_both_forearms_from_behind():
         heads[name] = ill._flat(posed["head"], View.BACK)[1]
     assert len([s for s in frame if isinstance(s, Polygon)]) >= 3  # two posts and the bar
     assert heads["end"] >= heads["start"] - 0.02 * ill._SCALE  # no sinking
+
+
+def test_the_band_row_near_band_shows_across_the_head_without_cutting_it():
+    # Issue 20, review round 6: at the end the near band went behind the
+    # head, as if through it; it is nearer than the head. Over the head
+    # it is drawn again, as a band with no white outline (an outline cut
+    # the top of the head off: review round 4), so the head stays whole.
+    scene = kin.scene(figure_of("band-row"))
+    stage = ill._stage(scene, View.SIDE)
+    posed = scene.bodies["end"]
+    shapes = ill._body_shapes(scene, posed, stage)
+    head = ill._flat(posed["head"], View.SIDE)
+    last = max(i for i, s in enumerate(shapes) if getattr(s, "centre", None) == head)
+    after = [s for s in shapes[last + 1 :] if ill._crosses_head(posed, s, View.SIDE)]
+    assert [s.role for s in after] == ["band"]
+    near = ill._band_shapes(scene, posed, stage, "r")[1]
+    assert after[0].points == near.points

@@ -694,6 +694,15 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
             over_head += arm
         else:
             pieces.append((arm_depth, len(pieces), arm))
+        # The near band is nearer than the head: where it crosses the head
+        # it is drawn again over it, with no white outline, which cut the
+        # top of the head off (review round 4); under it, it seemed to pass
+        # through the head (review round 6).
+        over_head += [
+            line
+            for line in band
+            if isinstance(line, Line) and line.role == "band" and _crosses_head(body, line, view)
+        ]
     shapes: list[Shape] = []
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
