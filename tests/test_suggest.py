@@ -98,3 +98,12 @@ def test_many_matching_terms_cost_about_ten_times_more_for_ten_times_as_many():
     seconds(100)  # warm up
     small, large = seconds(5_000), seconds(50_000)
     assert large < small * 30  # tenfold input: about tenfold time, not a hundredfold
+
+
+def test_a_term_that_begins_with_the_text_and_is_a_typo_away_comes_first():
+    # "wal" begins "wall-corner" too, which came first in catalog order.
+    terms = ["doorway", "wall-corner", "wall", "floor-space"]
+    assert suggest("wal", terms) == ["wall", "wall-corner"]
+    assert suggest("chai", ["chair-back", "chair"]) == ["chair", "chair-back"]
+    with pytest.raises(UnknownVocabularyError, match="did you mean 'wall'"):
+        Equipment.parse("wal")

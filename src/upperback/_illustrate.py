@@ -231,7 +231,9 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
         ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
     if any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows):
-        ys.append(max(ys) + 6.0)  # room for the arrow over the head
+        # Room for the arrow over the head, and for its sides.
+        ys.append(max(ys) + 6.0)
+        xs.extend((min(xs) - 3.0, max(xs) + 3.0))
     margin = _MARGIN * _SCALE
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
     soles = [
@@ -692,6 +694,15 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
             over_head += arm
         else:
             pieces.append((arm_depth, len(pieces), arm))
+        # The near band is nearer than the head: where it crosses the head
+        # it is drawn again over it, with no white outline, which cut the
+        # top of the head off (review round 4); under it, it seemed to pass
+        # through the head (review round 6).
+        over_head += [
+            line
+            for line in band
+            if isinstance(line, Line) and line.role == "band" and _crosses_head(body, line, view)
+        ]
     shapes: list[Shape] = []
     for _, _, group in sorted(pieces, key=lambda p: (p[0], p[1])):
         shapes += group
@@ -897,6 +908,9 @@ def _arrow_shapes(
         beside = _beside_the_arm(scene.bodies[arrow.start], arrow.part, view, a, b)
         if beside is not None:
             (a, b), straight = beside, True
+        if view in _SIDEWAYS and _curls_forward(scene, arrow):
+            shapes += _curl_arrow(scene, arrow, view)
+            continue
         if straight and view in _SIDEWAYS and _bends_back(scene, arrow):
             # The upper back arching: an arc along the back, round the
             # bend, not a straight push that read as "pull the elbows back".
@@ -906,6 +920,22 @@ def _arrow_shapes(
         neck = _flat(scene.bodies[arrow.start]["neck"], view)
         shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes
+
+
+def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
+    """The arrow of an upper back curling forward: from behind it, over the head, down in front.
+
+    From the head, the arrow read as dropping the head toward the feet. It
+    starts just behind the middle of the upper back, between the shoulder
+    blades, and follows the curl: up, over the head, clear of it, and down
+    to where the head goes.
+    """
+    a, b = _along_the_back(scene, arrow, view)
+    first = scene.bodies[arrow.start]
+    head, chest, neck = (_flat(first[n], view) for n in ("head", "chest", "neck"))
+    a = (a[0] + (chest[0] - neck[0]) / 2, a[1] + (chest[1] - neck[1]) / 2)
+    reach = kin.HEAD_RADIUS * _SCALE + _GAP + (_ARROW + 2 * _GAP) / 2
+    return _arrow_on(_over(a, b, (head, reach)), _HEAD, 2 * _GAP)
 
 
 def _along_the_back(scene: kin.Scene, arrow: Arrow, view: View) -> tuple[Point2, Point2]:
@@ -941,6 +971,15 @@ def _bends_back(scene: kin.Scene, arrow: Arrow) -> bool:
     figure = scene.figure
     arch = figure.pose(arrow.start).joints.spine - figure.pose(arrow.end).joints.spine
     return arch >= _ARCH
+
+
+def _curls_forward(scene: kin.Scene, arrow: Arrow) -> bool:
+    """Whether *arrow* is on the head or the trunk and the upper back curls well forward."""
+    if arrow.part not in _TRUNK_PARTS | {BodySite.HEAD}:
+        return False
+    figure = scene.figure
+    curl = figure.pose(arrow.end).joints.spine - figure.pose(arrow.start).joints.spine
+    return curl >= _ARCH
 
 
 def _beside_the_arm(
@@ -1034,12 +1073,17 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
         nx, ny = -nx, -ny  # bow away from the body
     if avoid is not None and not straight:
         clear = [
-            min(math.dist(p, avoid) for p in _bow(start, end, (x, y), lift, size))
+            min(math.dist(p, avoid) for p in _bow(start, end, (x, y), lift, size, bow=0.2 * length))
             for x, y in ((nx, ny), (-nx, -ny))
         ]
         if clear[0] < _NECK_CLEARANCE and clear[1] > clear[0] + _GAP:
             nx, ny = -nx, -ny
-    curve = _bow(start, end, (nx, ny), lift, size, straight=straight)
+    curve = _bow(start, end, (nx, ny), lift, size, bow=0.0 if straight else 0.2 * length)
+    return _arrow_on(curve, size, outline)
+
+
+def _arrow_on(curve: tuple[Point2, ...], size: float, outline: float) -> list[Shape]:
+    """An arrow along *curve*, its head of *size* at the end, on a paper outline."""
     b = curve[-1]
     # The head points along the curve's last stretch.
     hx, hy = b[0] - curve[-2][0], b[1] - curve[-2][1]
@@ -1061,6 +1105,40 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
 _NECK_CLEARANCE = kin.TRUNK_RADIUS * _SCALE + _GAP
 
 
+def _over(start: Point2, end: Point2, around: tuple[Point2, float]) -> tuple[Point2, ...]:
+    """A shaft from *start* up, over the circle *around* (centre, reach) and down toward *end*.
+
+    A cubic Bezier that leaves *start* going up and comes down onto *end*,
+    its control points pushed out to the sides until the whole shaft keeps
+    the reach from the centre; it ends short of *end* by the arrow head's
+    length, which goes on from there.
+    """
+    (cx, cy), reach = around
+    way = 1.0 if end[0] >= start[0] else -1.0
+    # At t = 1/2 the curve is at (start + 3 c1 + 3 c2 + end) / 8: over the top.
+    lift = (cy + reach - (start[1] + end[1]) / 8) / 0.75
+    points: tuple[Point2, ...] = ()
+    for spread in range(40):
+        c1, c2 = (start[0] - way * spread, lift), (end[0] + way * spread, lift)
+        points = tuple(_cubic(start, c1, c2, end, i / 16) for i in range(17))
+        if min(math.dist(p, (cx, cy)) for p in points) >= reach:
+            break
+        lift += 0.5
+    # End where the head begins: the head goes on along the last stretch.
+    (x0, y0), (x1, y1) = points[-2], points[-1]
+    k = _HEAD * 0.7 / (math.hypot(x1 - x0, y1 - y0) or 1.0)
+    return (*points[:-1], (x1 - (x1 - x0) * k, y1 - (y1 - y0) * k))
+
+
+def _cubic(a: Point2, b: Point2, c: Point2, d: Point2, t: float) -> Point2:
+    """The point at *t* of the cubic Bezier curve through *a* and *d*, pulled toward *b* and *c*."""
+    u = 1 - t
+    return (
+        u**3 * a[0] + 3 * u * u * t * b[0] + 3 * u * t * t * c[0] + t**3 * d[0],
+        u**3 * a[1] + 3 * u * u * t * b[1] + 3 * u * t * t * c[1] + t**3 * d[1],
+    )
+
+
 def _bow(  # noqa: PLR0913 - the path, then its shape
     start: Point2,
     end: Point2,
@@ -1068,9 +1146,9 @@ def _bow(  # noqa: PLR0913 - the path, then its shape
     lift: float,
     size: float,
     *,
-    straight: bool = False,
+    bow: float,
 ) -> tuple[Point2, ...]:
-    """An arrow's shaft from *start* to *end*, lifted and bowing toward *normal*.
+    """An arrow's shaft from *start* to *end*, lifted and bowing *bow* toward *normal*.
 
     It ends where the head of *size* begins.
     """
@@ -1079,7 +1157,6 @@ def _bow(  # noqa: PLR0913 - the path, then its shape
     nx, ny = normal
     a = (start[0] + nx * lift, start[1] + ny * lift)
     b = (end[0] + nx * lift - ux * size * 0.7, end[1] + ny * lift - uy * size * 0.7)
-    bow = 0.0 if straight else 0.2 * length
     control = ((a[0] + b[0]) / 2 + nx * bow, (a[1] + b[1]) / 2 + ny * bow)
     return _quadratic(a, control, b, 8)
 

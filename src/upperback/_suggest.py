@@ -17,7 +17,8 @@ for ``barbell``. The rule here, in order:
 Anything else suggests nothing. Text is compared in slug form: lower
 case, with spaces and underscores read as hyphens, and a term that is
 what was typed in that form comes first (``Wall`` -> ``wall``, ahead of
-``wall-corner``). Steps 1 and 2 need at
+``wall-corner``). Within step 1, a term that is also a typo away comes
+first (``wal`` -> ``wall``, then ``wall-corner``). Steps 1 and 2 need at
 least three letters typed, so ``a`` does not match every term.
 """
 
@@ -72,19 +73,28 @@ def suggest(value: object, terms: Iterable[str], n: int = 3) -> list[str]:
     found: dict[str, None] = {}
     if typed in candidates:  # the same term in other case or spacing: surely meant
         found[typed] = None
-    if len(typed) >= MIN_PART:
-        found.update(dict.fromkeys(t for t in candidates if t.startswith(typed)))
-        found.update(dict.fromkeys(t for t in candidates if typed in t))
-    limit = max(1, len(typed) // 4)
+    near: list[str] = []
     if len(typed) <= MAX_TYPO:
-        near = sorted(
-            (d, i, t)
-            for i, t in enumerate(candidates)
-            # The lengths' difference is a lower bound of the distance: cheap
-            # to check first, and it keeps long terms out of the square.
-            if abs(len(t) - len(typed)) <= limit and t not in found
-            for d in [_distance(typed, t)]
-            if d <= limit
-        )
-        found.update(dict.fromkeys(t for _, _, t in near))
+        limit = max(1, len(typed) // 4)
+        near = [
+            t
+            for _, _, t in sorted(
+                (d, i, t)
+                for i, t in enumerate(candidates)
+                # The lengths' difference is a lower bound of the distance: cheap
+                # to check first, and it keeps long terms out of the square.
+                if abs(len(t) - len(typed)) <= limit
+                for d in [_distance(typed, t)]
+                if d <= limit
+            )
+        ]
+    if len(typed) >= MIN_PART:
+        begins = [t for t in candidates if t.startswith(typed)]
+        # A term that begins with the text and is a typo away from it is what
+        # was meant, ahead of longer ones: "wal" -> "wall", then "wall-corner".
+        close = set(near)
+        found.update(dict.fromkeys(t for t in begins if t in close))
+        found.update(dict.fromkeys(begins))
+        found.update(dict.fromkeys(t for t in candidates if typed in t))
+    found.update(dict.fromkeys(near))
     return list(found)[:n]
