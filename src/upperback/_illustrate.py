@@ -1117,13 +1117,17 @@ def _over(start: Point2, end: Point2, around: tuple[Point2, float]) -> tuple[Poi
     way = 1.0 if end[0] >= start[0] else -1.0
     # At t = 1/2 the curve is at (start + 3 c1 + 3 c2 + end) / 8: over the top.
     lift = (cy + reach - (start[1] + end[1]) / 8) / 0.75
-    points: tuple[Point2, ...] = ()
-    for spread in range(40):
+
+    def shaft(spread: float, lift: float) -> list[Point2]:
         c1, c2 = (start[0] - way * spread, lift), (end[0] + way * spread, lift)
-        points = tuple(_cubic(start, c1, c2, end, i / 16) for i in range(17))
-        if min(math.dist(p, (cx, cy)) for p in points) >= reach:
-            break
+        return [_cubic(start, c1, c2, end, i / 16) for i in range(17)]
+
+    spread = 0
+    points = shaft(spread, lift)
+    while min(math.dist(p, (cx, cy)) for p in points) < reach and spread < 40:
+        spread += 1
         lift += 0.5
+        points = shaft(spread, lift)
     # End where the head begins: the head goes on along the last stretch.
     (x0, y0), (x1, y1) = points[-2], points[-1]
     k = _HEAD * 0.7 / (math.hypot(x1 - x0, y1 - y0) or 1.0)
