@@ -3,8 +3,6 @@
 import datetime as dt
 import html
 import re
-import subprocess
-import sys
 
 import attrs
 import markupsafe
@@ -17,6 +15,7 @@ from upperback._render import _view
 from upperback.exceptions import UpperbackError
 
 from . import strategies
+from .test_cli import run_bytes as run
 from .test_wording import grade
 
 START = dt.date(2026, 1, 5)
@@ -331,16 +330,6 @@ def test_cards_never_split_and_no_forced_page_breaks(dated):
 
 
 # -- the command line --------------------------------------------------------------
-
-
-def run(*args):
-    result = subprocess.run(
-        [sys.executable, "-m", "upperback", *map(str, args)],
-        capture_output=True,
-        check=False,
-    )
-    assert b"Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def test_cli_details_and_print_options(tmp_path):

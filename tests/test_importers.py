@@ -6,8 +6,6 @@ no text of the data set is in this repository.
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from upperback.model import forbidden_character
 from . import strategies
 from .linear import assert_linear
 from .strategies import free_exercise_db_files
+from .test_cli import run
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json"
 SAMPLE = json.loads(FIXTURE.read_text(encoding="utf-8"))
@@ -465,19 +464,6 @@ def test_valid_records_always_import_and_keep_their_ids(data):
 
 
 # -- the command line: errors ----------------------------------------------------------
-
-
-def run(*args):
-    """``python -m upperback``: whatever it does, it shows no traceback."""
-    result = subprocess.run(
-        [sys.executable, "-m", "upperback", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def test_cli_unknown_format_is_a_usage_error(tmp_path):

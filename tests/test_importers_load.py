@@ -14,7 +14,7 @@ from upperback.exceptions import CatalogError
 from upperback.importers import free_exercise_db_document
 
 from .strategies import free_exercise_db_files
-from .test_importers import run
+from .test_cli import run
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free_exercise_db_sample.json"
 DOC = free_exercise_db_document(FIXTURE)

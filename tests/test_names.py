@@ -85,7 +85,6 @@ def test_a_program_item_and_an_omission_name_exercises_by_id():
         assert omission.exercise in catalog
 
 
-
 def test_the_command_lines_lists_of_slugs_leave_unknown_out(capsys):
     from upperback.cli import main  # noqa: PLC0415
 

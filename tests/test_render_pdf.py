@@ -4,7 +4,9 @@ Both engines print the same HTML. The default program must fit on four
 pages of Letter and of A4, tracking sheet included.
 """
 
+import contextlib
 import datetime as dt
+import io
 import os
 import re
 import shutil
@@ -16,7 +18,10 @@ import pytest
 
 import upperback
 from upperback import HandoutOptions, render
+from upperback.cli import main
 from upperback.exceptions import MissingExtraError
+
+from .test_cli import run_bytes
 
 TIMEOUT = 120
 START = dt.date(2026, 1, 5)
@@ -256,21 +261,9 @@ def test_pdf_without_weasyprint(monkeypatch):
     assert info.value.extra == "pdf"
 
 
-def run_cli(*args, stdin=None):
-    result = subprocess.run(
-        [sys.executable, "-m", "upperback", *map(str, args)],
-        capture_output=True,
-        check=False,
-        stdin=stdin,
-        timeout=TIMEOUT,
-    )
-    assert b"Traceback" not in result.stderr, result.stderr
-    return result
-
-
 def test_cli_writes_pdf_to_a_file(tmp_path):
     out = tmp_path / "plan.pdf"
-    result = run_cli("program", "--format", "pdf", "--paper", "a4", "-o", out)
+    result = run_bytes("program", "--format", "pdf", "--paper", "a4", "-o", out)
     assert result.returncode == 0, result.stderr
     assert result.stdout == b""
     assert out.read_bytes().startswith(b"%PDF-")
@@ -280,25 +273,26 @@ def test_cli_writes_pdf_to_a_file(tmp_path):
 
 
 def test_cli_pipes_pdf_but_refuses_a_terminal():
-    piped = run_cli("program", "--format", "pdf")
+    piped = run_bytes("program", "--format", "pdf")
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.startswith(b"%PDF-")
     # A pseudo-terminal as stdout: the PDF is refused before any work.
-    code = (
-        "import os, pty, sys\n"
-        "from upperback.cli import main\n"
-        "leader, follower = pty.openpty()\n"
-        "os.dup2(follower, 1)\n"
-        "sys.stdout = open(1, 'w', closefd=False)\n"
-        "status = main(['program', '--format', 'pdf'])\n"
-        "os.write(2, f'status={status}'.encode())\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=False, timeout=TIMEOUT
-    )
-    assert b"status=2" in result.stderr
-    assert b"--output: a PDF is not for the screen: give -o FILE, or pipe the output" in (
-        result.stderr
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    err = io.StringIO()
+    try:
+        with (
+            os.fdopen(follower, "w", closefd=False) as terminal,
+            contextlib.redirect_stdout(terminal),
+            contextlib.redirect_stderr(err),
+        ):
+            status = main(["program", "--format", "pdf"])
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert status == 2
+    assert "--output: a PDF is not for the screen: give -o FILE, or pipe the output" in (
+        err.getvalue()
     )
 
 
