@@ -149,6 +149,9 @@ _BLADE_ARROW_RISE = _BLADE_TOP + 0.008 + 0.034
 #: head's middle, in drawing units.
 _EAR = 1.6
 _EAR_OUT = kin.HEAD_RADIUS * _SCALE + 0.2
+#: How far under the start's hands the band is anchored in the door, as a
+#: fraction of body height.
+_BAND_DROP = 0.16
 #: The inset's size, as a fraction of the main picture's scale.
 _INSET_SCALE = 0.5
 _LOW_INSET_SCALE = 0.75
@@ -435,9 +438,11 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if Prop.BAND not in scene.figure.props:
         return []
     first = scene.bodies[scene.figure.poses[0].name]
-    # At the height of the hands at the start, so that the band runs level
-    # from the hands and the pull is straight back.
-    height = sum(first.palm(s)[1] for s in ("r", "l")) / 2
+    # A little under the hands at the start, so that the pull is nearly
+    # straight back and the band rises to the hands: at the end it reaches
+    # the hands beside the head across the face, in front of it, not over
+    # the top of the head (review round 7).
+    height = sum(first.palm(s)[1] for s in ("r", "l")) / 2 - _BAND_DROP
     door = kin.PROP_BOXES[Prop.BAND][0]
     anchor: kin.Vec = (door.low[0] or 0.0, height, 0.0)
     a, b = _flat(anchor, stage.view), _flat(body.palm(side), stage.view)
@@ -686,14 +691,16 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
         band = _band_shapes(scene, body, stage, side) if far else []
         hidden = _end_on(body, side, view) or (view in _SIDEWAYS and hands_behind_head(body))
         arm = band + ([] if hidden else _arm(body, side, view, "near", gap=True))
-        if _beside_head(body, side, view) and not band and not hands_behind_head(body):
+        if _beside_head(body, side, view) and not hands_behind_head(body):
             # From the side, an arm beside the head and nearer than it is
-            # drawn over it: it does not seem to grow out of it, and its
-            # elbow shows. Not when the hands are behind the head: drawn
-            # over it, the arm merged with the head into a "7".
+            # drawn over it, with its band: it does not seem to grow out of
+            # it, its elbow shows, and a hand holding a band beside the head
+            # does not read as behind it (review round 7). Not when the
+            # hands are behind the head: drawn over it, the arm merged with
+            # the head into a "7".
             over_head += arm
-        else:
-            pieces.append((arm_depth, len(pieces), arm))
+            continue
+        pieces.append((arm_depth, len(pieces), arm))
         # The near band is nearer than the head: where it crosses the head
         # it is drawn again over it, with no white outline, which cut the
         # top of the head off (review round 4); under it, it seemed to pass
@@ -1020,7 +1027,13 @@ def _below_the_upper_arm(
         return None
     drop = _LIMB / 2 + _GAP + _ARROW / 2 + _GAP
     low = min(shoulder[1], elbow[1]) - drop
-    return (start[0], low), (end[0], low)
+    # It stops at the front of the chest: drawn across the chest it read
+    # as leaning back (review round 7).
+    chest, head, nose = (_flat(body[n], view) for n in ("chest", "head", "nose"))
+    ahead = math.copysign(1.0, nose[0] - head[0])
+    front = chest[0] + ahead * (kin.TRUNK_RADIUS * _SCALE + _GAP)
+    stop = max(end[0], front) if ahead > 0 else min(end[0], front)
+    return (start[0], low), (stop, low)
 
 
 def _to_segment(point: Point2, a: Point2, b: Point2) -> float:
