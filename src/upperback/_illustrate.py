@@ -922,8 +922,13 @@ def _arrow_shapes(
             # The upper back arching: an arc along the back, round the
             # bend, not a straight push that read as "pull the elbows back".
             straight = False
-            centre = _flat(scene.bodies[arrow.start]["chest"], view)
+            posed = scene.bodies[arrow.start]
+            chest, neck = _flat(posed["chest"], view), _flat(posed["neck"], view)
+            centre = chest
             a, b = _along_the_back(scene, arrow, view)
+            # From the middle of the upper back, not from the base of the
+            # neck, where it read as "tip the head back" (review round 7).
+            a = (a[0] + (chest[0] - neck[0]) / 2, a[1] + (chest[1] - neck[1]) / 2)
         neck = _flat(scene.bodies[arrow.start]["neck"], view)
         shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes

@@ -321,10 +321,11 @@ class Box:
 #: and its feet flat.
 SEAT_HEIGHT = _KNEE - BODY_RADIUS
 _SEAT_DEPTH = 0.24
-#: The chair's back: its top, above the seat, at about the middle of a seated
-#: back, just under the chest's bend, so that the upper back arches back over
-#: its top edge.
-_CHAIR_BACK = 0.17
+#: The chair's back: its top, above the seat, about level with the lower
+#: shoulder blades, where a seated spine bends, so that the upper back arches
+#: back over its top edge and the lower back stays against it (lower, it
+#: read as arching the lower back: review round 7).
+_CHAIR_BACK = 0.235
 _PILLOW_HEIGHT = 0.06
 _DOOR_HALF_WIDTH = 0.25
 _JAMB = 0.06
@@ -352,8 +353,8 @@ PROP_BOXES: dict[Prop, tuple[Box, ...]] = {
         Box((0.0, 0.0, _DOOR_HALF_WIDTH), (0.3, 1.25, _DOOR_HALF_WIDTH + 0.3)),
         Box((0.0, 0.0, -_DOOR_HALF_WIDTH - 0.3), (0.3, 1.25, -_DOOR_HALF_WIDTH)),
     ),
-    # A chair: the seat, its front edge at x = 0, and a low back whose top is
-    # below the shoulder blades, so that the upper back can arch over it.
+    # A chair: the seat, its front edge at x = 0, and a back whose top is
+    # about level with the lower shoulder blades, so the upper back can arch over it.
     Prop.CHAIR: (
         Box((-_SEAT_DEPTH, SEAT_HEIGHT - 0.04, -0.22), (0.0, SEAT_HEIGHT, 0.22)),
         Box(
