@@ -309,9 +309,9 @@ def test_motion_arrows_use_the_one_accent():
 
 
 def test_an_inset_shows_only_what_the_main_view_cannot():
-    # From the side the mid-trap raise shows the hands rising, not the
-    # blades; the inset, from the feet, shows the blades coming together
-    # and does not draw the hands' arrow again.
+    # Since review round 7 the mid-trap raise is seen from the feet, which
+    # shows the hands rising and the blades coming together; its profile
+    # inset (face down on the pillow) draws neither arrow again.
     root = parse(illustrate(CATALOG["mid-trap-raise"], "start").svg)
 
     def shafts(elements):
@@ -319,13 +319,14 @@ def test_an_inset_shows_only_what_the_main_view_cannot():
             e for e in elements if e.tag == f"{SVG}polyline" and e.get("stroke") == INK["accent"]
         ]
 
-    scene = kin.scene(figure_of("mid-trap-raise"))
-    start = figure_of("mid-trap-raise").pose("start")
-    parts = {path[0].part for path in ill._arrow_paths(scene, start, View.SIDE)}
-    assert parts == {BodySite.HANDS}
+    figure = figure_of("mid-trap-raise")
+    scene = kin.scene(figure)
+    start = figure.pose("start")
+    parts = {path[0].part for path in ill._arrow_paths(scene, start, figure.view)}
+    assert parts == {BodySite.HANDS, BodySite.SHOULDER_BLADES}
     main, small = shafts(outer(root)), shafts(inset(root))
-    assert len(main) >= 1
-    assert len(small) == 2  # each blade
+    assert len(main) == 4  # each hand, each blade
+    assert small == []
 
 
 def test_the_mid_trap_raise_lifts_the_arms_a_little_from_the_mat():
@@ -554,7 +555,7 @@ def test_the_stroke_matches_the_contact_radius():
 VIEWS = {
     "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # the back on the wall's edge; W to Y
     "band-row": (View.PROFILE, None),
-    "mid-trap-raise": (View.PROFILE, View.BACK),  # face down on the pillow; T and blades
+    "mid-trap-raise": (View.BACK, View.PROFILE),  # arms out to the sides; face down
     "pectoralis-stretch": (View.PROFILE, View.BACK),  # the lean; both forearms on the frame
     "quadruped-arm-leg-raise": (View.SIDE, View.TOP),  # from above: one arm, the other leg
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind
@@ -1332,8 +1333,8 @@ def test_the_mid_trap_arms_look_alike_out_to_the_sides(pose):
     # Exactly from the side both arms, out to the sides, fall on one short
     # stroke at the shoulder's line: down to the floor in the start, up
     # toward the ceiling in the end. Both are drawn.
+    # (Since round 7 the main view is from the feet: this holds the rule.)
     scene = kin.scene(figure_of("mid-trap-raise"))
-    assert figure_of("mid-trap-raise").view is View.PROFILE
     posed = scene.bodies[pose]
     flat = {n: ill._flat(posed[n], View.PROFILE) for n in ("r.shoulder", "l.shoulder")}
     palms = {s: ill._flat(posed.palm(s), View.PROFILE) for s in ("r", "l")}
@@ -1760,3 +1761,58 @@ def test_the_thoracic_extension_arrow_starts_on_the_upper_back_not_at_the_neck()
     chest, neck = (ill._flat(posed[n], figure.view) for n in ("chest", "neck"))
     first = shaft.points[0]
     assert chest[1] < first[1] < neck[1] - (neck[1] - chest[1]) / 3
+
+
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_mid_trap_main_view_shows_the_arms_out_to_the_sides(pose):
+    # Issue 20, review round 7: from the side the arms were a stub from the
+    # floor to the ceiling with the arrow on the chest (a prone row, a chest
+    # lift); out to the sides they showed only in a small inset. The main
+    # view is from the feet: both arms reach out to the sides, a little
+    # under the shoulders in the start and a little over them in the end;
+    # the hands' arrow starts on each hand and rises a little.
+    figure = figure_of("mid-trap-raise")
+    assert figure.view not in ill._SIDEWAYS
+    scene = kin.scene(figure)
+    posed = scene.bodies[pose]
+    view = figure.view
+    spine = ill._flat(posed["neck"], view)[0]
+    for side in ("r", "l"):
+        shoulder = ill._flat(posed[f"{side}.shoulder"], view)
+        palm = ill._flat(posed.palm(side), view)
+        out = abs(palm[0] - spine) - abs(shoulder[0] - spine)
+        assert out > 0.2 * ill._SCALE, side
+        rise = palm[1] - shoulder[1]
+        assert (rise < 0) if pose == "start" else (0 < rise < 0.5 * out), side
+    shapes = ill._arrow_shapes(scene, figure.pose("start"), view)
+    hands = [ill._flat(scene.bodies["start"].palm(s), view) for s in ("r", "l")]
+    shafts = [s for s in shapes if isinstance(s, Line) and s.role == "accent"]
+    on_hands = [s for s in shafts if min(math.dist(s.points[0], h) for h in hands) < ill._LIMB]
+    assert len(on_hands) == 2
+    for shaft in on_hands:
+        assert shaft.points[-1][1] > shaft.points[0][1]  # rising
+
+
+def test_the_mid_trap_head_stays_down_and_whole_in_both_poses():
+    # Issue 20, review round 7: from the feet, the blades' arrows ran over
+    # the lower half of the head in the start, so the head looked lowered
+    # there and raised in the end; and the profile inset drew the arms as a
+    # stub pointing at the ceiling. The head is at the same place in both
+    # poses, no arrow crosses it, and the profile inset leaves the arms out.
+    figure = figure_of("mid-trap-raise")
+    scene = kin.scene(figure)
+    heads = {name: ill._flat(posed["head"], View.BACK) for name, posed in scene.bodies.items()}
+    assert heads["start"] == pytest.approx(heads["end"], abs=0.5)
+    reach = kin.HEAD_RADIUS * ill._SCALE
+    for shape in ill._arrow_shapes(scene, figure.pose("start"), View.BACK):
+        points = shape.points if isinstance(shape, (Line, Polygon)) else ()
+        width = shape.width / 2 if isinstance(shape, Line) else 0.0
+        assert all(math.dist(p, heads["start"]) > reach + width for p in points)
+    layout = ill._layout(scene)
+    assert layout.inset is not None
+    assert layout.inset.view is View.PROFILE
+    assert not layout.inset.arms
+    for posed in scene.bodies.values():
+        shapes = ill._body_shapes(scene, posed, layout.inset)
+        palms = {ill._flat(posed.palm(s), View.PROFILE) for s in ("r", "l")}
+        assert not [s for s in shapes if getattr(s, "centre", None) in palms]

@@ -192,6 +192,10 @@ class _Stage:
     floor_far: float = 0.0
     #: Whether the body lies on the floor in every pose.
     lying: bool = False
+    #: Whether the arms are drawn: an inset seen exactly from the side
+    #: leaves out arms out to the sides, which its main view shows (from the
+    #: side they were a stub that read as a row: review round 7).
+    arms: bool = True
 
 
 def _extent(
@@ -654,7 +658,7 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     for side in far:
         shapes += _band_shapes(scene, body, stage, side)
         shapes += _leg(body, side, view, "far", gap=True)
-        if not _end_on(body, side, view):
+        if stage.arms and not _end_on(body, side, view):
             shapes += _arm(body, side, view, "far", gap=False)
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
@@ -689,7 +693,11 @@ def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[S
             pieces.append((leg_depth, len(pieces), _leg(body, side, view, "near", gap=True)))
         arm_depth = sum(_near(body[f"{side}.{n}"], view) for n in ("elbow", "wrist")) / 2
         band = _band_shapes(scene, body, stage, side) if far else []
-        hidden = _end_on(body, side, view) or (view in _SIDEWAYS and hands_behind_head(body))
+        hidden = (
+            not stage.arms
+            or _end_on(body, side, view)
+            or (view in _SIDEWAYS and hands_behind_head(body))
+        )
         arm = band + ([] if hidden else _arm(body, side, view, "near", gap=True))
         if _beside_head(body, side, view) and not hands_behind_head(body):
             # From the side, an arm beside the head and nearer than it is
@@ -842,16 +850,25 @@ def _on_the_part(
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
         side = ("r", "l")[index]  # the blades' points: the right, then the left
-        # Just over the blade's top edge, so that the whole blade shows.
         out = _unit(body["neck"], body[f"{side}.shoulder"])
         up = _unit(body["chest"], body["neck"])
-        high = _along(body[f"{side}.blade"], up, _BLADE_ARROW_RISE)
-        rise = _flat(high, view)[1] - _flat(body[f"{side}.blade"], view)[1]
         spine = _flat(body["neck"], view)[0]
         inward = abs(end[0] - spine) < abs(start[0] - spine)
-        # From the outer edge when it moves in, from the inner edge when it moves out.
-        first = _flat(_along(high, out, _BLADE_WIDTH if inward else 0.0), view)
-        return first, (end[0], end[1] + rise), True
+        head = _flat(body["head"], view)
+        clear = kin.HEAD_RADIUS * _SCALE + (_ARROW + _BLADE_OUTLINE) / 2
+        # Just over the blade's top edge, so that the whole blade shows;
+        # across its middle, or a little under, when the head lies there on paper (face down,
+        # seen from the feet), so the arrow does not hide the head and make
+        # it look lowered in one pose and raised in the other (round 7).
+        for lift in (_BLADE_ARROW_RISE, 0.0, -_BLADE_TIP / 4, -_BLADE_TIP / 2):
+            high = _along(body[f"{side}.blade"], up, lift)
+            rise = _flat(high, view)[1] - _flat(body[f"{side}.blade"], view)[1]
+            # From the outer edge when it moves in, from the inner edge when it moves out.
+            first = _flat(_along(high, out, _BLADE_WIDTH if inward else 0.0), view)
+            last = (end[0], end[1] + rise)
+            if min(math.dist(p, head) for p in (first, last)) > clear:
+                break
+        return first, last, True
     if view in _SIDEWAYS and part in _TRUNK_PARTS:
         return (*_off_the_trunk(body, view, start, end), True)
     if part in _LIMB_PARTS:
@@ -1212,6 +1229,8 @@ def _layout(scene: kin.Scene) -> _Layout:
     if figure.inset is None:
         return _Layout(main, None, main.bounds)
     inset = _stage(scene, figure.inset)
+    if figure.inset is View.PROFILE and figure.view not in _SIDEWAYS:
+        inset = attrs.evolve(inset, arms=False)
     x0, y0, x1, y1 = main.bounds
     i0, j0, i1, j1 = inset.bounds
     # A long, low inset (a body lying down, from the side) is drawn larger,
