@@ -1074,7 +1074,7 @@ def test_the_thoracic_stretch_rounds_the_upper_back_in_a_curve():
     figure = figure_of("thoracic-stretch")
     end = figure.pose("end").joints
     assert end.trunk == 0
-    assert end.spine >= 50
+    assert end.spine >= 35  # since round 7 not deeper than 50: see the round-7 test
     assert end.neck >= 30
     posed = kin.scene(figure).bodies["end"]
     spine = next(
@@ -1816,3 +1816,41 @@ def test_the_mid_trap_head_stays_down_and_whole_in_both_poses():
         shapes = ill._body_shapes(scene, posed, layout.inset)
         palms = {ill._flat(posed.palm(s), View.PROFILE) for s in ("r", "l")}
         assert not [s for s in shapes if getattr(s, "centre", None) in palms]
+
+
+def test_the_thoracic_stretch_curl_stops_with_the_head_at_the_start_chest_height():
+    # Issue 20, review round 7: the curl went so deep that the head ended
+    # under the middle of the start's chest, nearly in the lap: a full
+    # forward fold. It ends with the chin tucked and the head about at the
+    # start's chest height: between the upper back's middle and the neck.
+    figure = figure_of("thoracic-stretch")
+    scene = kin.scene(figure)
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    middle = (start["chest"][1] + start["neck"][1]) / 2
+    assert middle <= end["head"][1] <= start["neck"][1]
+    assert 35 <= figure.pose("end").joints.spine <= 50
+    assert figure.pose("end").joints.neck >= 30  # the chin tucked
+
+
+def test_the_thoracic_stretch_arrow_is_centred_on_the_upper_back_not_the_head():
+    # Issue 20, review round 7: the arrow bent tightly round the head, from
+    # behind the shoulders to in front of the face, and read as nodding the
+    # head. It is part of an oval centred on the upper back, below the neck:
+    # both of its ends are lower than the neck, behind the back and in
+    # front of the chest, and its middle is over the upper back.
+    figure = figure_of("thoracic-stretch")
+    scene = kin.scene(figure)
+    before = scene.bodies["start"]
+    flat = {n: ill._flat(before[n], View.SIDE) for n in ("chest", "neck", "head", "nose")}
+    shapes = ill._arrow_shapes(scene, figure.pose("start"), View.SIDE)
+    shaft = next(s for s in shapes if isinstance(s, Line) and s.role == "accent")
+    first, last = shaft.points[0], shaft.points[-1]
+    facing = 1 if flat["nose"][0] > flat["head"][0] else -1
+    assert first[1] < flat["neck"][1]
+    assert last[1] < flat["neck"][1]
+    front = flat["chest"][0] + facing * kin.TRUNK_RADIUS * ill._SCALE
+    assert (last[0] - front) * facing > 0  # in front of the chest
+    xs = [x for x, _ in shaft.points]
+    middle = (min(xs) + max(xs)) / 2
+    upper_back = (flat["chest"][0] + flat["neck"][0]) / 2
+    assert abs(middle - upper_back) < kin.TRUNK_RADIUS * ill._SCALE

@@ -237,10 +237,7 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
     if view is not View.TOP and Prop.FLOOR in scene.figure.props:
         under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
         ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
-    if any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows):
-        # Room for the arrow over the head, and for its sides.
-        ys.append(max(ys) + 6.0)
-        xs.extend((min(xs) - 3.0, max(xs) + 3.0))
+    _arrow_room(scene, view, xs, ys)
     margin = _MARGIN * _SCALE
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
     soles = [
@@ -251,6 +248,21 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
     ]
     floor = min(soles) - kin.BODY_RADIUS * _SCALE
     return _Stage(view, bounds, world, floor, _floor_far_edge(scene), _lying(scene))
+
+
+def _arrow_room(scene: kin.Scene, view: View, xs: list[float], ys: list[float]) -> None:
+    """Add to *xs* and *ys* the room the arrows round the head need."""
+    if any(arrow.part is BodySite.HEAD for arrow in scene.figure.arrows):
+        # Room for the arrow over the head, and for its sides.
+        ys.append(max(ys) + 6.0)
+        xs.extend((min(xs) - 3.0, max(xs) + 3.0))
+    if view in _SIDEWAYS:
+        half = (_ARROW + 2 * _GAP) / 2 + _HEAD / 2
+        for arrow in scene.figure.arrows:
+            if _curls_forward(scene, arrow):
+                for x, y in _curl_path(scene, arrow, view):
+                    xs.extend((x - half, x + half))
+                    ys.extend((y - half, y + half))
 
 
 def _corners(box: kin.Box, limits: tuple[kin.Vec, kin.Vec]) -> list[kin.Vec]:
@@ -954,17 +966,55 @@ def _arrow_shapes(
 def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
     """The arrow of an upper back curling forward: from behind it, over the head, down in front.
 
-    From the head, the arrow read as dropping the head toward the feet. It
-    starts just behind the middle of the upper back, between the shoulder
-    blades, and follows the curl: up, over the head, clear of it, and down
-    to where the head goes.
+    From the head, the arrow read as dropping the head toward the feet
+    (review round 5); bent tightly round the head, as nodding it (round 7).
+    It is part of an oval centred on the upper back, below the neck: from
+    just behind the middle of the upper back, up, over the head, clear of
+    it, and down in front of the face.
     """
-    a, b = _along_the_back(scene, arrow, view)
+    points = list(_curl_path(scene, arrow, view))
+    # End where the head begins: the head goes on along the last stretch,
+    # from the last point a head's length back along the path.
+    tip = points[-1]
+    while len(points) > 2 and math.dist(points[-2], tip) < _HEAD * 0.7:
+        points.pop()
+    (x0, y0), (x1, y1) = points[-2], tip
+    k = _HEAD * 0.7 / (math.hypot(x1 - x0, y1 - y0) or 1.0)
+    shaft = (*points[:-1], (x1 - (x1 - x0) * k, y1 - (y1 - y0) * k))
+    return _arrow_on(shaft, _HEAD, 2 * _GAP)
+
+
+#: Where the curl's oval starts, behind the upper back, and ends, in front
+#: of the face, in degrees round its centre (0 is straight ahead, 90 up).
+_CURL_FROM = 185.0
+_CURL_TO = -5.0
+
+
+def _curl_path(scene: kin.Scene, arrow: Arrow, view: View) -> tuple[Point2, ...]:
+    """The whole curl arrow's path, on an oval centred on the upper back of the start pose."""
     first = scene.bodies[arrow.start]
-    head, chest, neck = (_flat(first[n], view) for n in ("head", "chest", "neck"))
-    a = (a[0] + (chest[0] - neck[0]) / 2, a[1] + (chest[1] - neck[1]) / 2)
+    head, chest, neck, nose = (_flat(first[n], view) for n in ("head", "chest", "neck", "nose"))
+    facing = 1.0 if nose[0] >= head[0] else -1.0
+    centre = ((chest[0] + neck[0]) / 2, (chest[1] + neck[1]) / 2)
     reach = kin.HEAD_RADIUS * _SCALE + _GAP + (_ARROW + 2 * _GAP) / 2
-    return _arrow_on(_over(a, b, (head, reach)), _HEAD, 2 * _GAP)
+    tall = head[1] + reach + _GAP - centre[1]
+    wide = kin.TRUNK_RADIUS * _SCALE + 4.0
+
+    def oval(wide: float) -> list[Point2]:
+        steps = 24
+        return [
+            (
+                centre[0] + facing * wide * math.cos(math.radians(t)),
+                centre[1] + tall * math.sin(math.radians(t)),
+            )
+            for t in (_CURL_FROM + (_CURL_TO - _CURL_FROM) * i / steps for i in range(steps + 1))
+        ]
+
+    points = oval(wide)
+    while min(math.dist(p, head) for p in points) < reach and wide < 40:
+        wide += 0.5
+        points = oval(wide)
+    return tuple(points)
 
 
 def _along_the_back(scene: kin.Scene, arrow: Arrow, view: View) -> tuple[Point2, Point2]:
