@@ -39,11 +39,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 
 def pytest_collection_modifyitems(items):
-    """Put the tests of an ``xdist_group`` first, in their own order.
+    """Put the tests marked ``first`` first, in their own order.
 
-    With ``-n``, a group runs on one worker as one piece of work, such as the
-    fhircraft tests, which first build fhircraft's models (about 50 s). Begun
-    first, it runs while the other workers share the rest; begun last, the
-    other workers sat idle until it ended.
+    With ``-n``, such a test (fhircraft's, which first builds fhircraft's
+    models for about 50 s) runs on one worker while the other workers share
+    the rest; begun last, the other workers sat idle until it ended.
     """
-    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+    items.sort(key=lambda item: item.get_closest_marker("first") is None)

