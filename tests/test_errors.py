@@ -315,3 +315,19 @@ def test_adapt_reads_equipment_as_build_program_does():
     with pytest.raises(InvalidConstraintError) as caught:
         upperback.adapt(exercise, exercise.dosage, "too-easy", equipment=["unknown"])
     assert caught.value.errors()[0]["loc"] == ("equipment",)
+
+
+def test_a_long_list_of_omissions_ends_in_the_persons_language():
+    # The Spanish message ended "... and 5 more (see the error's omitted attribute)".
+    from upperback.exceptions import MAX_LISTED_OMISSIONS  # noqa: PLC0415
+    from upperback.program import Omission, OmissionReason  # noqa: PLC0415
+
+    left_out = [
+        Omission(f"exercise-{i}", OmissionReason.EXCLUDED, "excluded by request")
+        for i in range(MAX_LISTED_OMISSIONS + 5)
+    ]
+    error = NoEligibleExercisesError(left_out, locale="es")
+    spanish = error.errors()[0]["msg"]
+    assert spanish.splitlines()[-1] == "  ... y 5 más"
+    assert "more" not in spanish
+    assert str(error).splitlines()[-1] == "  ... and 5 more (see the error's omitted attribute)"

@@ -641,8 +641,14 @@ class NoEligibleExercisesError(UpperbackError, ValueError):
                 detail = self._explain(omission, locale)
             lines.append(f"  {omission.exercise}: {detail}")
         more = len(self.omitted) - MAX_LISTED_OMISSIONS
-        if more > 0:
+        if more > 0 and locale is None:
             lines.append(f"  ... and {more} more (see the error's omitted attribute)")
+        elif more > 0:  # the person's message, in the person's language
+            from ._i18n import translations  # noqa: PLC0415 - gettext only when asked
+
+            t = translations(locale)
+            rest = t.ngettext("... and %(count)s more", "... and %(count)s more", more)
+            lines.append("  " + rest % {"count": more})
         return "\n".join(lines)
 
     def _person_message(self, locale: str | None) -> str | None:
