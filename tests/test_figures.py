@@ -309,9 +309,10 @@ def test_motion_arrows_use_the_one_accent():
 
 
 def test_an_inset_shows_only_what_the_main_view_cannot():
-    # Since review round 7 the mid-trap raise is seen from the feet, which
-    # shows the hands rising and the blades coming together; its profile
-    # inset (face down on the pillow) draws neither arrow again.
+    # Since review round 9 the mid-trap raise is seen from the head at floor
+    # level, which shows the hands rising off the floor; its profile inset
+    # (face down on the pillow) does not draw that arrow again. From floor
+    # level the blades (on top of the back) do not show, so no blade arrow.
     root = parse(illustrate(CATALOG["mid-trap-raise"], "start").svg)
 
     def shafts(elements):
@@ -323,9 +324,9 @@ def test_an_inset_shows_only_what_the_main_view_cannot():
     scene = kin.scene(figure)
     start = figure.pose("start")
     parts = {path[0].part for path in ill._arrow_paths(scene, start, figure.view)}
-    assert parts == {BodySite.HANDS, BodySite.SHOULDER_BLADES}
+    assert parts == {BodySite.HANDS}
     main, small = shafts(outer(root)), shafts(inset(root))
-    assert len(main) == 4  # each hand, each blade
+    assert len(main) == 2  # each hand
     assert small == []
 
 
@@ -555,7 +556,7 @@ def test_the_stroke_matches_the_contact_radius():
 VIEWS = {
     "arm-slide-on-wall": (View.PROFILE, View.FRONT),  # the back on the wall's edge; W to Y
     "band-row": (View.PROFILE, None),
-    "mid-trap-raise": (View.BACK, View.PROFILE),  # arms out to the sides; face down
+    "mid-trap-raise": (View.FRONT, View.PROFILE),  # from the head, at floor level; face down
     "pectoralis-stretch": (View.PROFILE, View.BACK),  # the lean; both forearms on the frame
     "quadruped-arm-leg-raise": (View.SIDE, View.TOP),  # from above: one arm, the other leg
     "scapular-squeeze": (View.BACK, None),  # the blades, from behind
@@ -714,7 +715,9 @@ def test_the_documented_user_figure_loads_and_keeps_the_rules():
 MOTIONS = {
     "arm-slide-on-wall": ["the hands moving up"],
     "band-row": ["the elbows moving back"],
-    "mid-trap-raise": ["the hands moving up", "the shoulder blades moving together"],
+    # Review round 9: seen from the head at floor level, the blades (on top of
+    # the back) do not show, so their arrow went; the end still says they pull.
+    "mid-trap-raise": ["the hands moving up"],
     "pectoralis-stretch": ["the chest moving forward"],
     "quadruped-arm-leg-raise": [
         "the other hand moving up and forward",
@@ -1854,3 +1857,46 @@ def test_the_thoracic_stretch_arrow_is_centred_on_the_upper_back_not_the_head():
     middle = (min(xs) + max(xs)) / 2
     upper_back = (flat["chest"][0] + flat["neck"][0]) / 2
     assert abs(middle - upper_back) < kin.TRUNK_RADIUS * ill._SCALE
+
+
+# -- issue 20, blind review round 9 ---------------------------------------------
+
+
+def test_the_mid_trap_raise_is_seen_from_the_head_at_floor_level():
+    # Review round 9: seen from the feet and a little above, the mat was a
+    # flat rectangle, the legs ran down the page and "up the page" meant
+    # "toward the head": the arms seemed to slide along the floor. From the
+    # head at floor level the floor is a thin strip, the arms a T that rises
+    # off it, each hand's arrow points straight up, and the shoulders stay
+    # low, with a gap to the top of the head (not a shrug round it).
+    figure = figure_of("mid-trap-raise")
+    view = figure.view
+    scene = kin.scene(figure)
+    assert view is View.FRONT
+    assert kin.SKEW[view] == (0.0, 0.0)  # eye at floor height: depth does not climb the page
+    root = parse(illustrate(CATALOG["mid-trap-raise"], "start").svg)
+    floor = next(
+        e for e in outer(root) if e.tag == f"{SVG}polygon" and e.get("fill") == INK["prop-fill"]
+    )
+    ys = [float(v) for pair in floor.get("points").split() for v in pair.split(",")[1::2]]
+    assert max(ys) - min(ys) < 0.05 * ill._SCALE  # a thin strip, not a rectangle
+    for name in ("start", "end"):
+        posed = scene.bodies[name]
+        head = ill._flat(posed["head"], view)
+        top = head[1] + kin.HEAD_RADIUS * ill._SCALE
+        for side in ("r", "l"):
+            shoulder = ill._flat(posed[f"{side}.shoulder"], view)
+            hand = ill._flat(posed.palm(side), view)
+            assert abs(hand[0] - shoulder[0]) > 0.25 * ill._SCALE  # out to the side
+            assert top - shoulder[1] > 0.04 * ill._SCALE, name  # shoulders low: no shrug
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    for side in ("r", "l"):
+        s, e = (ill._flat(b.palm(side), view) for b in (start, end))
+        level = ill._flat(end[f"{side}.shoulder"], view)[1]
+        assert e[1] - s[1] > 0.1 * ill._SCALE  # the hand rises off the floor on paper
+        assert 0.0 < e[1] - level < 0.15 * ill._SCALE  # ending a little above level
+    arrows = accent_arrows(outer(root))
+    assert len(arrows) == 2
+    for shaft, _ in arrows:
+        (x0, y0), (x1, y1) = shaft[0], shaft[-1]
+        assert abs(x1 - x0) < 0.1 * abs(y1 - y0)  # straight up the page: toward the ceiling

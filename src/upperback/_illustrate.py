@@ -944,6 +944,10 @@ def _arrow_shapes(
         beside = _beside_the_arm(scene.bodies[arrow.start], arrow.part, view, a, b)
         if beside is not None:
             (a, b), straight = beside, True
+        elif _rises_end_on(arrow.part, view, a, b):
+            # Seen end on, a hand that rises off the floor: straight up, so it
+            # reads as "toward the ceiling", not as a sweep along the floor.
+            b, straight = (a[0], b[1]), True
         if view in _SIDEWAYS and _curls_forward(scene, arrow):
             shapes += _curl_arrow(scene, arrow, view)
             continue
@@ -961,6 +965,19 @@ def _arrow_shapes(
         neck = _flat(scene.bodies[arrow.start]["neck"], view)
         shapes += _arrow(a, b, centre, lift, straight=straight, avoid=neck)
     return shapes
+
+
+def _rises_end_on(part: BodySite, view: View, start: Point2, end: Point2) -> bool:
+    """Whether, seen from the head or the feet, the end of a limb moves mostly up or down."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    return view in _HEAD_OR_FEET and part in _LIMB_PARTS and abs(dx) < _STEEP * abs(dy)
+
+
+#: Views from the head or the feet (from in front of or behind the body).
+_HEAD_OR_FEET = frozenset({View.FRONT, View.BACK})
+
+#: How far a path may lean, across per unit up, and still count as "up".
+_STEEP = 0.5
 
 
 def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:

@@ -607,14 +607,17 @@ def _depth_inside(point: Vec, radius: float, prop: Prop) -> float:
 
 #: How far a point's nearness shifts it on paper: (across, up) per unit of
 #: nearness. A side view is turned a little, as if from in front and above,
-#: so that the far arm and leg show beside the near ones; a front or back
-#: view looks a little down, so that a body lying along the view line
-#: shows its length. An oblique parallel projection: lengths across the
-#: view stay true, and the same point always lands in the same place.
+#: so that the far arm and leg show beside the near ones; a back view
+#: looks a little down, so that a body lying along the view line shows its
+#: length; a front view is at eye level, so that a body lying face down,
+#: seen from its head at floor height, shows its arms rising off the floor
+#: (from above, "up the page" read as "toward the head": review round 9).
+#: An oblique parallel projection: lengths across the view stay true, and
+#: the same point always lands in the same place.
 SKEW: dict[View, tuple[float, float]] = {
     View.SIDE: (-0.3, -0.13),
     View.PROFILE: (0.0, 0.0),
-    View.FRONT: (0.0, -0.35),
+    View.FRONT: (0.0, 0.0),
     View.BACK: (0.0, -0.35),
     View.TOP: (0.0, 0.0),
 }
