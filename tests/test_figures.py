@@ -559,7 +559,7 @@ VIEWS = {
     "mid-trap-raise": (View.FRONT, View.PROFILE),  # from the head, at floor level; face down
     "pectoralis-stretch": (View.PROFILE, View.BACK),  # the lean; both forearms on the frame
     "quadruped-arm-leg-raise": (View.SIDE, View.TOP),  # from above: one arm, the other leg
-    "scapular-squeeze": (View.BACK, None),  # the blades, from behind
+    "scapular-squeeze": (View.BACK, View.PROFILE),  # the blades; the shoulders drawing back
     "thoracic-extension": (View.SIDE, View.FRONT),  # the arch; hands behind the head
     "thoracic-stretch": (View.SIDE, None),
 }
@@ -723,7 +723,8 @@ MOTIONS = {
         "the other hand moving up and forward",
         "one foot moving up and back",
     ],
-    "scapular-squeeze": ["the shoulder blades moving together"],
+    # Review round 9: the side inset shows the shoulders drawing back.
+    "scapular-squeeze": ["the shoulder blades moving together", "the shoulders moving back"],
     "thoracic-extension": ["the shoulders moving back"],
     "thoracic-stretch": ["the head moving down and forward"],
 }
@@ -774,9 +775,13 @@ def test_the_squeezed_blades_move_toward_the_spine_under_their_arrows():
         xs = [x for x, _ in blade.points]
         ys = [y for _, y in blade.points]
         assert min(xs) - 0.5 <= first[0] <= max(xs) + 0.5  # starts over the blade
-        outline = ill._BLADE_OUTLINE / 2 + ill._ARROW / 2
-        assert max(ys) + outline <= first[1] <= max(ys) + 2 * outline  # clear of it
-        assert first[1] > (neck + chest) / 2  # in the upper half of the upper back
+        # Review round 9: over the blades' tops the arrows sat at the top of
+        # the shoulders and read as a shrug; they run across the blade, a
+        # little under its middle, with the blade showing above and below.
+        outline = ill._BLADE_OUTLINE / 2
+        assert min(ys) + outline <= first[1] <= max(ys) - outline  # on the blade
+        assert first[1] < (min(ys) + max(ys)) / 2 + 0.5  # at mid-blade, not its top
+        assert first[1] > chest - 0.05 * ill._SCALE  # high on the back, not at the waist
         assert abs(last[0] - spine) < abs(first[0] - spine)  # and points to the spine
         assert abs(last[1] - first[1]) < 1e-9  # straight across
 
@@ -1900,3 +1905,48 @@ def test_the_mid_trap_raise_is_seen_from_the_head_at_floor_level():
     for shaft, _ in arrows:
         (x0, y0), (x1, y1) = shaft[0], shaft[-1]
         assert abs(x1 - x0) < 0.1 * abs(y1 - y0)  # straight up the page: toward the ceiling
+
+
+def test_the_scapular_squeeze_shows_the_shoulders_drawing_back_and_the_blades():
+    # Review round 9: from behind only, with a faceless head, the inward
+    # arrows and narrower end shoulders read as a front view of rounding the
+    # shoulders forward; the blades were thin strips along the arms in the
+    # start, and the arrows sat at the top of the shoulders, a shrug. A side
+    # inset shows the shoulders, with the arms by the sides, drawing back;
+    # the blades are clear of the arms in the start; the arrows run at
+    # mid-blade.
+    figure = figure_of("scapular-squeeze")
+    scene = kin.scene(figure)
+    assert figure.inset is View.PROFILE
+    layout = ill._layout(scene)
+    assert layout.inset is not None
+    assert layout.inset.arms  # the arms by the sides show
+    start, end = scene.bodies["start"], scene.bodies["end"]
+    for side in ("r", "l"):
+        # From the side, the shoulder and the arm under it go back (toward
+        # the back, away from the nose) by a visible step.
+        front = 1.0 if start["nose"][0] > start["neck"][0] else -1.0
+        for point in (f"{side}.shoulder", f"{side}.elbow"):
+            a, b = (ill._flat(body[point], View.PROFILE)[0] for body in (start, end))
+            assert (a - b) * front >= 0.035 * ill._SCALE, point
+    root = parse(illustrate(CATALOG["scapular-squeeze"], "start").svg)
+    assert len(accent_arrows(inset(root))) == 1  # the shoulders' arrow, in the inset
+    arrows = [
+        path
+        for path in ill._arrow_paths(scene, figure.pose("start"), View.PROFILE)
+        if path[0].part is BodySite.SHOULDERS
+    ]
+    assert arrows
+    assert (arrows[0][2][0] - arrows[0][1][0]) * front < 0  # it points back
+    # The start's blades are clear of the arms' white outline.
+    blades = [s for s in ill._blades(start, View.BACK) if isinstance(s, Polygon)]
+    spine = ill._flat(start["neck"], View.BACK)[0]
+    for blade in blades:
+        side = "r" if blade.points[0][0] > spine else "l"
+        corner = max(blade.points, key=lambda p: abs(p[0] - spine))  # its top outer corner
+        shoulder, elbow = (
+            ill._flat(start[f"{side}.{n}"], View.BACK) for n in ("shoulder", "elbow")
+        )
+        k = (shoulder[1] - corner[1]) / (shoulder[1] - elbow[1])
+        arm = abs(shoulder[0] + (elbow[0] - shoulder[0]) * k - spine)  # the arm at that height
+        assert abs(corner[0] - spine) < arm - (ill._LIMB / 2 + ill._GAP) - 0.8, side

@@ -138,13 +138,9 @@ _ARROW = 2.2
 _BAND = 1.6
 #: A shoulder blade's drawn size, as fractions of body height: from its
 #: middle up to its top edge and down to its lower tip, and its width.
-_BLADE_TOP = 0.035
-_BLADE_TIP = 0.05
-_BLADE_WIDTH = 0.03
-#: How far above the blade's middle its arrow runs: over its top edge, at
-#: the height of the blades' tops, so that the arrow does not hide the
-#: blade and does not sit low on the back, where it read as the waist.
-_BLADE_ARROW_RISE = _BLADE_TOP + 0.008 + 0.034
+_BLADE_TOP = 0.045
+_BLADE_TIP = 0.075
+_BLADE_WIDTH = 0.026
 #: The ears, seen from behind: their radius and how far out from the
 #: head's middle, in drawing units.
 _EAR = 1.6
@@ -868,11 +864,12 @@ def _on_the_part(
         inward = abs(end[0] - spine) < abs(start[0] - spine)
         head = _flat(body["head"], view)
         clear = kin.HEAD_RADIUS * _SCALE + (_ARROW + _BLADE_OUTLINE) / 2
-        # Just over the blade's top edge, so that the whole blade shows;
-        # across its middle, or a little under, when the head lies there on paper (face down,
-        # seen from the feet), so the arrow does not hide the head and make
-        # it look lowered in one pose and raised in the other (round 7).
-        for lift in (_BLADE_ARROW_RISE, 0.0, -_BLADE_TIP / 4, -_BLADE_TIP / 2):
+        # Across the blade, a little under its middle, so that the blade
+        # shows above and below it (over the blades' tops the arrows sat at
+        # the top of the shoulders and read as a shrug: review round 9); a
+        # little lower when the head lies there on paper, so the arrow does
+        # not hide the head.
+        for lift in (-_BLADE_TIP / 4, -_BLADE_TIP / 2):
             high = _along(body[f"{side}.blade"], up, lift)
             rise = _flat(high, view)[1] - _flat(body[f"{side}.blade"], view)[1]
             # From the outer edge when it moves in, from the inner edge when it moves out.
@@ -1296,7 +1293,9 @@ def _layout(scene: kin.Scene) -> _Layout:
     if figure.inset is None:
         return _Layout(main, None, main.bounds)
     inset = _stage(scene, figure.inset)
-    if figure.inset is View.PROFILE and figure.view not in _SIDEWAYS:
+    if figure.inset is View.PROFILE and figure.view not in _SIDEWAYS and _lying(scene):
+        # Lying face down, arms out to the sides are a stub from the side;
+        # standing, arms by the sides show how far back the shoulders go.
         inset = attrs.evolve(inset, arms=False)
     x0, y0, x1, y1 = main.bounds
     i0, j0, i1, j1 = inset.bounds

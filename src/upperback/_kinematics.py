@@ -125,9 +125,9 @@ LIMITS: dict[str, tuple[int, int]] = {
 #: How far the middle of a shoulder blade sits from the spine, as a fraction
 #: of body height, at rest and fully pulled back; and the pull, in degrees,
 #: at which it is fully back. Drawing figures of our own: the blades are
-#: drawn, not measured.
-_BLADE_REST = 0.075
-_BLADE_PULLED = 0.015
+#: drawn, not measured; at rest the blade keeps clear of the arm (review round 9).
+_BLADE_REST = 0.068
+_BLADE_PULLED = 0.013
 _BLADE_PULL_LIMIT = 25
 #: How far below the shoulders the blade's middle sits: high on the back,
 #: its top a little under the shoulders, as on a real back.
