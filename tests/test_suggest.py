@@ -88,8 +88,10 @@ def test_a_long_name_is_not_checked_for_typos():
 
 
 def test_many_matching_terms_cost_about_ten_times_more_for_ten_times_as_many():
+    # 1,000 and 10,000 terms: with 50,000, the memory the lists take, not the
+    # algorithm, made the time grow up to 30 times on a busy machine.
     assert_linear(
-        lambda count: [f"band-{i}" for i in range(count)], partial(suggest, "band"), 5_000
+        lambda count: [f"band-{i}" for i in range(count)], partial(suggest, "band"), 1_000
     )
 
 
