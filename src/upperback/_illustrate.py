@@ -1204,44 +1204,6 @@ def _arrow_on(curve: tuple[Point2, ...], size: float, outline: float) -> list[Sh
 _NECK_CLEARANCE = kin.TRUNK_RADIUS * _SCALE + _GAP
 
 
-def _over(start: Point2, end: Point2, around: tuple[Point2, float]) -> tuple[Point2, ...]:
-    """A shaft from *start* up, over the circle *around* (centre, reach) and down toward *end*.
-
-    A cubic Bezier that leaves *start* going up and comes down onto *end*,
-    its control points pushed out to the sides until the whole shaft keeps
-    the reach from the centre; it ends short of *end* by the arrow head's
-    length, which goes on from there.
-    """
-    (cx, cy), reach = around
-    way = 1.0 if end[0] >= start[0] else -1.0
-    # At t = 1/2 the curve is at (start + 3 c1 + 3 c2 + end) / 8: over the top.
-    lift = (cy + reach - (start[1] + end[1]) / 8) / 0.75
-
-    def shaft(spread: float, lift: float) -> list[Point2]:
-        c1, c2 = (start[0] - way * spread, lift), (end[0] + way * spread, lift)
-        return [_cubic(start, c1, c2, end, i / 16) for i in range(17)]
-
-    spread = 0
-    points = shaft(spread, lift)
-    while min(math.dist(p, (cx, cy)) for p in points) < reach and spread < 40:
-        spread += 1
-        lift += 0.5
-        points = shaft(spread, lift)
-    # End where the head begins: the head goes on along the last stretch.
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    k = _HEAD * 0.7 / (math.hypot(x1 - x0, y1 - y0) or 1.0)
-    return (*points[:-1], (x1 - (x1 - x0) * k, y1 - (y1 - y0) * k))
-
-
-def _cubic(a: Point2, b: Point2, c: Point2, d: Point2, t: float) -> Point2:
-    """The point at *t* of the cubic Bezier curve through *a* and *d*, pulled toward *b* and *c*."""
-    u = 1 - t
-    return (
-        u**3 * a[0] + 3 * u * u * t * b[0] + 3 * u * t * t * c[0] + t**3 * d[0],
-        u**3 * a[1] + 3 * u * u * t * b[1] + 3 * u * t * t * c[1] + t**3 * d[1],
-    )
-
-
 def _bow(  # noqa: PLR0913 - the path, then its shape
     start: Point2,
     end: Point2,
@@ -1332,7 +1294,7 @@ def _right_reach(scene: kin.Scene, stage: _Stage, above: float) -> float:
         for a, b, _ in kin.BONES:
             radius = kin.point_radius(a) * _SCALE
             for t in (i / 8 for i in range(9)):
-                x, y = _flat(_mix(body[a], 1 - t, body[b], t), stage.view)
+                x, y = _flat(kin.mix(body[a], 1 - t, body[b], t), stage.view)
                 if y + radius > above:
                     reach = max(reach, x + radius)
         for name in ("head", "nose"):
@@ -1341,10 +1303,6 @@ def _right_reach(scene: kin.Scene, stage: _Stage, above: float) -> float:
             if y + radius > above:
                 reach = max(reach, x + radius)
     return reach
-
-
-def _mix(a: kin.Vec, ka: float, b: kin.Vec, kb: float) -> kin.Vec:
-    return (a[0] * ka + b[0] * kb, a[1] * ka + b[1] * kb, a[2] * ka + b[2] * kb)
 
 
 def _picture_shapes(scene: kin.Scene, pose: Pose, layout: _Layout) -> list[Shape]:

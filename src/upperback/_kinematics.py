@@ -44,6 +44,7 @@ __all__ = [
     "Vec",
     "contact_error",
     "figure_problems",
+    "mix",
     "point_radius",
     "pose_body",
     "problems",
@@ -142,11 +143,8 @@ def _add(a: Vec, b: Vec, k: float = 1.0) -> Vec:
     return (a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2])
 
 
-def _scale(a: Vec, k: float) -> Vec:
-    return (a[0] * k, a[1] * k, a[2] * k)
-
-
-def _mix(a: Vec, ka: float, b: Vec, kb: float) -> Vec:
+def mix(a: Vec, ka: float, b: Vec, kb: float) -> Vec:
+    """*ka* of *a* plus *kb* of *b*."""
     return (a[0] * ka + b[0] * kb, a[1] * ka + b[1] * kb, a[2] * ka + b[2] * kb)
 
 
@@ -180,7 +178,7 @@ class Body:
 
     def palm(self, side: str) -> Vec:
         """The middle of the hand on *side*."""
-        return _mix(self.points[f"{side}.wrist"], 0.5, self.points[f"{side}.fingers"], 0.5)
+        return mix(self.points[f"{side}.wrist"], 0.5, self.points[f"{side}.fingers"], 0.5)
 
 
 #: The segments of a body: (from, to, length name).
@@ -221,12 +219,12 @@ def pose_body(joints: Joints) -> Body:
     pelvis: Vec = (0.0, 0.0, 0.0)
     chest = _add(pelvis, up, SEGMENTS["lumbar"])
     s = _rad(joints.spine)
-    up2 = _mix(up, math.cos(s), front, math.sin(s))
-    front2 = _mix(front, math.cos(s), up, -math.sin(s))
+    up2 = mix(up, math.cos(s), front, math.sin(s))
+    front2 = mix(front, math.cos(s), up, -math.sin(s))
     neck = _add(chest, up2, SEGMENTS["thoracic"])
     n = _rad(joints.neck)
-    up3 = _mix(up2, math.cos(n), front2, math.sin(n))
-    front3 = _mix(front2, math.cos(n), up2, -math.sin(n))
+    up3 = mix(up2, math.cos(n), front2, math.sin(n))
+    front3 = mix(front2, math.cos(n), up2, -math.sin(n))
     reach = SEGMENTS["neck"]
     offset = HEAD_RADIUS - TRUNK_RADIUS
     # The head's centre is `reach` from the neck, `offset` of it forward.
@@ -248,9 +246,7 @@ def pose_body(joints: Joints) -> Body:
     ):
         lateral: Vec = (0.0, 0.0, sign)
         g = _rad(joints.shoulders)
-        shoulder = _add(
-            neck, _mix(lateral, math.cos(g), front2, -math.sin(g)), SEGMENTS["shoulder"]
-        )
+        shoulder = _add(neck, mix(lateral, math.cos(g), front2, -math.sin(g)), SEGMENTS["shoulder"])
         points |= _arm(side, shoulder, arm, (up2, front2, lateral))
         # The blade's middle: below the shoulders on the upper back, from
         # _BLADE_REST of body height beside the spine to _BLADE_PULLED at
@@ -266,11 +262,11 @@ def pose_body(joints: Joints) -> Body:
 def _arm(side: str, shoulder: Vec, arm: Arm, frame: tuple[Vec, Vec, Vec]) -> dict[str, Vec]:
     up, front, lateral = frame
     p = _rad(arm.plane)
-    horizontal = _mix(front, math.cos(p), lateral, math.sin(p))
+    horizontal = mix(front, math.cos(p), lateral, math.sin(p))
 
     def direction(angle: float) -> Vec:
         a = _rad(angle)
-        return _mix(horizontal, math.sin(a), up, -math.cos(a))
+        return mix(horizontal, math.sin(a), up, -math.cos(a))
 
     elbow = _add(shoulder, direction(arm.elevation), SEGMENTS["upper_arm"])
     wrist = _add(elbow, direction(arm.elevation + arm.elbow), SEGMENTS["forearm"])
@@ -289,8 +285,8 @@ def _leg(side: str, hip: Vec, leg: Leg, frame: tuple[Vec, Vec, Vec]) -> dict[str
 
     def direction(angle: float) -> Vec:
         f = _rad(angle)
-        sagittal = _mix(front, math.sin(f), up, -math.cos(f))
-        return _mix(sagittal, math.cos(a), lateral, math.sin(a))
+        sagittal = mix(front, math.sin(f), up, -math.cos(f))
+        return mix(sagittal, math.cos(a), lateral, math.sin(a))
 
     knee = _add(hip, direction(leg.hip), SEGMENTS["thigh"])
     shank = leg.hip - leg.knee

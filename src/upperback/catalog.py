@@ -320,10 +320,10 @@ class Catalog:
         bits = self._index.matching(
             category=self._criterion(Category, category, "category"),
             position=self._criterion(Position, position, "position"),
-            avoided=self._criteria(Position, avoid_positions, "avoid_positions"),
+            avoided=set(self._terms(Position, avoid_positions, "avoid_positions")),
             equipment=None
             if equipment is None
-            else self._criteria(Equipment, equipment, "equipment"),
+            else set(self._terms(Equipment, equipment, "equipment")),
             region=self._criterion(Region, region, "region"),
             can_start_now=can_start_now,
         )
@@ -339,18 +339,22 @@ class Catalog:
             err.loc = (field,)
             raise
 
-    def _criteria(self, kind: type[_V], values: Iterable[str | _V], field: str) -> set[_V]:
-        """The terms of a list criterion (one slug alone counts as one, not as letters)."""
+    def _terms(self, kind: type[_V], values: Iterable[str | _V], field: str) -> tuple[_V, ...]:
+        """Terms of *kind*, built in or declared here, each once, in order.
+
+        One slug alone counts as one term, not as its letters. An unknown one
+        raises with *field* and its index as where it is.
+        """
         if isinstance(values, str):
             values = [values]
-        terms: set[_V] = set()
+        terms: list[_V] = []
         for index, value in enumerate(values):
             try:
-                terms.add(self.term(kind, value))
+                terms.append(self.term(kind, value))
             except UnknownVocabularyError as err:
                 err.loc = (field, index)
                 raise
-        return terms
+        return tuple(dict.fromkeys(terms))
 
     @property
     def _index(self) -> ExerciseIndex:

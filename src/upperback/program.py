@@ -662,17 +662,11 @@ def _parse_all(
     """
     if values is None:
         return ()
-    if isinstance(values, str):
-        values = [values]
-    terms: list[_O] = []
-    for index, value in enumerate(values):
-        try:
-            terms.append(catalog.term(kind, value))
-        except UnknownVocabularyError as err:
-            err.loc = (field, index)
-            err._locale = catalog.locale  # noqa: SLF001 - the language in use
-            raise
-    return tuple(dict.fromkeys(terms))
+    try:
+        return catalog._terms(kind, values, field)  # noqa: SLF001 - the filter's own reading
+    except UnknownVocabularyError as err:
+        err._locale = catalog.locale  # noqa: SLF001 - the language in use
+        raise
 
 
 def _convert_unstructure(obj: object) -> object:
