@@ -344,7 +344,12 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
         shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
     for prop in (Prop.WALL, Prop.WALL_CORNER, Prop.DOORWAY, Prop.CHAIR):
         if prop in props:
-            shapes += [_box_shape(box, stage) for box in kin.PROP_BOXES[prop]]
+            boxes = kin.PROP_BOXES[prop]
+            if prop is Prop.DOORWAY and view is View.TOP:
+                # From above, the bar across the top hid the opening: the
+                # two sides only, with the way through between them.
+                boxes = tuple(_wall_beside(box) for box in boxes[:2])
+            shapes += [_box_shape(box, stage) for box in boxes]
             if prop is Prop.CHAIR:
                 shapes += _chair_legs(stage) + _chair_rail(stage)
     if Prop.BAND in props:
@@ -358,6 +363,18 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
 #: floor; and how far the floor reaches behind the farthest such point.
 _ON_FLOOR = 0.06
 _FLOOR_BEHIND = 0.03
+
+
+#: How far the wall a door frame is set in reaches beside it, seen from above.
+_WALL_BESIDE = 0.1
+
+
+def _wall_beside(post: kin.Box) -> kin.Box:
+    """A side of a door frame and the wall beside it, away from the opening: seen from above."""
+    low, high = post.low[2] or 0.0, post.high[2] or 0.0
+    if low > 0:
+        return kin.Box(post.low, (post.high[0], post.high[1], high + _WALL_BESIDE))
+    return kin.Box((post.low[0], post.low[1], low - _WALL_BESIDE), post.high)
 
 
 def _floor_far_edge(scene: kin.Scene) -> float:
@@ -572,9 +589,47 @@ def _leg(body: kin.Body, side: str, view: View, role: str, *, gap: bool) -> list
         foot = [(ax, ay), (ax + (tx - ax) * _POINTED_FOOT, ay + (ty - ay) * _POINTED_FOOT)]
     shapes: list[Shape] = []
     if gap:
-        shapes.append(Line(tuple(leg), "paper", _LIMB + 2 * _GAP))
+        outline = leg
+        if _arm_hangs_by(body, side):
+            # Below the trunk only: a rounded white cap at the hip, over
+            # the trunk's lower end, read as a hand held in front (review
+            # round 10).
+            hip, knee = (body[f"{side}.{n}"] for n in ("hip", "knee"))
+            # From where the outline's round end meets the trunk's lower edge.
+            below = _along(hip, _unit(hip, knee), kin.BODY_RADIUS + (_LIMB / 2 + _GAP) / _SCALE)
+            outline = [_flat(below, view), *leg[1:]]
+        shapes.append(Line(tuple(outline), "paper", _LIMB + 2 * _GAP))
         shapes.append(Line(tuple(foot), "paper", _LIMB * 0.9 + 2 * _GAP))
     return [*shapes, Line(tuple(leg), role, _LIMB), Line(tuple(foot), role, _LIMB * 0.9)]
+
+
+def _upright(body: kin.Body) -> bool:
+    """Whether the trunk is about upright: standing or sitting up."""
+    return body["neck"][1] - body["pelvis"][1] > 0.9 * (
+        kin.SEGMENTS["lumbar"] + kin.SEGMENTS["thoracic"]
+    )
+
+
+def _shoulders_from_above(body: kin.Body, view: View) -> list[Shape]:
+    """A standing trunk seen from above: the shoulders, as deep as the chest."""
+    head, nose = body["head"], body["nose"]
+    ahead = _unit((head[0], 0.0, head[2]), (nose[0], 0.0, nose[2]))
+    corners = [
+        _flat(_along(body[f"{side}.shoulder"], ahead, k * kin.TRUNK_RADIUS), view)
+        for side in ("r", "l")
+        for k in (1.0, -1.0)
+    ]
+    return [Polygon(_hull(corners), "near", "near", _LIMB)]
+
+
+def _arm_hangs_by(body: kin.Body, side: str) -> bool:
+    """Whether, standing up straight, the arm on *side* hangs down beside a straight leg."""
+    upright = _upright(body)
+    leg_down = body[f"{side}.hip"][1] - body[f"{side}.knee"][1] > 0.95 * kin.SEGMENTS["thigh"]
+    arm_down = body[f"{side}.shoulder"][1] - body.palm(side)[1] > 0.8 * (
+        kin.SEGMENTS["upper_arm"] + kin.SEGMENTS["forearm"]
+    )
+    return upright and leg_down and arm_down
 
 
 def _torso(body: kin.Body, view: View, role: str) -> list[Shape]:
@@ -632,6 +687,10 @@ def _quadratic(a: Point2, control: Point2, b: Point2, steps: int) -> tuple[Point
     )
 
 
+#: How far below the chest the spine's groove ends, seen from behind.
+_GROOVE_BELOW_CHEST = 0.09
+
+
 def _blades(body: kin.Body, view: View) -> list[Shape]:
     """The shoulder blades, pale on the dark back: seen from behind only."""
     if not _shows_blades(body, view):
@@ -640,14 +699,18 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
     # The spine's groove, from between the shoulders to the waist: the
     # blades sit either side of it.
     waist = _along(body["pelvis"], _unit(body["pelvis"], body["chest"]), 0.06)
-    groove = (_along(body["neck"], up, -0.04), body["chest"], waist)
+    groove: tuple[kin.Vec, ...] = (_along(body["neck"], up, -0.04), body["chest"], waist)
+    if view is View.BACK:
+        # From behind, only between the blades, apart from the buttocks'
+        # cleft: from the neck to the waist it read as a tie (review round 10).
+        groove = (groove[0], _along(body["chest"], up, -_GROOVE_BELOW_CHEST))
     shapes: list[Shape] = [Line(tuple(_flat(p, view) for p in groove), "paper", 0.8)]
     for side in ("r", "l"):
         # A blade as seen on the back: its inner edge upright beside the
         # spine, its top running out to the shoulder, its lower tip pointing
         # down (not a V under the neck).
         blade = body[f"{side}.blade"]
-        out = _unit(body["neck"], body[f"{side}.shoulder"])
+        out = _outward(body, side)
         corners = (
             _along(blade, up, _BLADE_TOP),
             _along(_along(blade, up, _BLADE_TOP + 0.008), out, _BLADE_WIDTH),
@@ -656,6 +719,51 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
         )
         shapes.append(Polygon(tuple(_flat(c, view) for c in corners), "paper", "paper", 1.0))
     return shapes
+
+
+#: The buttocks seen from behind: each lobe's radius in drawing units, how
+#: far out from the middle and down from the hip joints it is centred, and
+#: how far down the cleft between them runs, as fractions of body height.
+_LOBE = 5.2
+_LOBE_OUT = 0.045
+_LOBE_DOWN = 0.03
+_CLEFT = 0.075
+
+
+def _seat(body: kin.Body, view: View) -> list[Shape]:
+    """Seen from behind, a body upright: the buttocks, two rounded lobes with a cleft.
+
+    From behind, with a faceless head, the back read as a front view (the
+    spine as a tie, the blades as lapels: review round 10); the buttocks
+    are seen only from behind.
+    """
+    if view is not View.BACK or not _upright(body):
+        return []
+    pelvis = body["pelvis"]
+    down = _unit(body["chest"], pelvis)
+    shapes: list[Shape] = [
+        Circle(
+            _flat(_along(_along(pelvis, _outward(body, s), _LOBE_OUT), down, _LOBE_DOWN), view),
+            _LOBE,
+            "near",
+            solid=True,
+        )
+        for s in ("r", "l")
+    ]
+    cleft = (_flat(pelvis, view), _flat(_along(pelvis, down, _CLEFT), view))
+    shapes.append(Line(cleft, "paper", 0.8))
+    return shapes
+
+
+def _outward(body: kin.Body, side: str) -> kin.Vec:
+    """Out to *side*, across the back: the way a blade is drawn from the spine.
+
+    Along the hips, not toward the shoulder: the shoulder swings back as the
+    blades pull, and a blade drawn toward it changed shape between the
+    start and the end (review round 10). A blade keeps its shape and only
+    slides toward the spine.
+    """
+    return _unit(body["pelvis"], body[f"{side}.hip"])
 
 
 def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]:
@@ -668,6 +776,27 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         shapes += _leg(body, side, view, "far", gap=True)
         if stage.arms and not _end_on(body, side, view):
             shapes += _arm(body, side, view, "far", gap=False)
+    shapes += _trunk_shapes(body, view, near)
+    shapes += _blades(body, view)
+    shapes += _seat(body, view)
+    in_front, over_head = _near_limbs(scene, body, stage)
+    shapes += in_front
+    if view not in _SIDEWAYS:  # both bands in front of the body
+        for side in near:
+            shapes += _band_shapes(scene, body, stage, side)
+    # The head goes on top: hands behind it hide, and a hand beside it
+    # never cuts it in two.
+    return shapes + _head(body, view) + over_head
+
+
+def _trunk_shapes(body: kin.Body, view: View, near: tuple[str, ...]) -> list[Shape]:
+    """The trunk, and the near limbs drawn behind it."""
+    if view is View.TOP and _upright(body):
+        # From above, a standing body is its shoulders under the head, and
+        # its arms: the legs below it are hidden (drawn, they read as arms:
+        # review round 10).
+        return _shoulders_from_above(body, view)
+    shapes: list[Shape] = []
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
@@ -677,16 +806,7 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         # behind the trunk, it is part of the body's outline.
         for side in near:
             shapes += _arm_behind_head(body, side, view)
-    shapes += _torso(body, view, "near")
-    shapes += _blades(body, view)
-    in_front, over_head = _near_limbs(scene, body, stage)
-    shapes += in_front
-    if view not in _SIDEWAYS:  # both bands in front of the body
-        for side in near:
-            shapes += _band_shapes(scene, body, stage, side)
-    # The head goes on top: hands behind it hide, and a hand beside it
-    # never cuts it in two.
-    return shapes + _head(body, view) + over_head
+    return shapes + _torso(body, view, "near")
 
 
 def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[Shape], list[Shape]]:
@@ -792,10 +912,29 @@ def _head(body: kin.Body, view: View) -> list[Shape]:
         ears = [(head[0] + dx, head[1] - 0.6) for dx in (-_EAR_OUT, _EAR_OUT)]
         shapes[2:2] = [Circle(ear, _EAR + _GAP, "paper", solid=True) for ear in ears]
         shapes[4:4] = [Circle(ear, _EAR, "near", solid=True) for ear in ears]
+        if view is View.BACK:  # not from above: a face-down head has no hair to show
+            shapes += _hair(head)
     if facing and math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:
         shapes += [
             Circle((head[0] + dx, head[1] + 1.0), 1.0, "paper", solid=True) for dx in (-2.2, 2.2)
         ]
+    return shapes
+
+
+def _hair(head: Point2) -> list[Shape]:
+    """Hair on the back of the head: thin strands from the crown down toward the nape.
+
+    Lines that fall from the top, not one across the lower head, which read
+    as a smile (review round 9); a head with no face and nothing on it read
+    as a front view (review round 10).
+    """
+    r = kin.HEAD_RADIUS * _SCALE
+    crown = (head[0], head[1] + r * 0.8)
+    shapes: list[Shape] = []
+    for k in (-0.62, -0.2, 0.2, 0.62):
+        end = (head[0] + k * r * 1.05, head[1] - r * 0.62 + abs(k) * r * 0.3)
+        control = (head[0] + k * r * 1.25, head[1] + r * 0.45)
+        shapes.append(Line(_quadratic(crown, control, end, 8), "paper", 0.6))
     return shapes
 
 
@@ -858,7 +997,7 @@ def _on_the_part(
     start, end = path
     if part is BodySite.SHOULDER_BLADES and _shows_blades(body, view):
         side = ("r", "l")[index]  # the blades' points: the right, then the left
-        out = _unit(body["neck"], body[f"{side}.shoulder"])
+        out = _outward(body, side)
         up = _unit(body["chest"], body["neck"])
         spine = _flat(body["neck"], view)[0]
         inward = abs(end[0] - spine) < abs(start[0] - spine)
@@ -932,7 +1071,14 @@ def _arrow_shapes(
         ):
             # Short, on the blade: a smaller head, so the shaft still shows.
             shapes += _arrow(
-                a, b, centre, lift, straight=True, size=_BLADE_HEAD, outline=_BLADE_OUTLINE
+                a,
+                b,
+                centre,
+                lift,
+                straight=True,
+                size=_BLADE_HEAD,
+                outline=_BLADE_OUTLINE,
+                edge="near",
             )
             continue
         straight = arrow.part is BodySite.SHOULDER_BLADES or (
@@ -1135,9 +1281,10 @@ _MIN_ARROW = 15.0
 #: The head of an arrow, and of the short arrow on a shoulder blade.
 _HEAD = 5.5
 _BLADE_HEAD = 3.6
-#: A blade's arrow lies on the dark back: a wider white outline sets it
-#: off, in grayscale too.
-_BLADE_OUTLINE = 2 * _GAP + 1.2
+#: A blade's arrow is outlined in the back's own ink, not in white: a white
+#: outline on the white blade merged with it, so that the blade's shape
+#: changed where the arrow crossed it (review round 10).
+_BLADE_OUTLINE = 2 * _GAP
 
 
 def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
@@ -1150,8 +1297,9 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
     size: float = _HEAD,
     avoid: Point2 | None = None,
     outline: float = 2 * _GAP,
+    edge: str = "paper",
 ) -> list[Shape]:
-    """An arrow from *start* to *end*, bowing away from *centre*, on a paper outline.
+    """An arrow from *start* to *end*, bowing away from *centre*, on an outline of *edge*.
 
     An arrow with the usual head is at least :data:`_MIN_ARROW` long; one
     with a smaller head is drawn as long as its motion. An arrow that would
@@ -1178,11 +1326,13 @@ def _arrow(  # noqa: PLR0913 - the path, then how it is drawn
         if clear[0] < _NECK_CLEARANCE and clear[1] > clear[0] + _GAP:
             nx, ny = -nx, -ny
     curve = _bow(start, end, (nx, ny), lift, size, bow=0.0 if straight else 0.2 * length)
-    return _arrow_on(curve, size, outline)
+    return _arrow_on(curve, size, outline, edge)
 
 
-def _arrow_on(curve: tuple[Point2, ...], size: float, outline: float) -> list[Shape]:
-    """An arrow along *curve*, its head of *size* at the end, on a paper outline."""
+def _arrow_on(
+    curve: tuple[Point2, ...], size: float, outline: float, edge: str = "paper"
+) -> list[Shape]:
+    """An arrow along *curve*, its head of *size* at the end, on an outline of *edge*."""
     b = curve[-1]
     # The head points along the curve's last stretch.
     hx, hy = b[0] - curve[-2][0], b[1] - curve[-2][1]
@@ -1193,8 +1343,8 @@ def _arrow_on(curve: tuple[Point2, ...], size: float, outline: float) -> list[Sh
     right = (b[0] + hy * size * 0.62, b[1] - hx * size * 0.62)
     head = (tip, left, right)
     return [
-        Line(curve, "paper", _ARROW + outline),
-        Polygon(head, "paper", "paper", outline),
+        Line(curve, edge, _ARROW + outline),
+        Polygon(head, edge, edge, outline),
         Line(curve, "accent", _ARROW),
         Polygon(head, "accent", "accent", 0.6),
     ]
