@@ -330,15 +330,11 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
     props = scene.figure.props
     shapes: list[Shape] = []
     if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
-        (x0, _, z0), (x1, _, z1) = stage.world
+        (x0, _, _), (x1, _, z1) = stage.world
         floor = kin.Box((x0 - 1.0, -0.02, stage.floor_far), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
     elif Prop.FLOOR in props and view is not View.TOP and stage.lying:
-        # A body lying on the floor, seen from its head or its feet: the mat
-        # it lies on, as far back as its feet, not a line on the horizon.
-        (x0, _, z0), (x1, _, z1) = stage.world
-        floor = kin.Box((x0 + 0.1, -0.02, z0 - 1.0), (x1 - 0.1, 0.0, z1 + 1.0))
-        shapes.append(_box_shape(floor, stage))
+        shapes.append(_lying_floor(stage))
     elif Prop.FLOOR in props and view is not View.TOP:  # seen from in front: a line
         y = stage.floor
         shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
@@ -349,9 +345,34 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
                 shapes += _chair_legs(stage) + _chair_rail(stage)
     if Prop.BAND in props:
         shapes += _door(stage)
-    if Prop.PILLOW in props:
+    if Prop.PILLOW in props and not _pillow_hides_legs(scene, stage):
         shapes += _pillow(stage)
     return shapes
+
+
+def _lying_floor(stage: _Stage) -> Shape:
+    """The mat a body lies on, seen from its head or its feet: as far back as its feet."""
+    (x0, _, z0), (x1, _, z1) = stage.world
+    floor = kin.Box((x0 + 0.1, -0.02, z0 - 1.0), (x1 - 0.1, 0.0, z1 + 1.0))
+    return _box_shape(floor, stage)
+
+
+def _pillow_hides_legs(scene: kin.Scene, stage: _Stage) -> bool:
+    """Whether the pillow is drawn in front of the legs: a body lying face down, seen from its head.
+
+    From the head at floor level, the legs lie behind the pillow: drawn
+    over it, the thighs showed as two short legs under the head, as if
+    standing (review round 10).
+    """
+    if Prop.PILLOW not in scene.figure.props or stage.view not in _HEAD_OR_FEET:
+        return False
+    box = kin.PROP_BOXES[Prop.PILLOW][0]
+    nearest = max(_near(corner, stage.view) for corner in _corners(box, stage.world))
+    return stage.lying and all(
+        _near(body[f"{side}.knee"], stage.view) < nearest
+        for body in scene.bodies.values()
+        for side in ("r", "l")
+    )
 
 
 #: How low a point is, as a fraction of body height, to count as on the
@@ -671,6 +692,9 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
+        if _pillow_hides_legs(scene, stage):
+            # The floor too, over the round ends of the feet's strokes.
+            shapes += [_lying_floor(stage), *_pillow(stage)]
     elif hands_behind_head(body):
         # From the side, a near arm whose hand is behind the head shows
         # only as a short piece between the shoulder and the head: drawn
@@ -1383,7 +1407,7 @@ def describe(
     scene = scene or kin.scene(figure)
     joints = pose.joints
     sentences = [_posture(pose, locale)]
-    sentences += _trunk(joints, locale)
+    sentences += _trunk(pose, locale)
     sentences += _arms(pose, scene.bodies[pose.name], locale)
     sentences += _legs(joints, locale)
     if joints.shoulders >= 10:
@@ -1440,12 +1464,20 @@ def _posture(pose: Pose, locale: str | None) -> str:
     return t.gettext("%(posture)s.") % {"posture": text}
 
 
-def _trunk(joints: Joints, locale: str | None) -> list[str]:
+#: Lying face down with the chest on a pillow, the upper back bends forward
+#: over it by less than this, in degrees, to lie level: that is the pillow's
+#: shape, not a curl, and is not named (review round 10).
+_OVER_PILLOW = 20
+
+
+def _trunk(pose: Pose, locale: str | None) -> list[str]:
     t = translations(locale)
+    joints = pose.joints
     sentences = []
+    over_pillow = _has(pose, BodySite.CHEST, Prop.PILLOW) and joints.spine < _OVER_PILLOW
     if joints.spine <= -5:
         sentences.append(t.gettext("The upper back arches backward."))
-    elif joints.spine >= 5:
+    elif joints.spine >= 5 and not over_pillow:
         sentences.append(t.gettext("The upper back rounds forward."))
     if joints.neck <= -10:
         sentences.append(t.gettext("The head tips back to look up."))
