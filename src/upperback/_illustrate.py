@@ -1004,13 +1004,13 @@ _STEEP = 0.5
 
 
 def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
-    """The arrow of an upper back curling forward: from behind it, over the head, down in front.
+    """The arrow of an upper back curling forward: over the head and down in front.
 
     From the head, the arrow read as dropping the head toward the feet
-    (review round 5); bent tightly round the head, as nodding it (round 7).
-    It is part of an oval centred on the upper back, below the neck: from
-    just behind the middle of the upper back, up, over the head, clear of
-    it, and down in front of the face.
+    (review round 5); bent tightly round the head, as nodding it (round 7);
+    rising from behind the upper back, as a swing (round 9). It is part of
+    an oval centred on the upper back, below the neck: from over the back of
+    the head, forward over it, clear of it, and down in front of the face.
     """
     points = list(_curl_path(scene, arrow, view))
     # End where the head begins: the head goes on along the last stretch,
@@ -1024,9 +1024,9 @@ def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
     return _arrow_on(shaft, _HEAD, 2 * _GAP)
 
 
-#: Where the curl's oval starts, behind the upper back, and ends, in front
-#: of the face, in degrees round its centre (0 is straight ahead, 90 up).
-_CURL_FROM = 185.0
+#: Where the curl's oval starts, over the back of the head, and ends, in
+#: front of the face, in degrees round its centre (0 is straight ahead, 90 up).
+_CURL_FROM = 125.0
 _CURL_TO = -5.0
 
 
