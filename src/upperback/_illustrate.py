@@ -29,7 +29,7 @@ from . import _kinematics as kin
 from ._i18n import NC_, check_locale, translations
 from ._svg import Circle, Inset, Line, Polygon, Shape, document
 from .exceptions import NoFigureError, UnknownVocabularyError
-from .model import Arm, Arrow, BodySite, Exercise, Figure, Joints, Pose, Prop, View
+from .model import Arm, Arrow, BodySite, Contact, Exercise, Figure, Joints, Pose, Prop, View
 
 __all__ = ["Illustration", "illustrate", "illustrations"]
 
@@ -188,10 +188,14 @@ class _Stage:
     floor_far: float = 0.0
     #: Whether the body lies on the floor in every pose.
     lying: bool = False
+    #: The props drawn: an inset draws only those the body touches.
+    props: frozenset[Prop] = frozenset()
     #: Whether the arms are drawn: an inset seen exactly from the side
     #: leaves out arms out to the sides, which its main view shows (from the
     #: side they were a stub that read as a row: review round 7).
     arms: bool = True
+    #: Whether the pillow is drawn over the legs (see :func:`_pillow_hides_legs`).
+    pillow_over_legs: bool = False
 
 
 def _extent(
@@ -212,8 +216,13 @@ def _extent(
     return low, high
 
 
-def _stage(scene: kin.Scene, view: View) -> _Stage:
-    """The box every pose and every bounded prop fits in: one pass over the poses."""
+def _stage(scene: kin.Scene, view: View, *, inset: bool = False) -> _Stage:
+    """The box every pose and every bounded prop fits in: one pass over the poses.
+
+    An *inset* fits the body and the props it touches: the main view
+    shows the rest, and a prop out of reach, such as the door a band is
+    shut in, would only make the inset larger and cover the main view.
+    """
     xs: list[float] = []
     ys: list[float] = []
     low, high = _extent(scene, view, xs, ys)
@@ -222,7 +231,11 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         (low[0] - reach, -0.02, low[2] - reach),
         (high[0] + reach, max(high[1] + 0.15, 1.3), high[2] + reach),
     )
-    for prop in scene.figure.props:
+    props = frozenset(scene.figure.props)
+    if inset:
+        touched = {c.prop for pose in scene.figure.poses for c in pose.contacts}
+        props = frozenset(prop for prop in props if prop in touched)
+    for prop in props:
         if prop in {Prop.FLOOR, Prop.WALL}:
             continue
         for box in kin.PROP_BOXES[prop]:
@@ -230,12 +243,18 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
                 x, y = _flat(corner, view)
                 xs.append(x)
                 ys.append(y)
-    if view is not View.TOP and Prop.FLOOR in scene.figure.props:
+    if view is not View.TOP and Prop.FLOOR in props:
         under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
         ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
     _arrow_room(scene, view, xs, ys)
     margin = _MARGIN * _SCALE
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
+    if inset and view in _HEAD_OR_FEET and _seated(scene):
+        # From in front or behind, thighs point at the viewer and a seated
+        # body's legs read as standing: the inset shows it from the seat up,
+        # and the main view, from the side, shows the legs.
+        seat = _flat((0.0, kin.SEAT_HEIGHT, 0.0), view)[1]
+        bounds = (bounds[0], seat - margin, bounds[2], bounds[3])
     soles = [
         _flat(body[f"{side}.{end}"], view)[1]
         for body in scene.bodies.values()
@@ -243,7 +262,8 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         for end in ("heel", "toe")
     ]
     floor = min(soles) - kin.BODY_RADIUS * _SCALE
-    return _Stage(view, bounds, world, floor, _floor_far_edge(scene), _lying(scene))
+    stage = _Stage(view, bounds, world, floor, _floor_far_edge(scene), _lying(scene), props)
+    return attrs.evolve(stage, pillow_over_legs=_pillow_hides_legs(scene, stage))
 
 
 def _arrow_room(scene: kin.Scene, view: View, xs: list[float], ys: list[float]) -> None:
@@ -324,10 +344,10 @@ def _clip(points: tuple[Point2, ...], bounds: Bounds) -> tuple[Point2, ...]:
     return tuple(shape)
 
 
-def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
+def _prop_shapes(stage: _Stage) -> list[Shape]:
     """Props behind the body: the floor and walls first, then furniture."""
     view = stage.view
-    props = scene.figure.props
+    props = stage.props
     shapes: list[Shape] = []
     if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
         (x0, _, _), (x1, _, z1) = stage.world
@@ -345,7 +365,7 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
                 shapes += _chair_legs(stage) + _chair_rail(stage)
     if Prop.BAND in props:
         shapes += _door(stage)
-    if Prop.PILLOW in props and not _pillow_hides_legs(scene, stage):
+    if Prop.PILLOW in props and not stage.pillow_over_legs:
         shapes += _pillow(stage)
     return shapes
 
@@ -364,7 +384,7 @@ def _pillow_hides_legs(scene: kin.Scene, stage: _Stage) -> bool:
     over it, the thighs showed as two short legs under the head, as if
     standing (review round 10).
     """
-    if Prop.PILLOW not in scene.figure.props or stage.view not in _HEAD_OR_FEET:
+    if Prop.PILLOW not in stage.props or stage.view not in _HEAD_OR_FEET:
         return False
     box = kin.PROP_BOXES[Prop.PILLOW][0]
     nearest = max(_near(corner, stage.view) for corner in _corners(box, stage.world))
@@ -400,6 +420,11 @@ def _floor_far_edge(scene: kin.Scene) -> float:
 #: A body whose neck is lower than this, as a fraction of body height, in
 #: every pose lies on the floor.
 _LYING = 0.4
+
+
+def _seated(scene: kin.Scene) -> bool:
+    """Whether the body sits on a chair in every pose."""
+    return all(Contact(BodySite.SEAT, Prop.CHAIR) in pose.contacts for pose in scene.figure.poses)
 
 
 def _lying(scene: kin.Scene) -> bool:
@@ -468,7 +493,7 @@ def _pillow(stage: _Stage) -> list[Shape]:
 
 def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> list[Shape]:
     """The elastic band from its anchor in the door to the hand on *side*: a wavy strip."""
-    if Prop.BAND not in scene.figure.props:
+    if Prop.BAND not in stage.props:
         return []
     first = scene.bodies[scene.figure.poses[0].name]
     # A little under the hands at the start, so that the pull is nearly
@@ -483,10 +508,14 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if length < 1.0:
         return []
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    # The same waves from the anchor, so both bands run side by side: slack
-    # and wavy at the start, stretched nearly straight after.
-    wave = 12.0
-    amplitude = 1.0 if body is first else 0.25
+    # The same waves from the anchor, so both bands run side by side: a
+    # little wavy, so that they read as elastic, not as rails, but taut at
+    # the start too (drawn slack, the start read as "no pull yet": review
+    # round 9), and stretched nearly straight after.
+    # A whole number of waves, about 12 long, so that the band ends on the
+    # hand, not beside it.
+    wave = length / max(1, round(length / 12.0))
+    amplitude = 0.5 if body is first else 0.25
     steps = max(8, round(length / wave * 6))
     points = tuple(
         (
@@ -692,7 +721,7 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
-        if _pillow_hides_legs(scene, stage):
+        if stage.pillow_over_legs:
             # The floor too, over the round ends of the feet's strokes.
             shapes += [_lying_floor(stage), *_pillow(stage)]
     elif hands_behind_head(body):
@@ -1002,13 +1031,13 @@ _STEEP = 0.5
 
 
 def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
-    """The arrow of an upper back curling forward: from behind it, over the head, down in front.
+    """The arrow of an upper back curling forward: over the head and down in front.
 
     From the head, the arrow read as dropping the head toward the feet
-    (review round 5); bent tightly round the head, as nodding it (round 7).
-    It is part of an oval centred on the upper back, below the neck: from
-    just behind the middle of the upper back, up, over the head, clear of
-    it, and down in front of the face.
+    (review round 5); bent tightly round the head, as nodding it (round 7);
+    rising from behind the upper back, as a swing (round 9). It is part of
+    an oval centred on the upper back, below the neck: from over the back of
+    the head, forward over it, clear of it, and down in front of the face.
     """
     points = list(_curl_path(scene, arrow, view))
     # End where the head begins: the head goes on along the last stretch,
@@ -1022,9 +1051,9 @@ def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
     return _arrow_on(shaft, _HEAD, 2 * _GAP)
 
 
-#: Where the curl's oval starts, behind the upper back, and ends, in front
-#: of the face, in degrees round its centre (0 is straight ahead, 90 up).
-_CURL_FROM = 185.0
+#: Where the curl's oval starts, over the back of the head, and ends, in
+#: front of the face, in degrees round its centre (0 is straight ahead, 90 up).
+_CURL_FROM = 125.0
 _CURL_TO = -5.0
 
 
@@ -1255,7 +1284,7 @@ def _view_shapes(
 ) -> list[Shape]:
     body = scene.bodies[pose.name]
     return [
-        *_prop_shapes(scene, stage),
+        *_prop_shapes(stage),
         *_body_shapes(scene, body, stage),
         *_arrow_shapes(scene, pose, stage.view, skip),
     ]
@@ -1278,7 +1307,7 @@ def _layout(scene: kin.Scene) -> _Layout:
     main = _stage(scene, figure.view)
     if figure.inset is None:
         return _Layout(main, None, main.bounds)
-    inset = _stage(scene, figure.inset)
+    inset = _stage(scene, figure.inset, inset=True)
     if figure.inset is View.PROFILE and figure.view not in _SIDEWAYS and _lying(scene):
         # Lying face down, arms out to the sides are a stub from the side;
         # standing, arms by the sides show how far back the shoulders go.
