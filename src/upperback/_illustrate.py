@@ -29,7 +29,7 @@ from . import _kinematics as kin
 from ._i18n import NC_, check_locale, translations
 from ._svg import Circle, Inset, Line, Polygon, Shape, document
 from .exceptions import NoFigureError, UnknownVocabularyError
-from .model import Arm, Arrow, BodySite, Exercise, Figure, Joints, Pose, Prop, View
+from .model import Arm, Arrow, BodySite, Contact, Exercise, Figure, Joints, Pose, Prop, View
 
 __all__ = ["Illustration", "illustrate", "illustrations"]
 
@@ -188,10 +188,17 @@ class _Stage:
     floor_far: float = 0.0
     #: Whether the body lies on the floor in every pose.
     lying: bool = False
+    #: The props drawn: an inset draws only those the body touches.
+    props: frozenset[Prop] = frozenset()
     #: Whether the arms are drawn: an inset seen exactly from the side
     #: leaves out arms out to the sides, which its main view shows (from the
     #: side they were a stub that read as a row: review round 7).
     arms: bool = True
+    #: Whether the pillow is drawn over the legs (see :func:`_pillow_hides_legs`).
+    pillow_over_legs: bool = False
+    #: Whether a back view draws its small marks of the back (see
+    #: :func:`_seat`): not in an inset, where at half size they blur.
+    details: bool = True
 
 
 def _extent(
@@ -212,8 +219,13 @@ def _extent(
     return low, high
 
 
-def _stage(scene: kin.Scene, view: View) -> _Stage:
-    """The box every pose and every bounded prop fits in: one pass over the poses."""
+def _stage(scene: kin.Scene, view: View, *, inset: bool = False) -> _Stage:
+    """The box every pose and every bounded prop fits in: one pass over the poses.
+
+    An *inset* fits the body and the props it touches: the main view
+    shows the rest, and a prop out of reach, such as the door a band is
+    shut in, would only make the inset larger and cover the main view.
+    """
     xs: list[float] = []
     ys: list[float] = []
     low, high = _extent(scene, view, xs, ys)
@@ -222,7 +234,11 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         (low[0] - reach, -0.02, low[2] - reach),
         (high[0] + reach, max(high[1] + 0.15, 1.3), high[2] + reach),
     )
-    for prop in scene.figure.props:
+    props = frozenset(scene.figure.props)
+    if inset:
+        touched = {c.prop for pose in scene.figure.poses for c in pose.contacts}
+        props = frozenset(prop for prop in props if prop in touched)
+    for prop in props:
         if prop in {Prop.FLOOR, Prop.WALL}:
             continue
         for box in kin.PROP_BOXES[prop]:
@@ -230,12 +246,18 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
                 x, y = _flat(corner, view)
                 xs.append(x)
                 ys.append(y)
-    if view is not View.TOP and Prop.FLOOR in scene.figure.props:
+    if view is not View.TOP and Prop.FLOOR in props:
         under = kin.Box((low[0], -0.02, low[2]), (high[0], 0.0, high[2]))  # the floor below
         ys.extend(_flat(corner, view)[1] for corner in _corners(under, world))
     _arrow_room(scene, view, xs, ys)
     margin = _MARGIN * _SCALE
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
+    if inset and view in _HEAD_OR_FEET and _seated(scene):
+        # From in front or behind, thighs point at the viewer and a seated
+        # body's legs read as standing: the inset shows it from the seat up,
+        # and the main view, from the side, shows the legs.
+        seat = _flat((0.0, kin.SEAT_HEIGHT, 0.0), view)[1]
+        bounds = (bounds[0], seat - margin, bounds[2], bounds[3])
     soles = [
         _flat(body[f"{side}.{end}"], view)[1]
         for body in scene.bodies.values()
@@ -243,7 +265,8 @@ def _stage(scene: kin.Scene, view: View) -> _Stage:
         for end in ("heel", "toe")
     ]
     floor = min(soles) - kin.BODY_RADIUS * _SCALE
-    return _Stage(view, bounds, world, floor, _floor_far_edge(scene), _lying(scene))
+    stage = _Stage(view, bounds, world, floor, _floor_far_edge(scene), _lying(scene), props)
+    return attrs.evolve(stage, pillow_over_legs=_pillow_hides_legs(scene, stage), details=not inset)
 
 
 def _arrow_room(scene: kin.Scene, view: View, xs: list[float], ys: list[float]) -> None:
@@ -324,21 +347,17 @@ def _clip(points: tuple[Point2, ...], bounds: Bounds) -> tuple[Point2, ...]:
     return tuple(shape)
 
 
-def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
+def _prop_shapes(stage: _Stage) -> list[Shape]:
     """Props behind the body: the floor and walls first, then furniture."""
     view = stage.view
-    props = scene.figure.props
+    props = stage.props
     shapes: list[Shape] = []
     if Prop.FLOOR in props and view in _SIDEWAYS:  # a band across the picture
-        (x0, _, z0), (x1, _, z1) = stage.world
+        (x0, _, _), (x1, _, z1) = stage.world
         floor = kin.Box((x0 - 1.0, -0.02, stage.floor_far), (x1 + 1.0, 0.0, z1 - 0.18))
         shapes.append(_box_shape(floor, stage))
     elif Prop.FLOOR in props and view is not View.TOP and stage.lying:
-        # A body lying on the floor, seen from its head or its feet: the mat
-        # it lies on, as far back as its feet, not a line on the horizon.
-        (x0, _, z0), (x1, _, z1) = stage.world
-        floor = kin.Box((x0 + 0.1, -0.02, z0 - 1.0), (x1 - 0.1, 0.0, z1 + 1.0))
-        shapes.append(_box_shape(floor, stage))
+        shapes.append(_lying_floor(stage))
     elif Prop.FLOOR in props and view is not View.TOP:  # seen from in front: a line
         y = stage.floor
         shapes.append(Line(((stage.bounds[0], y), (stage.bounds[2], y)), "prop", 1.6))
@@ -354,9 +373,34 @@ def _prop_shapes(scene: kin.Scene, stage: _Stage) -> list[Shape]:
                 shapes += _chair_legs(stage) + _chair_rail(stage)
     if Prop.BAND in props:
         shapes += _door(stage)
-    if Prop.PILLOW in props:
+    if Prop.PILLOW in props and not stage.pillow_over_legs:
         shapes += _pillow(stage)
     return shapes
+
+
+def _lying_floor(stage: _Stage) -> Shape:
+    """The mat a body lies on, seen from its head or its feet: as far back as its feet."""
+    (x0, _, z0), (x1, _, z1) = stage.world
+    floor = kin.Box((x0 + 0.1, -0.02, z0 - 1.0), (x1 - 0.1, 0.0, z1 + 1.0))
+    return _box_shape(floor, stage)
+
+
+def _pillow_hides_legs(scene: kin.Scene, stage: _Stage) -> bool:
+    """Whether the pillow is drawn in front of the legs: a body lying face down, seen from its head.
+
+    From the head at floor level, the legs lie behind the pillow: drawn
+    over it, the thighs showed as two short legs under the head, as if
+    standing (review round 10).
+    """
+    if Prop.PILLOW not in stage.props or stage.view not in _HEAD_OR_FEET:
+        return False
+    box = kin.PROP_BOXES[Prop.PILLOW][0]
+    nearest = max(_near(corner, stage.view) for corner in _corners(box, stage.world))
+    return stage.lying and all(
+        _near(body[f"{side}.knee"], stage.view) < nearest
+        for body in scene.bodies.values()
+        for side in ("r", "l")
+    )
 
 
 #: How low a point is, as a fraction of body height, to count as on the
@@ -396,6 +440,11 @@ def _floor_far_edge(scene: kin.Scene) -> float:
 #: A body whose neck is lower than this, as a fraction of body height, in
 #: every pose lies on the floor.
 _LYING = 0.4
+
+
+def _seated(scene: kin.Scene) -> bool:
+    """Whether the body sits on a chair in every pose."""
+    return all(Contact(BodySite.SEAT, Prop.CHAIR) in pose.contacts for pose in scene.figure.poses)
 
 
 def _lying(scene: kin.Scene) -> bool:
@@ -464,7 +513,7 @@ def _pillow(stage: _Stage) -> list[Shape]:
 
 def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> list[Shape]:
     """The elastic band from its anchor in the door to the hand on *side*: a wavy strip."""
-    if Prop.BAND not in scene.figure.props:
+    if Prop.BAND not in stage.props:
         return []
     first = scene.bodies[scene.figure.poses[0].name]
     # A little under the hands at the start, so that the pull is nearly
@@ -479,10 +528,14 @@ def _band_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage, side: str) -> 
     if length < 1.0:
         return []
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    # The same waves from the anchor, so both bands run side by side: slack
-    # and wavy at the start, stretched nearly straight after.
-    wave = 12.0
-    amplitude = 1.0 if body is first else 0.25
+    # The same waves from the anchor, so both bands run side by side: a
+    # little wavy, so that they read as elastic, not as rails, but taut at
+    # the start too (drawn slack, the start read as "no pull yet": review
+    # round 9), and stretched nearly straight after.
+    # A whole number of waves, about 12 long, so that the band ends on the
+    # hand, not beside it.
+    wave = length / max(1, round(length / 12.0))
+    amplitude = 0.5 if body is first else 0.25
     steps = max(8, round(length / wave * 6))
     points = tuple(
         (
@@ -691,7 +744,7 @@ def _quadratic(a: Point2, control: Point2, b: Point2, steps: int) -> tuple[Point
 _GROOVE_BELOW_CHEST = 0.09
 
 
-def _blades(body: kin.Body, view: View) -> list[Shape]:
+def _blades(body: kin.Body, view: View, *, marks: bool = True) -> list[Shape]:
     """The shoulder blades, pale on the dark back: seen from behind only."""
     if not _shows_blades(body, view):
         return []
@@ -700,7 +753,7 @@ def _blades(body: kin.Body, view: View) -> list[Shape]:
     # blades sit either side of it.
     waist = _along(body["pelvis"], _unit(body["pelvis"], body["chest"]), 0.06)
     groove: tuple[kin.Vec, ...] = (_along(body["neck"], up, -0.04), body["chest"], waist)
-    if view is View.BACK:
+    if view is View.BACK and marks:
         # From behind, only between the blades, apart from the buttocks'
         # cleft: from the neck to the waist it read as a tie (review round 10).
         groove = (groove[0], _along(body["chest"], up, -_GROOVE_BELOW_CHEST))
@@ -735,7 +788,9 @@ def _seat(body: kin.Body, view: View) -> list[Shape]:
 
     From behind, with a faceless head, the back read as a front view (the
     spine as a tie, the blades as lapels: review round 10); the buttocks
-    are seen only from behind.
+    are seen only from behind. With them go the hair on the head (see
+    :func:`_hair`) and a spine's line only between the blades: the marks
+    of the back, drawn in a main view (in an inset, at half size, they blur).
     """
     if view is not View.BACK or not _upright(body):
         return []
@@ -776,9 +831,10 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
         shapes += _leg(body, side, view, "far", gap=True)
         if stage.arms and not _end_on(body, side, view):
             shapes += _arm(body, side, view, "far", gap=False)
-    shapes += _trunk_shapes(body, view, near)
-    shapes += _blades(body, view)
-    shapes += _seat(body, view)
+    shapes += _trunk_shapes(body, stage, near)
+    marks = stage.details and _upright(body)
+    shapes += _blades(body, view, marks=marks)
+    shapes += _seat(body, view) if marks else []
     in_front, over_head = _near_limbs(scene, body, stage)
     shapes += in_front
     if view not in _SIDEWAYS:  # both bands in front of the body
@@ -786,11 +842,12 @@ def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]
             shapes += _band_shapes(scene, body, stage, side)
     # The head goes on top: hands behind it hide, and a hand beside it
     # never cuts it in two.
-    return shapes + _head(body, view) + over_head
+    return shapes + _head(body, view, marks=marks) + over_head
 
 
-def _trunk_shapes(body: kin.Body, view: View, near: tuple[str, ...]) -> list[Shape]:
-    """The trunk, and the near limbs drawn behind it."""
+def _trunk_shapes(body: kin.Body, stage: _Stage, near: tuple[str, ...]) -> list[Shape]:
+    """The trunk, and the near limbs (and a pillow over the legs) drawn behind it."""
+    view = stage.view
     if view is View.TOP and _upright(body):
         # From above, a standing body is its shoulders under the head, and
         # its arms: the legs below it are hidden (drawn, they read as arms:
@@ -800,6 +857,9 @@ def _trunk_shapes(body: kin.Body, view: View, near: tuple[str, ...]) -> list[Sha
     if view not in _SIDEWAYS:  # legs go behind the trunk, facing the viewer
         for side in near:
             shapes += _leg(body, side, view, "near", gap=False)
+        if stage.pillow_over_legs:
+            # The floor too, over the round ends of the feet's strokes.
+            shapes += [_lying_floor(stage), *_pillow(stage)]
     elif hands_behind_head(body):
         # From the side, a near arm whose hand is behind the head shows
         # only as a short piece between the shoulder and the head: drawn
@@ -896,7 +956,7 @@ def _beside_head(body: kin.Body, side: str, view: View) -> bool:
     return crosses and nearer
 
 
-def _head(body: kin.Body, view: View) -> list[Shape]:
+def _head(body: kin.Body, view: View, *, marks: bool = True) -> list[Shape]:
     """The head, with a nose, and eyes when the face looks at the viewer."""
     head = _flat(body["head"], view)
     nose = _flat(body["nose"], view)
@@ -912,7 +972,7 @@ def _head(body: kin.Body, view: View) -> list[Shape]:
         ears = [(head[0] + dx, head[1] - 0.6) for dx in (-_EAR_OUT, _EAR_OUT)]
         shapes[2:2] = [Circle(ear, _EAR + _GAP, "paper", solid=True) for ear in ears]
         shapes[4:4] = [Circle(ear, _EAR, "near", solid=True) for ear in ears]
-        if view is View.BACK:  # not from above: a face-down head has no hair to show
+        if view is View.BACK and marks:  # not from above: a face down shows no hair
             shapes += _hair(head)
     if facing and math.dist(head, nose) < kin.HEAD_RADIUS * _SCALE / 2:
         shapes += [
@@ -1124,13 +1184,13 @@ _STEEP = 0.5
 
 
 def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
-    """The arrow of an upper back curling forward: from behind it, over the head, down in front.
+    """The arrow of an upper back curling forward: over the head and down in front.
 
     From the head, the arrow read as dropping the head toward the feet
-    (review round 5); bent tightly round the head, as nodding it (round 7).
-    It is part of an oval centred on the upper back, below the neck: from
-    just behind the middle of the upper back, up, over the head, clear of
-    it, and down in front of the face.
+    (review round 5); bent tightly round the head, as nodding it (round 7);
+    rising from behind the upper back, as a swing (round 9). It is part of
+    an oval centred on the upper back, below the neck: from over the back of
+    the head, forward over it, clear of it, and down in front of the face.
     """
     points = list(_curl_path(scene, arrow, view))
     # End where the head begins: the head goes on along the last stretch,
@@ -1144,9 +1204,9 @@ def _curl_arrow(scene: kin.Scene, arrow: Arrow, view: View) -> list[Shape]:
     return _arrow_on(shaft, _HEAD, 2 * _GAP)
 
 
-#: Where the curl's oval starts, behind the upper back, and ends, in front
-#: of the face, in degrees round its centre (0 is straight ahead, 90 up).
-_CURL_FROM = 185.0
+#: Where the curl's oval starts, over the back of the head, and ends, in
+#: front of the face, in degrees round its centre (0 is straight ahead, 90 up).
+_CURL_FROM = 125.0
 _CURL_TO = -5.0
 
 
@@ -1381,7 +1441,7 @@ def _view_shapes(
 ) -> list[Shape]:
     body = scene.bodies[pose.name]
     return [
-        *_prop_shapes(scene, stage),
+        *_prop_shapes(stage),
         *_body_shapes(scene, body, stage),
         *_arrow_shapes(scene, pose, stage.view, skip),
     ]
@@ -1404,7 +1464,7 @@ def _layout(scene: kin.Scene) -> _Layout:
     main = _stage(scene, figure.view)
     if figure.inset is None:
         return _Layout(main, None, main.bounds)
-    inset = _stage(scene, figure.inset)
+    inset = _stage(scene, figure.inset, inset=True)
     if figure.inset is View.PROFILE and figure.view not in _SIDEWAYS and _lying(scene):
         # Lying face down, arms out to the sides are a stub from the side;
         # standing, arms by the sides show how far back the shoulders go.
@@ -1533,7 +1593,7 @@ def describe(
     scene = scene or kin.scene(figure)
     joints = pose.joints
     sentences = [_posture(pose, locale)]
-    sentences += _trunk(joints, locale)
+    sentences += _trunk(pose, locale)
     sentences += _arms(pose, scene.bodies[pose.name], locale)
     sentences += _legs(joints, locale)
     if joints.shoulders >= 10:
@@ -1590,12 +1650,20 @@ def _posture(pose: Pose, locale: str | None) -> str:
     return t.gettext("%(posture)s.") % {"posture": text}
 
 
-def _trunk(joints: Joints, locale: str | None) -> list[str]:
+#: Lying face down with the chest on a pillow, the upper back bends forward
+#: over it by less than this, in degrees, to lie level: that is the pillow's
+#: shape, not a curl, and is not named (review round 10).
+_OVER_PILLOW = 20
+
+
+def _trunk(pose: Pose, locale: str | None) -> list[str]:
     t = translations(locale)
+    joints = pose.joints
     sentences = []
+    over_pillow = _has(pose, BodySite.CHEST, Prop.PILLOW) and joints.spine < _OVER_PILLOW
     if joints.spine <= -5:
         sentences.append(t.gettext("The upper back arches backward."))
-    elif joints.spine >= 5:
+    elif joints.spine >= 5 and not over_pillow:
         sentences.append(t.gettext("The upper back rounds forward."))
     if joints.neck <= -10:
         sentences.append(t.gettext("The head tips back to look up."))
