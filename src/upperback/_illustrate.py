@@ -824,17 +824,13 @@ def _outward(body: kin.Body, side: str) -> kin.Vec:
 def _body_shapes(scene: kin.Scene, body: kin.Body, stage: _Stage) -> list[Shape]:
     """The body, far side behind the trunk and near side in front of it."""
     view = stage.view
-    far, near = _sides(view)
-    shapes: list[Shape] = []
-    for side in far:
-        shapes += _band_shapes(scene, body, stage, side)
-        shapes += _leg(body, side, view, "far", gap=True)
-        if stage.arms and not _end_on(body, side, view):
-            shapes += _arm(body, side, view, "far", gap=False)
+    _, near = _sides(view)
+    shapes, over_trunk = _far_limbs(scene, body, stage)
     shapes += _trunk_shapes(body, stage, near)
     marks = stage.details and _upright(body)
     shapes += _blades(body, view, marks=marks)
     shapes += _seat(body, view) if marks else []
+    shapes += over_trunk
     in_front, over_head = _near_limbs(scene, body, stage)
     shapes += in_front
     if view not in _SIDEWAYS:  # both bands in front of the body
@@ -867,6 +863,38 @@ def _trunk_shapes(body: kin.Body, stage: _Stage, near: tuple[str, ...]) -> list[
         for side in near:
             shapes += _arm_behind_head(body, side, view)
     return shapes + _torso(body, view, "near")
+
+
+def _far_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[Shape], list[Shape]]:
+    """The far limbs (and bands) behind the trunk, and those to draw over it, under the head."""
+    view = stage.view
+    behind: list[Shape] = []
+    over_trunk: list[Shape] = []
+    for side in _sides(view)[0]:
+        behind += _band_shapes(scene, body, stage, side)
+        behind += _leg(body, side, view, "far", gap=True)
+        if _reaches_past_head(body, side, view):
+            over_trunk += _arm(body, side, view, "far", gap=True)
+        elif stage.arms and not _end_on(body, side, view):
+            behind += _arm(body, side, view, "far", gap=False)
+    return behind, over_trunk
+
+
+def _reaches_past_head(body: kin.Body, side: str, view: View) -> bool:
+    """Whether, seen turned from the side, the far arm on *side* is raised past the head.
+
+    Behind the trunk and the head, such an arm showed only beyond the
+    face, and seemed to grow out of the head (review round 10): it is drawn
+    over the trunk, on a white outline, so it starts at its shoulder; the
+    head still goes over it.
+    """
+    if view is not View.SIDE:
+        return False
+    shoulder, elbow = body[f"{side}.shoulder"], body[f"{side}.elbow"]
+    head, palm = _flat(body["head"], view), _flat(body.palm(side), view)
+    # Ahead: the way the upper back runs from the chest to the neck.
+    ahead = math.copysign(1.0, _flat(body["neck"], view)[0] - _flat(body["chest"], view)[0])
+    return elbow[1] >= shoulder[1] and (palm[0] - head[0]) * ahead > kin.HEAD_RADIUS * _SCALE
 
 
 def _near_limbs(scene: kin.Scene, body: kin.Body, stage: _Stage) -> tuple[list[Shape], list[Shape]]:
