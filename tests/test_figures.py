@@ -2239,7 +2239,12 @@ def test_a_squeezed_blade_keeps_its_shape_under_its_arrow():
             assert q[1] == pytest.approx(p[1] + dy, abs=0.05)
     arrows = ill._arrow_shapes(scene, figure.pose("start"), View.BACK)
     assert arrows
-    assert {s.role for s in arrows} == {"near", "accent"}  # no paper outline
+    # Outermost, the back's ink; inside it a thin white rim, so that the red
+    # stands out on the dark back in grayscale too (round 10), narrower than
+    # the dark outline, so it never meets the blade.
+    lines = {s.role: s.width for s in arrows if isinstance(s, Line)}
+    assert set(lines) == {"near", "paper", "accent"}
+    assert lines["near"] > lines["paper"] + ill._GAP > lines["accent"] + ill._GAP
 
 
 def test_the_squeeze_inset_arm_hangs_straight_down_and_no_hand_shows_in_front():

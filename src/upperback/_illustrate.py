@@ -1430,12 +1430,21 @@ def _arrow_on(
     left = (b[0] - hy * size * 0.62, b[1] + hx * size * 0.62)
     right = (b[0] + hy * size * 0.62, b[1] - hx * size * 0.62)
     head = (tip, left, right)
+    shapes: list[Shape] = [Line(curve, edge, _ARROW + outline), Polygon(head, edge, edge, outline)]
+    if edge != "paper":
+        # A thin white rim inside a dark outline: red on the dark back is
+        # dim in grayscale (review round 10), and the dark outline keeps it
+        # from running into a white blade.
+        shapes += [Line(curve, "paper", _ARROW + _RIM), Polygon(head, "paper", "paper", _RIM)]
     return [
-        Line(curve, edge, _ARROW + outline),
-        Polygon(head, edge, edge, outline),
+        *shapes,
         Line(curve, "accent", _ARROW),
         Polygon(head, "accent", "accent", 0.6),
     ]
+
+
+#: The white rim of an arrow on a dark outline, in drawing units.
+_RIM = 1.0
 
 
 #: How far an arrow keeps from the neck, in drawing units, where it can.
